@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: MIT */
+#ifndef QUOTH_EXTRACT_H
+#define QUOTH_EXTRACT_H
+
+#include "article.h"
+#include "record.h"
+
+/* Runs the text stages on one article (quote spans, attribution, country
+ * mentions, ids) and hands each quote's record to sink, in text order.
+ * Returns the number of records, or -1 when the sink stopped. */
+long extract_article(const struct article *a, const struct record_sink *sink);
+
+#endif

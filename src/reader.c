@@ -1,0 +1,335 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Readers: from a path (a file, a directory, or stdin) to articles. Opens
+ * safely, refuses what is not an article (binary, empty, too large), picks
+ * a format from the content, and converts encodings to UTF-8. The formats
+ * themselves live in read_*.c behind the table below.
+ */
+#include "reader.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <iconv.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "buf.h"
+#include "readers.h"
+#include "utf8.h"
+#include "xmalloc.h"
+
+/* In the order they are tried; text takes anything. */
+static const struct reader *const readers[] = {
+    &reader_jsonl,
+    &reader_text,
+};
+
+#define READER_HEAD 4096
+
+/* Names that describe a collection rather than being articles of it. */
+static const char *const reader_skip_prefix[] = {
+    "README", "LICENSE", "LICENCE", "COPYING", "NOTICE", "SOURCE.txt",
+    "manifest.jsonl",
+};
+
+struct reader_walk {
+    const struct reader_sink *sink;
+    dev_t dev[64];
+    ino_t ino[64];
+    size_t depth;
+    int rc;
+};
+
+static void
+reader_note(struct reader_walk *w, int r)
+{
+    if (r < 0 || w->rc < 0)
+        w->rc = -1;
+    else if (r > w->rc)
+        w->rc = r;
+}
+
+int
+reader_slurp(FILE *fp, const char *head, size_t n, size_t max, char **out,
+             size_t *size)
+{
+    struct buf b = {0};
+    char chunk[65536];
+    size_t got;
+
+    *out = NULL;
+    *size = 0;
+    buf_append(&b, head, n);
+    while (b.len <= max && (got = fread(chunk, 1, sizeof chunk, fp)) > 0)
+        buf_append(&b, chunk, got);
+    if (b.len > max) {
+        *size = b.len;
+        buf_free(&b);
+        return -1;
+    }
+    if (ferror(fp)) {
+        buf_free(&b);
+        return -1;
+    }
+    *size = b.len;
+    *out = buf_take(&b);
+    return 0;
+}
+
+/* Converts with iconv. Returns 0, or -1 when the input is not in from. */
+static int
+reader_iconv(const char *from, const char *in, size_t n, char **out,
+             size_t *outlen)
+{
+    iconv_t cd = iconv_open("UTF-8", from);
+    struct buf b = {0};
+    char chunk[16384];
+    char *inp = (char *)in;
+    size_t left = n;
+    int rc = -1;
+
+    if (cd == (iconv_t)-1)
+        return -1;
+    while (left > 0) {
+        char *op = chunk;
+        size_t room = sizeof chunk;
+        size_t r = iconv(cd, &inp, &left, &op, &room);
+        buf_append(&b, chunk, sizeof chunk - room);
+        if (r == (size_t)-1 && errno != E2BIG)
+            goto out;
+    }
+    rc = 0;
+    *outlen = b.len;
+    *out = buf_take(&b);
+out:
+    buf_free(&b);
+    iconv_close(cd);
+    return rc;
+}
+
+int
+reader_to_utf8(const char *in, size_t n, char **out, size_t *outlen,
+               const char **why)
+{
+    const unsigned char *u = (const unsigned char *)in;
+
+    *out = NULL;
+    *outlen = 0;
+    if (n >= 2 && ((u[0] == 0xff && u[1] == 0xfe) ||
+                   (u[0] == 0xfe && u[1] == 0xff))) {
+        if (reader_iconv("UTF-16", in, n, out, outlen) < 0) {
+            *why = "invalid UTF-16";
+            return -1;
+        }
+        return 0;
+    }
+    if (n >= 3 && memcmp(in, "\xef\xbb\xbf", 3) == 0) {
+        in += 3;
+        n -= 3;
+    }
+    if (utf8_valid(in, n, NULL)) {
+        *out = xstrndup(in, n);
+        *outlen = n;
+        return 0;
+    }
+    if (reader_iconv("WINDOWS-1252", in, n, out, outlen) == 0 ||
+        reader_iconv("ISO-8859-1", in, n, out, outlen) == 0)
+        return 0;
+    *why = "unknown text encoding";
+    return -1;
+}
+
+/* Names the kind of a binary file from its first bytes, or NULL for text. */
+static const char *
+reader_binary(const char *head, size_t n)
+{
+    static const struct {
+        const char *magic;
+        size_t len;
+        const char *what;
+    } magic[] = {
+        {"\x89PNG", 4, "binary file (PNG image), not an article"},
+        {"\xff\xd8\xff", 3, "binary file (JPEG image), not an article"},
+        {"GIF8", 4, "binary file (GIF image), not an article"},
+        {"%PDF", 4, "binary file (PDF), not an article"},
+        {"PK\x03\x04", 4, "binary file (zip archive), not an article"},
+        {"\x1f\x8b", 2, "binary file (gzip data), not an article"},
+        {"\x7f" "ELF", 4, "binary file (executable), not an article"},
+    };
+    const unsigned char *u = (const unsigned char *)head;
+    size_t k, ctl = 0;
+
+    for (k = 0; k < sizeof magic / sizeof *magic; k++)
+        if (n >= magic[k].len && memcmp(head, magic[k].magic,
+                                        magic[k].len) == 0)
+            return magic[k].what;
+    if (n >= 2 && ((u[0] == 0xff && u[1] == 0xfe) ||
+                   (u[0] == 0xfe && u[1] == 0xff)))
+        return NULL;
+    for (k = 0; k < n; k++) {
+        if (u[k] == 0)
+            return "binary file (NUL bytes), not an article";
+        if (u[k] < 0x20 && u[k] != '\n' && u[k] != '\r' && u[k] != '\t' &&
+            u[k] != '\f' && u[k] != 0x1b)
+            ctl++;
+    }
+    if (ctl * 10 > n)
+        return "binary file (control bytes), not an article";
+    return NULL;
+}
+
+/* True for markup this build cannot read yet. */
+static bool
+reader_markup(const char *head, size_t n)
+{
+    size_t i = 0;
+
+    if (n >= 3 && memcmp(head, "\xef\xbb\xbf", 3) == 0)
+        i = 3;
+    while (i < n && strchr(" \t\r\n", head[i]) != NULL)
+        i++;
+    return i + 1 < n && head[i] == '<' &&
+           (head[i + 1] == '!' || head[i + 1] == '?' ||
+            (head[i + 1] >= 'a' && head[i + 1] <= 'z') ||
+            (head[i + 1] >= 'A' && head[i + 1] <= 'Z'));
+}
+
+static void
+reader_file(struct reader_walk *w, const char *path, FILE *fp)
+{
+    char head[READER_HEAD];
+    const char *why;
+    size_t n, k;
+
+    n = fread(head, 1, sizeof head, fp);
+    if (n == 0) {
+        w->sink->reject(w->sink->ctx, path, 0,
+                        ferror(fp) ? strerror(errno) : "empty file");
+        reader_note(w, 1);
+        return;
+    }
+    why = reader_binary(head, n);
+    if (why == NULL && reader_markup(head, n))
+        why = "HTML or XML, which this version does not read yet";
+    if (why != NULL) {
+        w->sink->reject(w->sink->ctx, path, 0, why);
+        reader_note(w, 1);
+        return;
+    }
+    for (k = 0; k < sizeof readers / sizeof *readers; k++)
+        if (readers[k]->sniff(head, n)) {
+            reader_note(w, readers[k]->read(path, fp, head, n, w->sink));
+            return;
+        }
+}
+
+static bool
+reader_skip_name(const char *name)
+{
+    size_t k;
+
+    if (name[0] == '.')
+        return true;
+    for (k = 0; k < sizeof reader_skip_prefix / sizeof *reader_skip_prefix;
+         k++)
+        if (strncmp(name, reader_skip_prefix[k],
+                    strlen(reader_skip_prefix[k])) == 0)
+            return true;
+    return false;
+}
+
+static int
+reader_cmp(const struct dirent **a, const struct dirent **b)
+{
+    return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+static void reader_path(struct reader_walk *w, const char *path, bool top);
+
+static void
+reader_dir(struct reader_walk *w, const char *path, const struct stat *st)
+{
+    struct dirent **names = NULL;
+    int n, k;
+    size_t d;
+
+    for (d = 0; d < w->depth; d++)
+        if (w->dev[d] == st->st_dev && w->ino[d] == st->st_ino) {
+            w->sink->reject(w->sink->ctx, path, 0,
+                            "directory loop (a symbolic link to a parent)");
+            reader_note(w, 1);
+            return;
+        }
+    if (w->depth == sizeof w->dev / sizeof *w->dev) {
+        w->sink->reject(w->sink->ctx, path, 0, "directories nested too deep");
+        reader_note(w, 1);
+        return;
+    }
+    n = scandir(path, &names, NULL, reader_cmp);
+    if (n < 0) {
+        w->sink->reject(w->sink->ctx, path, 0, strerror(errno));
+        reader_note(w, 1);
+        return;
+    }
+    w->dev[w->depth] = st->st_dev;
+    w->ino[w->depth] = st->st_ino;
+    w->depth++;
+    for (k = 0; k < n; k++) {
+        if (w->rc >= 0 && !reader_skip_name(names[k]->d_name)) {
+            size_t len = strlen(path);
+            char *child = xasprintf("%s%s%s", path,
+                                    len > 0 && path[len - 1] == '/' ? "" : "/",
+                                    names[k]->d_name);
+            reader_path(w, child, false);
+            free(child);
+        }
+        free(names[k]);
+    }
+    free(names);
+    w->depth--;
+}
+
+static void
+reader_path(struct reader_walk *w, const char *path, bool top)
+{
+    struct stat st;
+    FILE *fp;
+
+    if (top && strcmp(path, "-") == 0) {
+        reader_file(w, "-", stdin);
+        return;
+    }
+    if (stat(path, &st) < 0) {
+        w->sink->reject(w->sink->ctx, path, 0, strerror(errno));
+        reader_note(w, 1);
+        return;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        reader_dir(w, path, &st);
+        return;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        w->sink->reject(w->sink->ctx, path, 0, "not a regular file");
+        reader_note(w, 1);
+        return;
+    }
+    fp = fopen(path, "rb");
+    if (fp == NULL) {
+        w->sink->reject(w->sink->ctx, path, 0, strerror(errno));
+        reader_note(w, 1);
+        return;
+    }
+    reader_file(w, path, fp);
+    fclose(fp);
+}
+
+int
+reader_read(const char *path, const struct reader_sink *sink)
+{
+    struct reader_walk w = {.sink = sink};
+
+    reader_path(&w, path, true);
+    return w.rc;
+}

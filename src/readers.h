@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: MIT */
+#ifndef QUOTH_READERS_H
+#define QUOTH_READERS_H
+
+/* The reader table's entries, for reader.c only. */
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "reader.h"
+
+/* One format. head holds the first bytes of the input, already read from
+ * fp; read() consumes the rest of fp. read() returns as reader_read(). */
+struct reader {
+    const char *name;
+    bool (*sniff)(const char *head, size_t n);
+    int (*read)(const char *path, FILE *fp, const char *head, size_t n,
+                const struct reader_sink *sink);
+};
+
+extern const struct reader reader_jsonl;
+extern const struct reader reader_text;
+
+/* Reads the rest of fp after head into one buffer of at most max bytes.
+ * Returns 0; -1 when larger (*size is then at least max + 1) or on a read
+ * error (*size is 0, errno set). Caller frees *out. */
+int reader_slurp(FILE *fp, const char *head, size_t n, size_t max,
+                 char **out, size_t *size);
+
+#endif

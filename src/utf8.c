@@ -1,0 +1,263 @@
+// SPDX-License-Identifier: MIT
+/*
+ * UTF-8: decoding, validation, and the one path by which article text
+ * reaches a terminal (sanitize, measure, fit). Widths, normalisation and
+ * case folding come from utf8proc.
+ */
+#include "utf8.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "xmalloc.h"
+
+int32_t
+utf8_decode(const char *s, size_t n, size_t *i)
+{
+    utf8proc_int32_t c;
+    utf8proc_ssize_t len;
+
+    if (*i >= n)
+        return -1;
+    len = utf8proc_iterate((const utf8proc_uint8_t *)s + *i,
+                           (utf8proc_ssize_t)(n - *i), &c);
+    if (len <= 0) {
+        (*i)++;
+        return -1;
+    }
+    *i += (size_t)len;
+    return c;
+}
+
+void
+utf8_encode(struct buf *b, int32_t c)
+{
+    utf8proc_uint8_t tmp[4];
+    utf8proc_ssize_t len = utf8proc_encode_char(c, tmp);
+
+    buf_append(b, (const char *)tmp, (size_t)len);
+}
+
+bool
+utf8_valid(const char *s, size_t n, size_t *bad)
+{
+    size_t i = 0, at;
+
+    while (i < n) {
+        at = i;
+        if ((unsigned char)s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        if (utf8_decode(s, n, &i) < 0) {
+            if (bad != NULL)
+                *bad = at;
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Skips an escape sequence starting at s[i] (ESC or a C1 introducer) and
+ * returns the offset after it. */
+static size_t
+utf8_skip_escape(const char *s, size_t n, size_t i, int32_t intro)
+{
+    int32_t kind = intro;
+
+    if (intro == 0x1b) {
+        if (i >= n)
+            return i;
+        kind = (unsigned char)s[i];
+        i++;
+        switch (kind) {
+        case '[': kind = 0x9b; break;
+        case ']': kind = 0x9d; break;
+        case 'P': kind = 0x90; break;
+        case 'X': case '^': case '_': kind = 0x9e; break;
+        default:
+            /* Two-byte escapes, possibly with intermediate bytes. */
+            while (i < n && kind >= 0x20 && kind <= 0x2f)
+                kind = (unsigned char)s[i++];
+            return i;
+        }
+    }
+    if (kind == 0x9b) {
+        /* CSI: parameter and intermediate bytes, then one final byte; a
+         * byte outside those ends the sequence and is kept. */
+        while (i < n) {
+            unsigned char c = (unsigned char)s[i];
+            if (c >= 0x40 && c <= 0x7e) {
+                i++;
+                break;
+            }
+            if (c < 0x20 || c > 0x3f)
+                break;
+            i++;
+        }
+        return i;
+    }
+    /* OSC, DCS, SOS, PM, APC: up to BEL or ST (ESC \ or 0x9c). */
+    while (i < n) {
+        int32_t c = utf8_decode(s, n, &i);
+        if (c == 0x07 || c == 0x9c)
+            return i;
+        if (c == 0x1b) {
+            if (i < n && s[i] == '\\')
+                i++;
+            return i;
+        }
+    }
+    return i;
+}
+
+void
+utf8_sanitize(struct buf *out, const char *s, size_t n, bool keep_newlines)
+{
+    size_t i = 0;
+
+    while (i < n) {
+        unsigned char b = (unsigned char)s[i];
+        int32_t c;
+
+        if (b >= 0x20 && b < 0x7f) {
+            size_t j = i + 1;
+            while (j < n && (unsigned char)s[j] >= 0x20 &&
+                   (unsigned char)s[j] < 0x7f)
+                j++;
+            buf_append(out, s + i, j - i);
+            i = j;
+            continue;
+        }
+        c = utf8_decode(s, n, &i);
+        if (c < 0) {
+            utf8_encode(out, 0xfffd);
+        } else if (c == '\n' && keep_newlines) {
+            buf_putc(out, '\n');
+        } else if (c == '\t' || c == '\n' || c == '\r') {
+            buf_putc(out, ' ');
+        } else if (c == 0x1b || c == 0x9b || c == 0x9d || c == 0x90 ||
+                   (c >= 0x98 && c <= 0x9f && c != 0x9c)) {
+            i = utf8_skip_escape(s, n, i, c);
+        } else if (c < 0x20 || (c >= 0x7f && c < 0xa0) || c == 0x2028 ||
+                   c == 0x2029 || c == 0x200e || c == 0x200f ||
+                   (c >= 0x202a && c <= 0x202e) ||
+                   (c >= 0x2066 && c <= 0x2069)) {
+            /* Controls, and bidi overrides that could reorder the line. */
+        } else {
+            utf8_encode(out, c);
+        }
+    }
+}
+
+static size_t
+utf8_char_width(int32_t c)
+{
+    int w = utf8proc_charwidth(c);
+
+    return w > 0 ? (size_t)w : 0;
+}
+
+size_t
+utf8_width(const char *s, size_t n)
+{
+    struct buf clean = {0};
+    size_t i = 0, w = 0;
+
+    utf8_sanitize(&clean, s, n, false);
+    while (i < clean.len)
+        w += utf8_char_width(utf8_decode(clean.data, clean.len, &i));
+    buf_free(&clean);
+    return w;
+}
+
+size_t
+utf8_fit(struct buf *out, const char *s, size_t n, size_t cols)
+{
+    struct buf clean = {0};
+    size_t i = 0, w = 0, total;
+
+    utf8_sanitize(&clean, s, n, false);
+    total = 0;
+    while (i < clean.len)
+        total += utf8_char_width(utf8_decode(clean.data, clean.len, &i));
+    if (total <= cols) {
+        buf_append(out, clean.data ? clean.data : "", clean.len);
+        buf_free(&clean);
+        return total;
+    }
+    i = 0;
+    while (i < clean.len && cols > 0) {
+        size_t at = i;
+        int32_t c = utf8_decode(clean.data, clean.len, &i);
+        size_t cw = utf8_char_width(c);
+        if (w + cw + 1 > cols) {
+            i = at;
+            break;
+        }
+        w += cw;
+    }
+    buf_append(out, clean.data ? clean.data : "", i);
+    if (cols > 0) {
+        buf_puts(out, "\xe2\x80\xa6");
+        w++;
+    }
+    buf_free(&clean);
+    return w;
+}
+
+/* Curly quotes and apostrophes, and the dashes, made plain for matching. */
+static int32_t
+utf8_fold_punct(int32_t c)
+{
+    switch (c) {
+    case 0x2018: case 0x2019: case 0x201a: case 0x201b: case 0x2032:
+        return '\'';
+    case 0x201c: case 0x201d: case 0x201e: case 0x201f: case 0x2033:
+    case 0x00ab: case 0x00bb:
+        return '"';
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014:
+        return '-';
+    default:
+        return c;
+    }
+}
+
+void
+utf8_fold(struct buf *out, const char *s, size_t n, bool strip_marks)
+{
+    struct buf clean = {0};
+    utf8proc_uint8_t *mapped = NULL;
+    utf8proc_ssize_t len;
+    int opts = UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
+               UTF8PROC_IGNORE | UTF8PROC_STRIPCC;
+    size_t i = 0;
+    bool space = false, any = false;
+
+    if (strip_marks)
+        opts = (opts & ~UTF8PROC_COMPOSE) | UTF8PROC_DECOMPOSE |
+               UTF8PROC_STRIPMARK;
+    utf8_sanitize(&clean, s, n, false);
+    len = utf8proc_map((const utf8proc_uint8_t *)(clean.data ? clean.data : ""),
+                       (utf8proc_ssize_t)clean.len, &mapped,
+                       (utf8proc_option_t)opts);
+    buf_free(&clean);
+    if (len < 0)
+        return;
+    while (i < (size_t)len) {
+        int32_t c = utf8_decode((const char *)mapped, (size_t)len, &i);
+        if (c < 0)
+            continue;
+        if (utf8proc_category(c) == UTF8PROC_CATEGORY_ZS || c == ' ') {
+            space = any;
+            continue;
+        }
+        if (space)
+            buf_putc(out, ' ');
+        space = false;
+        any = true;
+        utf8_encode(out, utf8_fold_punct(c));
+    }
+    free(mapped);
+}
