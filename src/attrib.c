@@ -44,19 +44,20 @@ static const char *const attrib_adverbs[] = {
 
 /* Capitalised words that are titles or offices, not names. */
 static const char *const attrib_titles[] = {
-    "Acting", "Adm.", "Admiral", "Adviser", "Advisor", "Ambassador",
-    "Attorney", "Bishop", "Capt.", "Captain", "Cardinal", "Chair",
-    "Chairman", "Chairwoman", "Chancellor", "Chief", "Col.", "Colonel",
+    "Acting", "Activist", "Adm.", "Admiral", "Adviser", "Advisor",
+    "Ambassador", "Analyst", "Archbishop", "Attorney", "Author", "Bishop", "Capt.", "Captain", "Cardinal", "Chair",
+    "Chairman", "Chairwoman", "Chancellor", "Chief", "Coach", "Col.", "Colonel",
     "Commander", "Commissioner", "Congressman", "Congresswoman", "Councillor",
-    "Crown", "Dame", "Defence", "Defense", "Deputy", "Detective", "Director",
+    "Crown", "Dame", "Doctor", "Economist", "Editor", "Engineer", "Defence", "Defense", "Deputy", "Detective", "Director",
     "Dr", "Dr.", "Economy", "Emir", "Envoy", "Executive", "Finance", "First",
     "Foreign", "Former", "General", "Gen.", "Gov.", "Governor", "Head",
     "Health", "Home", "Interim", "Interior", "Judge", "Justice", "King",
-    "Lady", "Leader", "Lieutenant", "Lord", "Lt.", "Madam", "Mayor",
+    "Lady", "Lawyer", "Leader", "Lieutenant", "Lord", "Lt.", "Madam",
+    "Manager", "Mayor",
     "Minister", "Miss", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "National",
-    "Pope", "Premier", "President", "Presidential", "Press", "Prime",
+    "Officer", "Pastor", "Pope", "Premier", "President", "Presidential", "Press", "Prime",
     "Prince", "Princess", "Prof.", "Professor", "Queen", "Rabbi", "Rep.",
-    "Representative", "Secretary", "Security", "Sen.", "Senator", "Senior",
+    "Representative", "Researcher", "Rev.", "Reverend", "Scientist", "Secretary", "Security", "Sen.", "Senator", "Senior",
     "Sergeant", "Sgt.", "Sheikh", "Sir", "Speaker", "Special", "Spokesman",
     "Spokesperson", "Spokeswoman", "State", "Supreme", "Trade", "Vice",
 };
@@ -78,6 +79,23 @@ static const char *const attrib_bodies[] = {
 static const char *const attrib_particles[] = {
     "al", "bin", "da", "de", "del", "der", "di", "dos", "du", "el", "la",
     "le", "van", "von",
+};
+
+/* Words after "on" or "in" that tell when, not where. */
+static const char *const attrib_times[] = {
+    "April", "August", "December", "February", "Friday", "January", "July",
+    "June", "March", "May", "Monday", "November", "October", "Saturday",
+    "September", "Sunday", "Thursday", "Tuesday", "Wednesday", "the",
+    "recent", "early", "late", "mid",
+};
+
+/* Lower-case words that cannot open a description after a cue ("said it
+ * was", "said they would"). */
+static const char *const attrib_not_descriptor[] = {
+    "a", "an", "are", "be", "had", "has", "have", "he", "her", "his", "i",
+    "in", "is", "it", "its", "must", "not", "of", "on", "she", "that",
+    "their", "there", "they", "this", "to", "was", "we", "were", "what",
+    "when", "which", "who", "will", "would", "you",
 };
 
 static const char *const attrib_pronouns[] = {"he", "she", "He", "She"};
@@ -281,21 +299,31 @@ attrib_run_left(const char *s, const struct toks *t, size_t i)
 }
 
 /* Splits titles, country words and "The" off the front of a run; returns
- * the first token of what remains, or last + 1 when nothing does. */
+ * the first token of what remains, or last + 1 when nothing does. A title
+ * word inside the run takes everything before it ("Norwegian Fisheries
+ * Minister Ola Brekke"). */
 static size_t
 attrib_strip_titles(const char *s, const struct toks *t, size_t f,
                     size_t last)
 {
+    size_t k;
+
+    for (k = last; k > f; k--)
+        if (tok_is(s, &t->v[k - 1], attrib_titles, NELEM(attrib_titles))) {
+            f = k;
+            break;
+        }
     while (f <= last) {
-        const struct tok *k = &t->v[f];
-        if (tok_is(s, k, attrib_titles, NELEM(attrib_titles)) ||
-            tok_eq(s, k, "The") || tok_eq(s, k, "of") ||
-            country_lookup(s + k->s, k->e - k->s) != NULL) {
+        const struct tok *w = &t->v[f];
+        if (tok_is(s, w, attrib_titles, NELEM(attrib_titles)) ||
+            tok_eq(s, w, "The") || tok_eq(s, w, "of") ||
+            country_lookup(s + w->s, w->e - w->s) != NULL) {
             f++;
             continue;
         }
         /* Two-word country names and metonyms (White House). */
-        if (f < last && country_lookup(s + k->s, t->v[f + 1].e - k->s) != NULL) {
+        if (f < last &&
+            country_lookup(s + w->s, t->v[f + 1].e - w->s) != NULL) {
             f += 2;
             continue;
         }
@@ -380,16 +408,23 @@ static struct phrase
 attrib_subject_right(const char *s, const struct toks *t, size_t i)
 {
     struct phrase ph = {0};
-    size_t e = i;
+    size_t e;
 
     if (i < t->n && tok_eq(s, &t->v[i], "the"))
-        e = ++i;
+        i++;
     if (i >= t->n || t->v[i].kind != TOK_WORD)
         return ph;
     if (tok_is(s, &t->v[i], attrib_pronouns, NELEM(attrib_pronouns)) ||
         tok_eq(s, &t->v[i], "he") || tok_eq(s, &t->v[i], "she"))
         return (struct phrase){i, i, i, true, false, false, true};
-    if (!t->v[i].cap)
+    /* "said port director Nils Aalto": a short description first. */
+    for (e = i; e < t->n && e < i + 3 && t->v[e].kind == TOK_WORD &&
+                !t->v[e].cap &&
+                !tok_is(s, &t->v[e], attrib_not_descriptor,
+                        NELEM(attrib_not_descriptor)) &&
+                !tok_cue(s, t, e); e++)
+        ;
+    if (e >= t->n || t->v[e].kind != TOK_WORD || !t->v[e].cap)
         return ph;
     while (e + 1 < t->n &&
            ((t->v[e + 1].kind == TOK_WORD && t->v[e + 1].cap) ||
@@ -426,7 +461,10 @@ attrib_venue(const char *s, const struct toks *t, struct found *fd)
         fd->venue_e = t->v[e].e;
         return;
     }
-    if (i + 1 < t->n && (tok_eq(s, &t->v[i], "in") || tok_eq(s, &t->v[i], "on"))) {
+    if (i + 1 < t->n &&
+        (tok_eq(s, &t->v[i], "in") || tok_eq(s, &t->v[i], "on")) &&
+        !tok_is(s, &t->v[i + 1], attrib_times, NELEM(attrib_times)) &&
+        !(s[t->v[i + 1].s] >= '0' && s[t->v[i + 1].s] <= '9')) {
         for (e = i + 1; e < t->n && e < i + 6 && t->v[e].kind == TOK_WORD &&
                         !tok_eq(s, &t->v[e], "that"); e++)
             ;
@@ -625,7 +663,8 @@ attrib_fill(const struct article *a, const struct toks *t,
     }
     if (ph->pronoun)
         return;     /* resolved by the caller */
-    if (ph->name > ph->first)
+    if (ph->name > ph->first && !(ph->body && ph->name == ph->first + 1 &&
+                                  tok_eq(s, &t->v[ph->first], "The")))
         buf_append(&role, s + t->v[ph->first].s,
                    t->v[ph->name - 1].e - t->v[ph->first].s);
     if (ph->body) {
@@ -640,6 +679,50 @@ attrib_fill(const struct article *a, const struct toks *t,
     r->role = attrib_dup(&role);
     buf_free(&name);
     buf_free(&role);
+}
+
+/* The last person named before offset end in paragraph p or the one
+ * before it: a capitalised run of two words or more once titles are off,
+ * not an organisation. Sets r's speaker and role; false when none. */
+static bool
+attrib_last_person(const struct article *a, size_t p, size_t end,
+                   struct toks *t, struct record *r)
+{
+    const char *s = a->body;
+    size_t lo = a->paras[p > 0 ? p - 1 : 0].start, k;
+    size_t best_f = 0, best_n = 0, best_e = 0;
+    bool found = false;
+
+    attrib_tokenize(t, s, lo, end);
+    for (k = 0; k < t->n; k++) {
+        size_t f, n;
+        if (t->v[k].kind != TOK_WORD || !t->v[k].cap ||
+            (k + 1 < t->n && t->v[k + 1].kind == TOK_WORD &&
+             t->v[k + 1].cap))
+            continue;
+        f = attrib_run_left(s, t, k);
+        n = attrib_strip_titles(s, t, f, k);
+        if (n > k || k - n < 1 ||
+            tok_is(s, &t->v[k], attrib_bodies, NELEM(attrib_bodies)))
+            continue;
+        best_f = f;
+        best_n = n;
+        best_e = k;
+        found = true;
+    }
+    if (!found)
+        return false;
+    free(r->speaker);
+    free(r->role);
+    r->speaker = xstrndup(s + t->v[best_n].s, t->v[best_e].e - t->v[best_n].s);
+    r->role = best_n > best_f ? xstrndup(s + t->v[best_f].s,
+                                         t->v[best_n - 1].e - t->v[best_f].s)
+                              : NULL;
+    if (r->role != NULL)
+        attrib_country(r->role, 0, strlen(r->role), r->country);
+    r->method = "pronoun";
+    r->confidence = 0.6;
+    return true;
 }
 
 /* Copies the speaker of src into r, naming src as where it came from. */
@@ -703,9 +786,6 @@ attrib_article(const struct article *a, const struct quote_span *spans,
         if (fd.found)
             attrib_fill(a, &t, &fd, &recs[k], &scratch);
     }
-    free(scratch.v);
-    free(t.v);
-
     /* Pronouns, subjectless cues ("adding that it was …") and quote-only
      * paragraphs take the speaker of the quote before. */
     for (k = 0; k < n; k++) {
@@ -724,6 +804,9 @@ attrib_article(const struct article *a, const struct quote_span *spans,
         if (r->method != NULL && r->speaker == NULL && prev != NULL &&
             strcmp(r->method, "anonymous") != 0) {
             attrib_inherit(r, prev, "pronoun", 0.7);
+        } else if (r->method != NULL && r->speaker == NULL &&
+                   strcmp(r->method, "anonymous") != 0) {
+            attrib_last_person(a, spans[k].para, r->speaker_start, &t, r);
         } else if (r->method == NULL && prev != NULL && k > 0 &&
                    recs[k - 1].speaker != NULL &&
                    (spans[k - 1].para == spans[k].para ||
@@ -742,4 +825,6 @@ attrib_article(const struct article *a, const struct quote_span *spans,
             r->from[0] = '\0';
         r->kind = attrib_kind(r);
     }
+    free(scratch.v);
+    free(t.v);
 }

@@ -74,6 +74,13 @@ read_jsonl_line(const char *path, long lineno, const char *s, size_t n,
     article_set(&a->title, read_jsonl_str(obj, "title"));
     article_set(&a->date, read_jsonl_str(obj, "date"));
     article_set(&a->source, read_jsonl_str(obj, "source"));
+    article_set(&a->domain, read_jsonl_str(obj, "domain"));
+    if (a->source != NULL && strstr(a->source, "://") != NULL) {
+        /* A URL is never a source: it tells the domain at most. */
+        if (a->url == NULL)
+            article_set(&a->url, a->source);
+        article_set(&a->source, NULL);
+    }
     article_set(&a->byline, read_jsonl_str(obj, "byline"));
     article_set(&a->lang, read_jsonl_str(obj, "lang"));
     article_fill_domain(a);

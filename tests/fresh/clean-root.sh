@@ -59,16 +59,18 @@ for dev in libncurses-dev libxml2-dev libpcre2-dev libsqlite3-dev \
 done
 
 # The two commands, exactly as README.md gives them, without a terminal.
-mapfile -t cmds < <(sed -n '/^```sh$/,/^```$/p' "$top/README.md" |
-                    grep -v '^```' | sed 's/[[:space:]]*#.*$//' | grep -v '^$')
+mapfile -t cmds < <(awk '/^```sh$/ { on = 1; next } /^```$/ && on { exit }
+                          on' "$top/README.md" |
+                    sed 's/[[:space:]]*#.*$//' | grep -v '^$')
 [ "${#cmds[@]}" -eq 2 ] || { echo "README.md must open with two commands"; exit 1; }
 rc=0
 for c in "${cmds[@]}"; do
     echo "== $c"
+    status=0
     chroot "$root" /usr/bin/env -i HOME=/root PATH=/usr/sbin:/usr/bin:/sbin:/bin \
-        LANG=C.UTF-8 /bin/bash -c "cd /home/user/quoth && $c" </dev/null 2>&1 |
-        tail -n 40 || true
-    status=${PIPESTATUS[0]}
+        LANG=C.UTF-8 /bin/bash -c "cd /home/user/quoth && $c" </dev/null \
+        >"$work/run.log" 2>&1 || status=$?
+    tail -n 40 "$work/run.log"
     echo "== exit status $status"
     [ "$status" -eq 0 ] || rc=1
 done

@@ -1,0 +1,57 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+"""Golden data: each cases/NAME.txt (or .jsonl) is a small constructed
+article showing one phenomenon; cases/NAME.expect holds, one JSON object a
+line, the records `quoth extract --format jsonl` must print for it, in
+order. Only the fields an expected record names are compared, so a case
+states what it is about and nothing else. A new case is new data, not new
+code. Prints one TAP line per case."""
+import glob
+import json
+import os
+import shlex
+import subprocess
+import sys
+
+quoth = os.environ["QUOTH"]
+wrap = shlex.split(os.environ.get("QUOTH_WRAP", ""))
+here = os.path.dirname(os.path.abspath(__file__))
+cases = sorted(p for p in glob.glob(os.path.join(here, "cases", "*"))
+               if not p.endswith(".expect"))
+print(f"1..{len(cases)}")
+failed = 0
+for n, path in enumerate(cases, 1):
+    name = os.path.basename(path)
+    expect_path = os.path.splitext(path)[0] + ".expect"
+    with open(expect_path, encoding="utf-8") as f:
+        want = [json.loads(line) for line in f if line.strip()]
+    proc = subprocess.run(wrap + [quoth, "extract", "--format", "jsonl", path],
+                          capture_output=True)
+    problems = []
+    if proc.returncode != 0:
+        problems.append(f"exit status {proc.returncode}: "
+                        f"{proc.stderr.decode(errors='replace').strip()}")
+    got = [json.loads(line) for line in proc.stdout.decode().splitlines()]
+    for rec in got:
+        if "\x1b" in json.dumps(rec, ensure_ascii=False):
+            problems.append("a control character reached the record")
+    if len(got) != len(want):
+        problems.append(f"{len(got)} records, want {len(want)}: "
+                        + json.dumps([r["quote"] for r in got],
+                                     ensure_ascii=False))
+    for i, (g, w) in enumerate(zip(got, want), 1):
+        for key, value in w.items():
+            if g.get(key, "<missing>") != value:
+                problems.append(f"record {i} {key}: got "
+                                f"{json.dumps(g.get(key), ensure_ascii=False)}"
+                                f", want {json.dumps(value, ensure_ascii=False)}")
+    fields = sorted({k for w in want for k in w})
+    what = f"{name}: {len(want)} records ({', '.join(fields) or 'none'})"
+    if problems:
+        failed += 1
+        print(f"not ok {n} - {what}")
+        for p in problems:
+            print(f"# {p}")
+    else:
+        print(f"ok {n} - {what}")
+sys.exit(1 if failed else 0)
