@@ -375,7 +375,10 @@ attrib_subject_left(const char *s, const struct toks *t, size_t i)
             const struct tok *k = &t->v[f];
             if (tok_is(s, k, attrib_indefinite, NELEM(attrib_indefinite)))
                 break;
-            if (k->kind != TOK_WORD)
+            /* "a meeting that day he was told": a clause, not a source. */
+            if (k->kind != TOK_WORD || k->cap ||
+                tok_is(s, k, attrib_not_descriptor,
+                       NELEM(attrib_not_descriptor)))
                 return ph;
         }
         if (!tok_is(s, &t->v[f], attrib_indefinite, NELEM(attrib_indefinite)))
