@@ -98,6 +98,14 @@ static const char *const attrib_not_descriptor[] = {
     "when", "which", "who", "will", "would", "you",
 };
 
+/* Words that end a role going left: conjunctions and prepositions. */
+static const char *const attrib_role_stops[] = {
+    "about", "after", "against", "and", "as", "at", "because", "before",
+    "between", "but", "by", "during", "for", "from", "if", "like", "or",
+    "since", "than", "the", "though", "under", "until", "where", "whether",
+    "while", "with", "without",
+};
+
 static const char *const attrib_pronouns[] = {"he", "she", "He", "She"};
 
 /* Determiners that make a lower-case subject an anonymous source. */
@@ -342,12 +350,11 @@ attrib_role_left(const char *s, const struct toks *t, size_t f)
 
     while (first > 0 && first + 6 > f) {
         const struct tok *k = &t->v[first - 1];
-        if (k->kind != TOK_WORD || tok_eq(s, k, "that") ||
-            tok_eq(s, k, "and") || tok_eq(s, k, "while") ||
-            tok_eq(s, k, "as") || tok_eq(s, k, "the") || tok_eq(s, k, "a") ||
-            tok_eq(s, k, "with") || tok_eq(s, k, "between") ||
-            tok_eq(s, k, "and") || tok_eq(s, k, "by") ||
-            tok_eq(s, k, "to") || tok_eq(s, k, "of") ||
+        char c0 = s[k->s];
+        if (k->kind != TOK_WORD || (c0 >= '0' && c0 <= '9') ||
+            tok_is(s, k, attrib_not_descriptor,
+                   NELEM(attrib_not_descriptor)) ||
+            tok_is(s, k, attrib_role_stops, NELEM(attrib_role_stops)) ||
             tok_cue(s, t, first - 1))
             break;
         first--;

@@ -64,14 +64,22 @@ mapfile -t cmds < <(awk '/^```sh$/ { on = 1; next } /^```$/ && on { exit }
                     sed 's/[[:space:]]*#.*$//' | grep -v '^$')
 [ "${#cmds[@]}" -eq 2 ] || { echo "README.md must open with two commands"; exit 1; }
 rc=0
+n=0
 for c in "${cmds[@]}"; do
-    echo "== $c"
+    n=$((n + 1))
+    echo "== command $n: $c"
     status=0
+    start=$(date +%s)
     chroot "$root" /usr/bin/env -i HOME=/root PATH=/usr/sbin:/usr/bin:/sbin:/bin \
         LANG=C.UTF-8 /bin/bash -c "cd /home/user/quoth && $c" </dev/null \
-        >"$work/run.log" 2>&1 || status=$?
-    tail -n 40 "$work/run.log"
-    echo "== exit status $status"
+        >"$work/command-$n.log" 2>&1 || status=$?
+    # What the set-up said, then how the command ended.
+    grep -E '^== |^setup: ' "$work/command-$n.log" | sed 's/^/   | /'
+    echo "   | ..."
+    tail -n 12 "$work/command-$n.log" | sed 's/^/   | /'
+    echo "== command $n: exit status $status after $(( $(date +%s) - start )) s" \
+         "(whole log: $work/command-$n.log)"
     [ "$status" -eq 0 ] || rc=1
 done
+echo "== packages in the root after: $(chroot "$root" dpkg-query -W | wc -l)"
 exit $rc
