@@ -159,6 +159,8 @@ article_from_text(const char *path, const char *text, size_t len)
                 any_blank = true;
             nonblank++;
         }
+        if (j < len && text[j] == '\r' && j + 1 < len && text[j + 1] == '\n')
+            j++;
         i = j + 1;
     }
     i = 0;

@@ -677,6 +677,13 @@ attrib_fill(const struct article *a, const struct toks *t,
                                   tok_eq(s, &t->v[ph->first], "The")))
         buf_append(&role, s + t->v[ph->first].s,
                    t->v[ph->name - 1].e - t->v[ph->first].s);
+    /* "The French Foreign Minister": the article is not part of a role. */
+    if (role.len > 4 && (memcmp(role.data, "The ", 4) == 0 ||
+                         memcmp(role.data, "the ", 4) == 0)) {
+        memmove(role.data, role.data + 4, role.len - 4);
+        role.len -= 4;
+        role.data[role.len] = '\0';
+    }
     if (ph->body) {
         buf_append(&name, s + ns, ne - ns);
         attrib_country(s, t->v[ph->first].s, ne, r->country);

@@ -95,7 +95,7 @@ country_find(const char *s, size_t n, char (*out)[3], size_t max)
     size_t i = 0, found = 0;
 
     while (i < n && found < max) {
-        size_t starts[3], ends[3], words = 0, j = i, w, k;
+        size_t ends[3] = {i, i, i}, words = 0, j = i, w, k;
         const char *cc = NULL;
 
         if (!country_wordch(s, n, i) ||
@@ -104,7 +104,6 @@ country_find(const char *s, size_t n, char (*out)[3], size_t max)
             continue;
         }
         while (words < 3 && j < n && country_wordch(s, n, j)) {
-            starts[words] = j;
             ends[words] = country_word_end(s, n, j);
             j = ends[words];
             words++;
@@ -117,6 +116,19 @@ country_find(const char *s, size_t n, char (*out)[3], size_t max)
             /* "U.S." also stands at a sentence end as "U.S" + "." */
             if (cc == NULL && ends[w - 1] > i && s[ends[w - 1] - 1] == '.')
                 cc = country_lookup(s + i, ends[w - 1] - 1 - i);
+            /* Possessives: Russia's, Ukraine’s. */
+            if (cc == NULL && ends[w - 1] >= i + 3 &&
+                memcmp(s + ends[w - 1] - 2, "'s", 2) == 0)
+                cc = country_lookup(s + i, ends[w - 1] - 2 - i);
+            if (cc == NULL && ends[w - 1] >= i + 5 &&
+                memcmp(s + ends[w - 1] - 4, "\xe2\x80\x99s", 4) == 0)
+                cc = country_lookup(s + i, ends[w - 1] - 4 - i);
+            /* Compounds: Russian-backed, US-led. */
+            if (cc == NULL && w == 1) {
+                const char *dash = memchr(s + i, '-', ends[0] - i);
+                if (dash != NULL)
+                    cc = country_lookup(s + i, (size_t)(dash - (s + i)));
+            }
             if (cc != NULL)
                 j = ends[w - 1];
         }
@@ -130,7 +142,6 @@ country_find(const char *s, size_t n, char (*out)[3], size_t max)
         if (k == found)
             memcpy(out[found++], cc, 3);
         i = j;
-        (void)starts;
     }
     return found;
 }

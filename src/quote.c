@@ -9,6 +9,7 @@
 
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 #include <utf8proc.h>
 
 #include "utf8.h"
@@ -219,6 +220,13 @@ quote_find(const char *body, const struct para *paras, size_t npara,
             size_t k = i;
 
             if (m.fam == FAM_NONE)
+                continue;
+            /* An inch mark inside a quote (My 5" screen) when another
+             * straight mark is still to come to close it. */
+            if (c == '"' && open == FAM_DOUBLE &&
+                quote_prev(body, lo, at) >= '0' &&
+                quote_prev(body, lo, at) <= '9' &&
+                memchr(body + i, '"', hi - i) != NULL)
                 continue;
             role = quote_role(m, quote_prev(body, lo, at),
                               utf8_decode(body, hi, &k), body, i, hi);

@@ -70,6 +70,10 @@ utf8_skip_escape(const char *s, size_t n, size_t i, int32_t intro)
         if (i >= n)
             return i;
         kind = (unsigned char)s[i];
+        /* ESC before text (or before another ESC) escapes nothing: drop
+         * the ESC alone and keep what follows. */
+        if (kind < 0x20 || kind > 0x7e)
+            return i;
         i++;
         switch (kind) {
         case '[': kind = 0x9b; break;
@@ -137,8 +141,11 @@ utf8_sanitize(struct buf *out, const char *s, size_t n, bool keep_newlines)
             buf_putc(out, '\n');
         } else if (c == '\t' || c == '\n' || c == '\r') {
             buf_putc(out, ' ');
-        } else if (c == 0x1b || c == 0x9b || c == 0x9d || c == 0x90 ||
-                   (c >= 0x98 && c <= 0x9f && c != 0x9c)) {
+        } else if (c == 0x1b || c == 0x9b) {
+            /* 7-bit sequences lose their payload too. A C1 string
+             * introducer (U+009D...) is dropped alone: in text it is far
+             * more often mojibake of a curly quote than an attack, and
+             * without it what follows is only text. */
             i = utf8_skip_escape(s, n, i, c);
         } else if (c < 0x20 || (c >= 0x7f && c < 0xa0) || c == 0x2028 ||
                    c == 0x2029 || c == 0x200e || c == 0x200f ||
