@@ -12,7 +12,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "error.h"
 #include "extract.h"
+#include "index.h"
 #include "out.h"
 #include "reader.h"
 #include "tty.h"
@@ -44,7 +46,8 @@ static const struct cmd cmds[] = {
      "print the quotes of articles, without an index", cmd_extract},
     {"help", "help [COMMAND]", "show how to use quoth or one command",
      cmd_help},
-    {"version", "version", "print quoth's version", cmd_version},
+    {"version", "version [-v]",
+     "print quoth's version (-v: and its libraries')", cmd_version},
 };
 
 #define NCMDS (sizeof cmds / sizeof *cmds)
@@ -250,9 +253,15 @@ cmd_help(int argc, char **argv)
 static int
 cmd_version(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
+    struct q_error err = {{0}};
+    bool verbose = argc > 1 && (strcmp(argv[1], "-v") == 0 ||
+                                strcmp(argv[1], "--verbose") == 0);
+
     printf("quoth %s\n", QUOTH_VERSION);
+    if (!verbose)
+        return EXIT_OK;
+    printf("sqlite %s, %s\n", index_sqlite_version(),
+           index_check_sqlite(&err) == 0 ? "with FTS5" : err.msg);
     return EXIT_OK;
 }
 

@@ -7,6 +7,10 @@ q --version
 expect_rc 0 "--version"
 expect_cmd "--version prints 'quoth X.Y.Z'" grep -qE '^quoth [0-9]+\.[0-9]+\.[0-9]+$' "$WORK/out"
 
+q version -v
+expect_rc 0 "version -v"
+expect_cmd "version -v says SQLite has FTS5" grep -qE '^sqlite 3\.[0-9.]+, with FTS5$' "$WORK/out"
+
 q --help
 expect_rc 0 "--help"
 for c in extract help version; do
