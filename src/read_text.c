@@ -9,12 +9,11 @@
 
 #include "readers.h"
 
+/* Text is anything that does not open with markup (<tag, <!, <?). */
 static bool
 read_text_sniff(const char *head, size_t n)
 {
-    (void)head;
-    (void)n;
-    return true;
+    return !reader_markup(head, n);
 }
 
 static int

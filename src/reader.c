@@ -20,9 +20,12 @@
 #include "utf8.h"
 #include "xmalloc.h"
 
-/* In the order they are tried; text takes anything. */
+/* In the order they are tried; text takes anything but markup. */
 static const struct reader *const readers[] = {
     &reader_jsonl,
+    &reader_feed,
+    &reader_newsxml,
+    &reader_html,
     &reader_text,
 };
 
@@ -180,8 +183,7 @@ reader_binary(const char *head, size_t n)
     return NULL;
 }
 
-/* True for markup this build cannot read yet. */
-static bool
+bool
 reader_markup(const char *head, size_t n)
 {
     size_t i = 0;
@@ -211,18 +213,20 @@ reader_file(struct reader_walk *w, const char *path, FILE *fp)
         return;
     }
     why = reader_binary(head, n);
-    if (why == NULL && reader_markup(head, n))
-        why = "HTML or XML, which this version does not read yet";
     if (why != NULL) {
         w->sink->reject(w->sink->ctx, path, 0, why);
         reader_note(w, 1);
         return;
     }
-    for (k = 0; k < sizeof readers / sizeof *readers; k++)
-        if (readers[k]->sniff(head, n)) {
-            reader_note(w, readers[k]->read(path, fp, head, n, w->sink));
-            return;
-        }
+    for (k = 0; k < sizeof readers / sizeof *readers; k++) {
+        if (!readers[k]->sniff(head, n))
+            continue;
+        reader_note(w, readers[k]->read(path, fp, head, n, w->sink));
+        return;
+    }
+    w->sink->reject(w->sink->ctx, path, 0,
+                    "markup of a kind quoth does not read");
+    reader_note(w, 1);
 }
 
 static bool

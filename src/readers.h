@@ -18,7 +18,10 @@ struct reader {
                 const struct reader_sink *sink);
 };
 
+extern const struct reader reader_feed;
+extern const struct reader reader_html;
 extern const struct reader reader_jsonl;
+extern const struct reader reader_newsxml;
 extern const struct reader reader_text;
 
 /* Reads the rest of fp after head into one buffer of at most max bytes.
@@ -26,5 +29,9 @@ extern const struct reader reader_text;
  * error (*size is 0, errno set). Caller frees *out. */
 int reader_slurp(FILE *fp, const char *head, size_t n, size_t max,
                  char **out, size_t *size);
+
+/* True when the first bytes open with markup: <tag, <! or <? after an
+ * optional byte order mark and white space. */
+bool reader_markup(const char *head, size_t n);
 
 #endif
