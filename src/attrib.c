@@ -98,6 +98,14 @@ static const char *const attrib_not_descriptor[] = {
     "when", "which", "who", "will", "would", "you",
 };
 
+/* Capitalised abbreviations whose dot belongs to the word. */
+static const char *const attrib_abbrevs[] = {
+    "Adm", "Apr", "Aug", "Capt", "Cmdr", "Co", "Col", "Corp", "Dec", "Dr",
+    "Feb", "Gen", "Gov", "Inc", "Jan", "Jr", "Lt", "Ltd", "Maj", "Mr",
+    "Mrs", "Ms", "Mt", "No", "Nov", "Oct", "Prof", "Rep", "Rev", "Sen",
+    "Sept", "Sgt", "Sr", "St",
+};
+
 /* Words that end a role going left: conjunctions and prepositions. */
 static const char *const attrib_role_stops[] = {
     "about", "after", "against", "and", "as", "at", "because", "before",
@@ -213,7 +221,11 @@ attrib_tokenize(struct toks *t, const char *s, size_t lo, size_t hi)
                 size_t wlen = i - at;
                 size_t m = j;
                 int32_t next = utf8_decode(s, hi, &m);
-                if (k.cap && (wlen <= 3 || attrib_letter(next)) &&
+                bool abbrev = wlen == 1 || memchr(s + at, '.', wlen) ||
+                              attrib_in(attrib_abbrevs,
+                                                     NELEM(attrib_abbrevs),
+                                                     s + at, wlen);
+                if (k.cap && (abbrev || attrib_letter(next)) &&
                     (next < 0 || next == ' ' || attrib_letter(next))) {
                     i = j;
                     if (attrib_letter(next))

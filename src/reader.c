@@ -10,6 +10,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <iconv.h>
+#include <jansson.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,8 +38,18 @@ static const char *const reader_skip_prefix[] = {
     "manifest.jsonl",
 };
 
+/* What a directory's manifest.jsonl says of one of its files. */
+struct manifest_entry {
+    char *path;         /* the directory's path joined with "file" */
+    char *url, *title, *date, *source;
+};
+
 struct reader_walk {
-    const struct reader_sink *sink;
+    const struct reader_sink *sink;     /* the caller's */
+    struct reader_sink inner;           /* the readers': adds manifest data */
+    struct manifest_entry *manifest;
+    size_t nmanifest;
+    const struct manifest_entry *cur;   /* of the file being read */
     dev_t dev[64];
     ino_t ino[64];
     size_t depth;
@@ -198,6 +209,114 @@ reader_markup(const char *head, size_t n)
             (head[i + 1] >= 'A' && head[i + 1] <= 'Z'));
 }
 
+/* Loads dir/manifest.jsonl, if there is one: lines of {"file", "url",
+ * "title", "date", "source"} naming files under dir. A bad line is told to
+ * the sink and skipped. */
+static void
+reader_manifest_load(struct reader_walk *w, const char *dir)
+{
+    char *path = xasprintf("%s%smanifest.jsonl", dir,
+                           dir[strlen(dir) - 1] == '/' ? "" : "/");
+    FILE *fp = fopen(path, "r");
+    char *line = NULL;
+    size_t cap = 0;
+    long lineno = 0;
+
+    if (fp == NULL) {
+        free(path);
+        return;
+    }
+    while (getline(&line, &cap, fp) > 0) {
+        json_t *obj, *file;
+        struct manifest_entry *e;
+
+        lineno++;
+        obj = json_loads(line, 0, NULL);
+        file = json_object_get(obj, "file");
+        if (!json_is_string(file)) {
+            if (line[strspn(line, " \t\r\n")] != '\0') {
+                w->sink->reject(w->sink->ctx, path, lineno,
+                                "not a manifest line ({\"file\": ...})");
+                reader_note(w, 1);
+            }
+            json_decref(obj);
+            continue;
+        }
+        w->manifest = xreallocarray(w->manifest, w->nmanifest + 1,
+                                    sizeof *w->manifest);
+        e = &w->manifest[w->nmanifest++];
+        memset(e, 0, sizeof *e);
+        e->path = xasprintf("%s%s%s", dir,
+                            dir[strlen(dir) - 1] == '/' ? "" : "/",
+                            json_string_value(file));
+        article_set(&e->url, json_string_value(json_object_get(obj, "url")));
+        article_set(&e->title,
+                    json_string_value(json_object_get(obj, "title")));
+        article_set(&e->date, json_string_value(json_object_get(obj, "date")));
+        article_set(&e->source,
+                    json_string_value(json_object_get(obj, "source")));
+        json_decref(obj);
+    }
+    free(line);
+    fclose(fp);
+    free(path);
+}
+
+static void
+reader_manifest_free(struct reader_walk *w)
+{
+    size_t k;
+
+    for (k = 0; k < w->nmanifest; k++) {
+        free(w->manifest[k].path);
+        free(w->manifest[k].url);
+        free(w->manifest[k].title);
+        free(w->manifest[k].date);
+        free(w->manifest[k].source);
+    }
+    free(w->manifest);
+}
+
+static const struct manifest_entry *
+reader_manifest_find(const struct reader_walk *w, const char *path)
+{
+    size_t k;
+
+    for (k = w->nmanifest; k-- > 0;)
+        if (strcmp(w->manifest[k].path, path) == 0)
+            return &w->manifest[k];
+    return NULL;
+}
+
+/* The readers' sink: fills what the article lacks from the manifest. */
+static int
+reader_walk_article(void *ctx, struct article *a)
+{
+    struct reader_walk *w = ctx;
+    const struct manifest_entry *e = w->cur;
+
+    if (e != NULL) {
+        if (a->url == NULL && e->url != NULL)
+            article_set(&a->url, e->url);
+        if (a->title == NULL && e->title != NULL)
+            article_set(&a->title, e->title);
+        if (a->date == NULL && e->date != NULL)
+            article_set(&a->date, e->date);
+        if (a->source == NULL && e->source != NULL)
+            article_set(&a->source, e->source);
+        article_fill_domain(a);
+    }
+    return w->sink->article(w->sink->ctx, a);
+}
+
+static void
+reader_walk_reject(void *ctx, const char *path, long line, const char *why)
+{
+    struct reader_walk *w = ctx;
+
+    w->sink->reject(w->sink->ctx, path, line, why);
+}
+
 static void
 reader_file(struct reader_walk *w, const char *path, FILE *fp)
 {
@@ -212,6 +331,7 @@ reader_file(struct reader_walk *w, const char *path, FILE *fp)
         reader_note(w, 1);
         return;
     }
+    w->cur = reader_manifest_find(w, path);
     why = reader_binary(head, n);
     if (why != NULL) {
         w->sink->reject(w->sink->ctx, path, 0, why);
@@ -221,7 +341,7 @@ reader_file(struct reader_walk *w, const char *path, FILE *fp)
     for (k = 0; k < sizeof readers / sizeof *readers; k++) {
         if (!readers[k]->sniff(head, n))
             continue;
-        reader_note(w, readers[k]->read(path, fp, head, n, w->sink));
+        reader_note(w, readers[k]->read(path, fp, head, n, &w->inner));
         return;
     }
     w->sink->reject(w->sink->ctx, path, 0,
@@ -277,6 +397,7 @@ reader_dir(struct reader_walk *w, const char *path, const struct stat *st)
         reader_note(w, 1);
         return;
     }
+    reader_manifest_load(w, path);
     w->dev[w->depth] = st->st_dev;
     w->ino[w->depth] = st->st_ino;
     w->depth++;
@@ -334,6 +455,9 @@ reader_read(const char *path, const struct reader_sink *sink)
 {
     struct reader_walk w = {.sink = sink};
 
+    w.inner = (struct reader_sink){reader_walk_article, reader_walk_reject,
+                                   &w};
     reader_path(&w, path, true);
+    reader_manifest_free(&w);
     return w.rc;
 }
