@@ -30,6 +30,15 @@ extern const struct reader reader_text;
 int reader_slurp(FILE *fp, const char *head, size_t n, size_t max,
                  char **out, size_t *size);
 
+/* Makes an article of an HTML page or fragment (format "html"): the text
+ * of its content element, one paragraph per block, and the page's
+ * metadata. encoding names the bytes' charset, or is NULL to take the
+ * page's declaration (else UTF-8 when valid, else Windows-1252). Returns
+ * NULL with *why set to a static phrase when there is no text. Caller
+ * frees with article_free. */
+struct article *html_article(const char *path, const char *html, size_t len,
+                             const char *encoding, const char **why);
+
 /* True when the first bytes open with markup: <tag, <! or <? after an
  * optional byte order mark and white space. */
 bool reader_markup(const char *head, size_t n);
