@@ -6,34 +6,16 @@ set -u
 : "${QUOTH:?QUOTH must name the built binary}"
 : "${QUOTH_SRC:?QUOTH_SRC must name the source tree}"
 export LC_ALL=C.UTF-8 NO_COLOR=
-TAP_N=0
-TAP_FAILED=0
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
+. "$(dirname "${BASH_SOURCE[0]}")/../tap.sh"
+TAP_DIAG_FILE="$WORK/err"
 
 # q ARGS...: runs quoth; stdout to $WORK/out, stderr to $WORK/err, status
 # in $RC.
 q() {
     ${QUOTH_WRAP:-} "$QUOTH" "$@" >"$WORK/out" 2>"$WORK/err"
     RC=$?
-}
-
-ok() {
-    TAP_N=$((TAP_N + 1))
-    echo "ok $TAP_N - $1"
-}
-
-not_ok() {
-    TAP_N=$((TAP_N + 1))
-    TAP_FAILED=$((TAP_FAILED + 1))
-    echo "not ok $TAP_N - $1"
-    shift
-    local line
-    for line in "$@"; do
-        printf '# %s\n' "$line"
-    done
-    [ -f "$WORK/err" ] && printf '# stderr: %s\n' "$(head -c 600 "$WORK/err")"
-    return 0
 }
 
 # expect_rc WANT WHAT
@@ -65,6 +47,5 @@ expect_cmd() {
 }
 
 done_testing() {
-    echo "1..$TAP_N"
-    [ "$TAP_FAILED" -eq 0 ]
+    tap_done
 }

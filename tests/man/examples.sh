@@ -14,24 +14,11 @@ QUOTH_SRC=${QUOTH_SRC:-$(cd "$(dirname "$0")/../.." && pwd)}
 QUOTH=${QUOTH:-$QUOTH_SRC/build/quoth}
 export QUOTH QUOTH_SRC LC_ALL=C.UTF-8
 page=$QUOTH_SRC/man/quoth.1
-n=0
-failed=0
+. "$(dirname "$0")/../tap.sh"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-ok() {
-    n=$((n + 1))
-    echo "ok $n - $1"
-}
 
-not_ok() {
-    n=$((n + 1))
-    failed=$((failed + 1))
-    echo "not ok $n - $1"
-    shift
-    [ $# -gt 0 ] && printf '%s\n' "$@" | sed '/^$/d; s/^/# /'
-    return 0
-}
 
 # The roff escapes an example may use, each followed by what it stands for.
 escapes=('\e' "\\" '\(rs' "\\" '\[rs]' "\\" '\-' '-' '\(mi' '-' '\&' ''
@@ -106,8 +93,7 @@ for raw in "${examples[@]}"; do
         esac
     done
     if [ -n "$missing" ]; then
-        n=$((n + 1))
-        echo "ok $n - example $k: $shown # SKIP needs${missing}, not installed"
+        skip "example $k: $shown" "needs${missing}, not installed"
         continue
     fi
 
@@ -143,5 +129,4 @@ for raw in "${examples[@]}"; do
     fi
 done
 
-echo "1..$n"
-[ $failed -eq 0 ]
+tap_done

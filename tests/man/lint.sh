@@ -9,27 +9,10 @@ set -u
 QUOTH_SRC=${QUOTH_SRC:-$(cd "$(dirname "$0")/../.." && pwd)}
 QUOTH=${QUOTH:-$QUOTH_SRC/build/quoth}
 export LC_ALL=C.UTF-8
-n=0
-failed=0
+. "$(dirname "$0")/../tap.sh"
 
-ok() {
-    n=$((n + 1))
-    echo "ok $n - $1"
-}
 
-not_ok() {
-    n=$((n + 1))
-    failed=$((failed + 1))
-    echo "not ok $n - $1"
-    shift
-    [ $# -gt 0 ] && printf '%s\n' "$@" | sed '/^$/d; s/^/# /'
-    return 0
-}
 
-skip() {
-    n=$((n + 1))
-    echo "ok $n - $1 # SKIP $2"
-}
 
 shopt -s nullglob
 pages=("$QUOTH_SRC"/man/*.1 "$QUOTH_SRC"/man/*.7)
@@ -103,5 +86,4 @@ for c in $documented; do
     fi
 done
 
-echo "1..$n"
-[ $failed -eq 0 ]
+tap_done
