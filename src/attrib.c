@@ -45,21 +45,23 @@ static const char *const attrib_adverbs[] = {
 /* Capitalised words that are titles or offices, not names. */
 static const char *const attrib_titles[] = {
     "Acting", "Activist", "Adm.", "Admiral", "Adviser", "Advisor",
-    "Ambassador", "Analyst", "Archbishop", "Attorney", "Author", "Bishop", "Capt.", "Captain", "Cardinal", "Chair",
-    "Chairman", "Chairwoman", "Chancellor", "Chief", "Coach", "Col.", "Colonel",
-    "Commander", "Commissioner", "Congressman", "Congresswoman", "Councillor",
-    "Crown", "Dame", "Doctor", "Economist", "Editor", "Engineer", "Defence", "Defense", "Deputy", "Detective", "Director",
-    "Dr", "Dr.", "Economy", "Emir", "Envoy", "Executive", "Finance", "First",
-    "Foreign", "Former", "General", "Gen.", "Gov.", "Governor", "Head",
-    "Health", "Home", "Interim", "Interior", "Judge", "Justice", "King",
-    "Lady", "Lawyer", "Leader", "Lieutenant", "Lord", "Lt.", "Madam",
-    "Manager", "Mayor",
-    "Minister", "Miss", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "National",
-    "Officer", "Pastor", "Pope", "Premier", "President", "Presidential", "Press", "Prime",
-    "Prince", "Princess", "Prof.", "Professor", "Queen", "Rabbi", "Rep.",
-    "Representative", "Researcher", "Rev.", "Reverend", "Scientist", "Secretary", "Security", "Sen.", "Senator", "Senior",
-    "Sergeant", "Sgt.", "Sheikh", "Sir", "Speaker", "Special", "Spokesman",
-    "Spokesperson", "Spokeswoman", "State", "Supreme", "Trade", "Vice",
+    "Ambassador", "Analyst", "Archbishop", "Attorney", "Author", "Bishop",
+    "Capt.", "Captain", "Cardinal", "Chair", "Chairman", "Chairwoman",
+    "Chancellor", "Chief", "Coach", "Col.", "Colonel", "Commander",
+    "Commissioner", "Congressman", "Congresswoman", "Councillor", "Crown",
+    "Dame", "Defence", "Defense", "Deputy", "Detective", "Director", "Doctor",
+    "Dr", "Dr.", "Economist", "Economy", "Editor", "Emir", "Engineer", "Envoy",
+    "Executive", "Finance", "First", "Foreign", "Former", "Gen.", "General",
+    "Gov.", "Governor", "Head", "Health", "Home", "Interim", "Interior",
+    "Judge", "Justice", "King", "Lady", "Lawyer", "Leader", "Lieutenant",
+    "Lord", "Lt.", "Madam", "Manager", "Mayor", "Minister", "Miss", "Mr",
+    "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "National", "Officer", "Pastor", "Pope",
+    "Premier", "President", "Presidential", "Press", "Prime", "Prince",
+    "Princess", "Prof.", "Professor", "Queen", "Rabbi", "Rep.",
+    "Representative", "Researcher", "Rev.", "Reverend", "Scientist",
+    "Secretary", "Security", "Sen.", "Senator", "Senior", "Sergeant", "Sgt.",
+    "Sheikh", "Sir", "Speaker", "Special", "Spokesman", "Spokesperson",
+    "Spokeswoman", "State", "Supreme", "Trade", "Vice",
 };
 
 /* Last words that make a name phrase an organisation. */
@@ -353,8 +355,8 @@ attrib_strip_titles(const char *s, const struct toks *t, size_t f,
 }
 
 /* Lower-case descriptors before a capitalised run belong to its role
- * ("Ukrainian presidential adviser Andriy Yermak", "US special envoy Steve
- * Witkoff"). Returns the first token of the role. */
+ * ("Chilean presidential adviser Rosa Acuña", "UN special envoy Ola
+ * Brekke"). Returns the first token of the role. */
 static size_t
 attrib_role_left(const char *s, const struct toks *t, size_t f)
 {
@@ -424,7 +426,7 @@ attrib_subject_left(const char *s, const struct toks *t, size_t i)
     return ph;
 }
 
-/* The subject starting at token i, after a cue ("said Barrot", "said the
+/* The subject starting at token i, after a cue ("said Brekke", "said the
  * Kremlin"): the capitalised run and nothing after it. */
 static struct phrase
 attrib_subject_right(const char *s, const struct toks *t, size_t i)
@@ -516,8 +518,8 @@ attrib_after(const char *s, const struct toks *t)
             continue;
         fd.cue = k;
         if (k == i) {
-            fd.ph = attrib_subject_right(s, t, k + (tok_eq(s, &t->v[k],
-                                                            "according") ? 2 : 1));
+            size_t after = tok_eq(s, &t->v[k], "according") ? k + 2 : k + 1;
+            fd.ph = attrib_subject_right(s, t, after);
         } else {
             size_t j = k - 1;
             while (j > i && tok_adverb(s, &t->v[j]))

@@ -160,7 +160,6 @@ static bool
 quote_closes(enum quote_family fam, int32_t opener, int32_t c,
              enum mark_role role)
 {
-    (void)opener;
     if (fam == FAM_DOUBLE)
         /* „ is closed by “ in German, and writers mix curly and straight. */
         return c == 0x201d || c == '"' || (opener == 0x201e && c == 0x201c) ||
