@@ -3,8 +3,10 @@
 # on, and no escape sequence from an article reaching the screen.
 . "$(dirname "$0")/lib.sh"
 printf '“We will not \033[2J\033]2;pwned\007give up the harbour, the bridges or the roads that took forty years to build,” said Harbour Master Ines Duarte.\n' >"$WORK/ctl.txt"
-screen_start 60 20 "clear; echo BEFORE-RUN; NO_COLOR= ${QUOTH_WRAP:-} '$QUOTH' extract '$WORK/ctl.txt'; echo END-OF-RUN"
-if screen_wait END-OF-RUN; then ok "extract ran in a 60x20 terminal"; else not_ok "extract ran in a 60x20 terminal" "$(screen_capture)"; fi
+# The markers are split in the typed command so that only their output,
+# not the command line tmux echoes, matches.
+screen_start 60 20 "clear; echo BEFORE-''RUN; NO_COLOR= ${QUOTH_WRAP:-} '$QUOTH' extract '$WORK/ctl.txt'; echo END-OF-''RUN"
+if screen_wait_line END-OF-RUN; then ok "extract ran in a 60x20 terminal"; else not_ok "extract ran in a 60x20 terminal" "$(screen_capture)"; fi
 screen_capture >"$WORK/screen"
 expect_cmd "no line is wider than the terminal" python3 -c '
 import sys

@@ -26,4 +26,14 @@ screen_wait() {
     return 1
 }
 
+# screen_wait_line LINE: the same, for a whole line.
+screen_wait_line() {
+    local i
+    for i in $(seq 200); do
+        tmux_ capture-pane -t t -p | grep -qxF -- "$1" && return 0
+        sleep 0.1
+    done
+    return 1
+}
+
 screen_capture() { tmux_ capture-pane -t t -p; }
