@@ -187,11 +187,10 @@ toks_push(struct toks *t, struct tok k)
 /* Splits s[lo..hi) into words (letters, digits, inner - ' ’ and the dots
  * of initials and abbreviations) and punctuation. */
 static void
-attrib_tokenize(struct toks *t, const char *s, size_t lo, size_t hi)
+attrib_tokenize_append(struct toks *t, const char *s, size_t lo, size_t hi)
 {
     size_t i = lo;
 
-    t->n = 0;
     while (i < hi) {
         size_t at = i, j;
         int32_t c = utf8_decode(s, hi, &i);
@@ -239,6 +238,13 @@ attrib_tokenize(struct toks *t, const char *s, size_t lo, size_t hi)
         k.e = i;
         toks_push(t, k);
     }
+}
+
+static void
+attrib_tokenize(struct toks *t, const char *s, size_t lo, size_t hi)
+{
+    t->n = 0;
+    attrib_tokenize_append(t, s, lo, hi);
 }
 
 static bool
@@ -588,7 +594,8 @@ attrib_before(const char *s, const struct toks *t)
 
 /* The fullest form of a name in the article: the longest capitalised run
  * ending with the same last word, titles taken off. Fills *role with the
- * titles of that mention when it has some and *role is empty. */
+ * titles of that mention when it has some and *role is empty. scratch holds
+ * the article's tokens: empty on the first call, kept for the next. */
 static void
 attrib_fullest(const struct article *a, struct toks *scratch, const char *name,
                size_t len, struct buf *out, struct buf *role)
@@ -601,9 +608,17 @@ attrib_fullest(const struct article *a, struct toks *scratch, const char *name,
     lastlen = (size_t)(name + len - last);
     buf_reset(out);
     buf_append(out, name, len);
-    for (p = 0; p < a->npara; p++) {
+    /* The whole article, tokenised once for all its quotes; a break token
+     * between paragraphs keeps a name run inside its paragraph. */
+    if (scratch->n == 0)
+        for (p = 0; p < a->npara; p++) {
+            attrib_tokenize_append(scratch, a->body, a->paras[p].start,
+                                   a->paras[p].end);
+            toks_push(scratch, (struct tok){a->paras[p].end, a->paras[p].end,
+                                            TOK_PUNCT, false, '\n'});
+        }
+    {
         size_t k;
-        attrib_tokenize(scratch, a->body, a->paras[p].start, a->paras[p].end);
         for (k = 0; k < scratch->n; k++) {
             const struct tok *w = &scratch->v[k];
             size_t f, r, words;
