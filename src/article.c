@@ -100,19 +100,22 @@ article_cut_boilerplate(struct line *l)
 static void
 article_put_line(struct buf *cur, const char *s, size_t len)
 {
-    struct buf clean = {0};
-    size_t i;
+    size_t r, w = cur->len;
 
-    utf8_sanitize(&clean, s, len, false);
-    for (i = 0; i < clean.len; i++) {
-        char c = clean.data[i];
-        if (c == ' ' && (cur->len == 0 || cur->data[cur->len - 1] == ' '))
+    utf8_sanitize(cur, s, len, false);
+    if (cur->data == NULL)
+        return;
+    /* Squeeze the spaces of what was just appended, in place. */
+    for (r = w; r < cur->len; r++) {
+        char c = cur->data[r];
+        if (c == ' ' && (w == 0 || cur->data[w - 1] == ' '))
             continue;
-        buf_putc(cur, c);
+        cur->data[w++] = c;
     }
+    cur->len = w;
+    cur->data[w] = '\0';
     if (cur->len > 0 && cur->data[cur->len - 1] != ' ')
         buf_putc(cur, ' ');
-    buf_free(&clean);
 }
 
 /* Ends the paragraph being built: appends it to the body and the table. */
