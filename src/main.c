@@ -17,6 +17,8 @@
 #include "index.h"
 #include "out.h"
 #include "reader.h"
+#include "buf.h"
+#include "utf8.h"
 #include "tty.h"
 #include "xmalloc.h"
 
@@ -143,11 +145,21 @@ extract_reject(void *ctx, const char *path, long line, const char *why)
 {
     struct extract_ctx *x = ctx;
 
+    struct buf p = {0}, w = {0};
+
     x->rejected = true;
+    /* A file name may hold a newline or an escape sequence: one line,
+     * nothing for the terminal to run. */
+    utf8_sanitize(&p, path, strlen(path), false);
+    utf8_sanitize(&w, why, strlen(why), false);
     if (line > 0)
-        fprintf(stderr, "quoth: %s:%ld: %s\n", path, line, why);
+        fprintf(stderr, "quoth: %s:%ld: %s\n", p.data ? p.data : "", line,
+                w.data ? w.data : "");
     else
-        fprintf(stderr, "quoth: %s: %s\n", path, why);
+        fprintf(stderr, "quoth: %s: %s\n", p.data ? p.data : "",
+                w.data ? w.data : "");
+    buf_free(&p);
+    buf_free(&w);
 }
 
 /* Whether to colour: --color beats NO_COLOR, which beats the terminal. */

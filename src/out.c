@@ -233,10 +233,23 @@ out_table_row(struct out *o, const struct record *r)
         if (f > 0)
             buf_putc(&line, o->opts.format == OUT_TSV ? '\t' : ',');
         buf_reset(&cell);
-        if (r == NULL)
+        if (r == NULL) {
             buf_puts(&cell, out_field_names[f]);
-        else
-            out_field(r, f, &cell);
+        } else {
+            /* No escape sequence reaches a cell: tabs and line breaks,
+             * which the format escapes or quotes, are all that survive. */
+            struct buf raw = {0};
+            size_t i = 0, j;
+            out_field(r, f, &raw);
+            while (i < raw.len) {
+                j = i + strcspn(raw.data + i, "\t\r\n");
+                utf8_sanitize(&cell, raw.data + i, j - i, false);
+                if (j < raw.len)
+                    buf_putc(&cell, raw.data[j++]);
+                i = j;
+            }
+            buf_free(&raw);
+        }
         if (o->opts.format == OUT_TSV)
             out_tsv_cell(&line, cell.data ? cell.data : "", cell.len);
         else

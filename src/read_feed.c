@@ -378,8 +378,9 @@ feed_item(struct feed_state *st, xmlNode *item)
         a = NULL;
     }
     if (a == NULL) {
-        char msg[64];
-        snprintf(msg, sizeof msg, "item %ld: no text", st->items);
+        char msg[160];
+        snprintf(msg, sizeof msg, "item %ld: %s", st->items,
+                 why != NULL ? why : "no text");
         st->sink->reject(st->sink->ctx, st->path, line > 0 ? line : 0, msg);
         st->rc = 1;
         feed_item_free(&it);

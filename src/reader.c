@@ -123,6 +123,28 @@ out:
     return rc;
 }
 
+/* Whether text that is not valid UTF-8 still is UTF-8 with some damage:
+ * it has valid multibyte sequences, at least as many as bad bytes. Text in
+ * a single-byte encoding almost never forms them. */
+static bool
+reader_mostly_utf8(const char *s, size_t n)
+{
+    size_t i = 0, good = 0, bad = 0;
+
+    while (i < n) {
+        size_t at = i;
+        if ((unsigned char)s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        if (utf8_decode(s, n, &i) < 0)
+            bad++;
+        else if (i - at > 1)
+            good++;
+    }
+    return good > 0 && good >= bad;
+}
+
 int
 reader_to_utf8(const char *in, size_t n, char **out, size_t *outlen,
                const char **why)
@@ -146,6 +168,23 @@ reader_to_utf8(const char *in, size_t n, char **out, size_t *outlen,
     if (utf8_valid(in, n, NULL)) {
         *out = xstrndup(in, n);
         *outlen = n;
+        return 0;
+    }
+    if (reader_mostly_utf8(in, n)) {
+        /* UTF-8 with a few bad bytes: keep it, the bad bytes as U+FFFD. */
+        struct buf b = {0};
+        size_t i = 0;
+
+        while (i < n) {
+            size_t at = i;
+            int32_t c = utf8_decode(in, n, &i);
+            if (c < 0)
+                utf8_encode(&b, 0xfffd);
+            else
+                buf_append(&b, in + at, i - at);
+        }
+        *outlen = b.len;
+        *out = buf_take(&b);
         return 0;
     }
     if (reader_iconv("WINDOWS-1252", in, n, out, outlen) == 0 ||
