@@ -156,19 +156,6 @@ attrib_in(const char *const *list, size_t n, const char *s, size_t len)
 }
 
 static bool
-attrib_letter(int32_t c)
-{
-    utf8proc_category_t cat;
-
-    if (c < 0)
-        return false;
-    cat = utf8proc_category(c);
-    return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
-           (cat >= UTF8PROC_CATEGORY_MN && cat <= UTF8PROC_CATEGORY_ME) ||
-           (cat == UTF8PROC_CATEGORY_ND);
-}
-
-static bool
 attrib_upper(int32_t c)
 {
     return c >= 0 && utf8proc_category(c) == UTF8PROC_CATEGORY_LU;
@@ -197,7 +184,7 @@ attrib_tokenize_append(struct toks *t, const char *s, size_t lo, size_t hi)
 
         if (c == ' ' || c == '\n' || c == 0xa0)
             continue;
-        if (!attrib_letter(c)) {
+        if (!utf8_is_word(c)) {
             toks_push(t, (struct tok){at, i, TOK_PUNCT, false, c});
             continue;
         }
@@ -205,13 +192,13 @@ attrib_tokenize_append(struct toks *t, const char *s, size_t lo, size_t hi)
         for (;;) {
             j = i;
             c = utf8_decode(s, hi, &j);
-            if (attrib_letter(c)) {
+            if (utf8_is_word(c)) {
                 i = j;
                 continue;
             }
             if (c == '-' || c == '\'' || c == 0x2019) {
                 size_t m = j;
-                if (attrib_letter(utf8_decode(s, hi, &m))) {
+                if (utf8_is_word(utf8_decode(s, hi, &m))) {
                     i = j;
                     continue;
                 }
@@ -226,10 +213,10 @@ attrib_tokenize_append(struct toks *t, const char *s, size_t lo, size_t hi)
                               attrib_in(attrib_abbrevs,
                                                      NELEM(attrib_abbrevs),
                                                      s + at, wlen);
-                if (k.cap && (abbrev || attrib_letter(next)) &&
-                    (next < 0 || next == ' ' || attrib_letter(next))) {
+                if (k.cap && (abbrev || utf8_is_word(next)) &&
+                    (next < 0 || next == ' ' || utf8_is_word(next))) {
                     i = j;
-                    if (attrib_letter(next))
+                    if (utf8_is_word(next))
                         continue;
                 }
             }

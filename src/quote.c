@@ -38,19 +38,6 @@ struct mark {
 };
 
 static bool
-quote_letter(int32_t c)
-{
-    utf8proc_category_t cat;
-
-    if (c < 0)
-        return false;
-    cat = utf8proc_category(c);
-    return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
-           (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO) ||
-           (cat >= UTF8PROC_CATEGORY_MN && cat <= UTF8PROC_CATEGORY_ME);
-}
-
-static bool
 quote_space(int32_t c)
 {
     return c < 0 || c == ' ' || c == '\n' || c == '\t' || c == 0xa0 ||
@@ -134,13 +121,13 @@ quote_role(struct mark m, int32_t prev, int32_t next, const char *s,
            size_t after, size_t hi)
 {
     bool open_ctx = quote_before_open(prev) && !quote_space(next) && next >= 0;
-    bool close_ctx = !quote_space(prev) && (next < 0 || !quote_letter(next));
+    bool close_ctx = !quote_space(prev) && (next < 0 || !utf8_is_word(next));
 
     if (m.role != MARK_EITHER)
         return m.role;
     if (m.fam == FAM_SINGLE) {
         /* don't, Putin's, s' and 5' are not quotes. */
-        if (quote_letter(prev) && quote_letter(next))
+        if (utf8_is_word(prev) && utf8_is_word(next))
             return MARK_NONE;
         if (open_ctx && !quote_elision(s, after, hi))
             return MARK_OPEN;
@@ -261,7 +248,7 @@ quote_words(const char *s, size_t n)
     bool in = false;
 
     while (i < n) {
-        bool letter = quote_letter(utf8_decode(s, n, &i));
+        bool letter = utf8_is_word(utf8_decode(s, n, &i));
         if (letter && !in)
             words++;
         in = letter;

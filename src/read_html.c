@@ -1085,16 +1085,8 @@ read_html_read(const char *path, FILE *fp, const char *head, size_t n,
     const char *why = NULL;
     struct article *a;
 
-    if (reader_slurp(fp, head, n, READER_MAX_ARTICLE, &raw, &rawlen) < 0) {
-        char msg[96];
-        if (rawlen > 0)
-            snprintf(msg, sizeof msg, "article too large (over %u MB)",
-                     READER_MAX_ARTICLE >> 20);
-        else
-            snprintf(msg, sizeof msg, "read error");
-        sink->reject(sink->ctx, path, 0, msg);
+    if (reader_slurp(path, fp, head, n, sink, &raw, &rawlen) < 0)
         return 1;
-    }
     a = html_article(path, raw, rawlen, NULL, &why);
     free(raw);
     if (a == NULL) {

@@ -6,7 +6,6 @@
  * one article per NITF document or per news item, body paragraphs from the
  * markup's blocks, metadata from the item's head.
  */
-#include <errno.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <stdarg.h>
@@ -936,14 +935,8 @@ read_newsxml_read(const char *path, FILE *fp, const char *head, size_t n,
     char *raw = NULL, why[256];
     size_t rawlen = 0;
 
-    if (reader_slurp(fp, head, n, READER_MAX_ARTICLE, &raw, &rawlen) < 0) {
-        if (rawlen > 0)
-            snprintf(why, sizeof why, "article too large (over %u MB)",
-                     READER_MAX_ARTICLE >> 20);
-        else
-            snprintf(why, sizeof why, "read error: %s", strerror(errno));
-        newsxml_reject(&run, 0, why);
-        free(raw);
+    if (reader_slurp(path, fp, head, n, sink, &raw, &rawlen) < 0) {
+        newsxml_note(&run, 1);
         return run.rc;
     }
     doc = newsxml_parse(raw, rawlen, why, sizeof why);

@@ -3,7 +3,6 @@
  * Reader for plain text: a whole file in any of the encodings reader.c
  * knows, out as one article (paragraphs by article_from_text).
  */
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,21 +19,14 @@ static int
 read_text_read(const char *path, FILE *fp, const char *head, size_t n,
                const struct reader_sink *sink)
 {
-    char *raw = NULL, *text = NULL, why[128];
+    char *raw = NULL, *text = NULL;
     size_t rawlen = 0, len = 0;
     const char *bad = NULL;
     struct article *a;
     int rc = 1;
 
-    if (reader_slurp(fp, head, n, READER_MAX_ARTICLE, &raw, &rawlen) < 0) {
-        if (rawlen > 0)
-            snprintf(why, sizeof why, "article too large (over %u MB)",
-                     READER_MAX_ARTICLE >> 20);
-        else
-            snprintf(why, sizeof why, "read error: %s", strerror(errno));
-        sink->reject(sink->ctx, path, 0, why);
+    if (reader_slurp(path, fp, head, n, sink, &raw, &rawlen) < 0)
         goto out;
-    }
     if (reader_to_utf8(raw, rawlen, &text, &len, &bad) < 0) {
         sink->reject(sink->ctx, path, 0, bad);
         goto out;

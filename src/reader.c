@@ -66,25 +66,27 @@ reader_note(struct reader_walk *w, int r)
 }
 
 int
-reader_slurp(FILE *fp, const char *head, size_t n, size_t max, char **out,
-             size_t *size)
+reader_slurp(const char *path, FILE *fp, const char *head, size_t n,
+             const struct reader_sink *sink, char **out, size_t *size)
 {
     struct buf b = {0};
-    char chunk[65536];
+    char chunk[65536], why[128];
     size_t got;
 
     *out = NULL;
     *size = 0;
     buf_append(&b, head, n);
-    while (b.len <= max && (got = fread(chunk, 1, sizeof chunk, fp)) > 0)
+    while (b.len <= READER_MAX_ARTICLE &&
+           (got = fread(chunk, 1, sizeof chunk, fp)) > 0)
         buf_append(&b, chunk, got);
-    if (b.len > max) {
-        *size = b.len;
+    if (b.len > READER_MAX_ARTICLE || ferror(fp)) {
+        if (b.len > READER_MAX_ARTICLE)
+            snprintf(why, sizeof why, "article too large (over %u MB)",
+                     READER_MAX_ARTICLE >> 20);
+        else
+            snprintf(why, sizeof why, "read error: %s", strerror(errno));
         buf_free(&b);
-        return -1;
-    }
-    if (ferror(fp)) {
-        buf_free(&b);
+        sink->reject(sink->ctx, path, 0, why);
         return -1;
     }
     *size = b.len;

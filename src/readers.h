@@ -24,11 +24,11 @@ extern const struct reader reader_jsonl;
 extern const struct reader reader_newsxml;
 extern const struct reader reader_text;
 
-/* Reads the rest of fp after head into one buffer of at most max bytes.
- * Returns 0; -1 when larger (*size is then at least max + 1) or on a read
- * error (*size is 0, errno set). Caller frees *out. */
-int reader_slurp(FILE *fp, const char *head, size_t n, size_t max,
-                 char **out, size_t *size);
+/* Reads the rest of fp after head into one buffer of at most
+ * READER_MAX_ARTICLE bytes. Returns 0; or -1 after telling sink->reject
+ * why (the article is too large, or the read failed). Caller frees *out. */
+int reader_slurp(const char *path, FILE *fp, const char *head, size_t n,
+                 const struct reader_sink *sink, char **out, size_t *size);
 
 /* Makes an article of an HTML page or fragment (format "html"): the text
  * of its content element, one paragraph per block, and the page's

@@ -59,6 +59,19 @@ utf8_valid(const char *s, size_t n, size_t *bad)
     return true;
 }
 
+bool
+utf8_is_word(int32_t c)
+{
+    utf8proc_category_t cat;
+
+    if (c < 0)
+        return false;
+    cat = utf8proc_category(c);
+    return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
+           (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO) ||
+           (cat >= UTF8PROC_CATEGORY_MN && cat <= UTF8PROC_CATEGORY_ME);
+}
+
 /* Skips an escape sequence starting at s[i] (ESC or a C1 introducer) and
  * returns the offset after it. */
 static size_t
