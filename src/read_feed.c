@@ -514,7 +514,11 @@ feed_encoding(const char *head, size_t n)
         *p = '\0';
     p = strstr(decl, "<?xml") ? strstr(decl, "encoding=") : NULL;
     if (p != NULL) {
-        p += 10;
+        /* The declaration may end right after "encoding=": step over the
+         * quote only when there is one. */
+        p += 9;
+        if (*p == '"' || *p == '\'')
+            p++;
         if (strncmp(p, "iso-8859-1", 10) == 0 || strncmp(p, "latin1", 6) == 0 ||
             strncmp(p, "us-ascii", 8) == 0 || strncmp(p, "ascii", 5) == 0)
             return "windows-1252";

@@ -47,4 +47,14 @@ q extract --format jsonl "$WORK/bad-utf8.txt"
 expect_rc 0 "a file with invalid UTF-8"
 expect_cmd "the output is valid UTF-8" python3 -c 'open(__import__("sys").argv[1], encoding="utf-8").read()' "$WORK/out"
 
+# An XML declaration whose "encoding=" ends exactly where the feed reader
+# stops looking (159 bytes): once a read past its buffer, found by fuzzing.
+python3 -c '
+decl = "<?xml version=\"1.0\""
+decl += " " * (159 - len(decl) - len(" encoding=")) + " encoding="
+open("'"$WORK"'/decl.rss", "w").write(decl + "\"UTF-8\"?><rss version=\"2.0\"><channel><title>T</title><item><title>I</title><description>\"Hello there,\" said Ana Lima.</description></item></channel></rss>\n")'
+q extract --format jsonl "$WORK/decl.rss"
+expect_rc 0 "a feed whose encoding= ends at the 159th byte"
+expect_out_has '"speaker":"Ana Lima"' "and its item comes out"
+
 done_testing
