@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: MIT
 /*
- * Attribution: quote spans and their article in, speakers out. Looks for a
- * speech verb next to each quote (after it, then before it), takes the name
- * phrase that is its subject, splits titles and descriptions off into the
- * role, widens a surname to the fullest name the article gives, resolves
- * pronouns to the speaker just before, and carries a speaker over to a
- * quote-only paragraph that follows. Precision first: no cue, no speaker.
+ * Attribution: an article and its quote spans in, a speaker for each quote
+ * out, with the evidence. The article is read once as tokens in which each
+ * quote is a single token, so words inside quotes never count. People and
+ * bodies named in the article become entities (fullest name, gender, role,
+ * country); each quote then looks for a speech verb beside it, takes the
+ * subject of that verb and resolves it to an entity. Precision first: no
+ * cue, no speaker.
  */
 #include "attrib.h"
 
@@ -17,182 +18,148 @@
 
 #include "buf.h"
 #include "country.h"
+#include "lexicon.h"
 #include "utf8.h"
 #include "xmalloc.h"
 
-/* Speech verbs and their forms. "according" counts only before "to". */
-static const char *const attrib_cues[] = {
-    "acknowledged", "add", "added", "adding", "adds", "admitted", "announced",
-    "argued", "argues", "ask", "asked", "asks", "cautioned", "claimed",
-    "claims", "commented", "conceded", "concluded", "continued", "continues",
-    "countered", "declared", "declares", "emphasised", "emphasized",
-    "explained", "explains", "insisted", "insists", "joked", "noted", "notes",
-    "observed", "pleaded", "pledged", "posted", "predicted", "quipped",
-    "recalled", "recalls", "remarked", "replied", "replies", "responded",
-    "said", "say", "saying", "says", "shouted", "stated", "stressed",
-    "stresses", "tell", "telling", "tells", "testified", "told", "tweeted",
-    "urged", "vowed", "warned", "warns", "wrote", "write", "writes",
-    "writing", "yelled",
-};
-
-/* Words that may stand between a subject and its verb. */
-static const char *const attrib_adverbs[] = {
-    "again", "also", "already", "earlier", "has", "had", "have", "later",
-    "once", "previously", "recently", "then", "would", "will", "had",
-    "has", "further", "simply", "just", "even", "still", "repeatedly",
-};
-
-/* Capitalised words that are titles or offices, not names. */
-static const char *const attrib_titles[] = {
-    "Acting", "Activist", "Adm.", "Admiral", "Adviser", "Advisor",
-    "Ambassador", "Analyst", "Archbishop", "Attorney", "Author", "Bishop",
-    "Capt.", "Captain", "Cardinal", "Chair", "Chairman", "Chairwoman",
-    "Chancellor", "Chief", "Coach", "Col.", "Colonel", "Commander",
-    "Commissioner", "Congressman", "Congresswoman", "Councillor", "Crown",
-    "Dame", "Defence", "Defense", "Deputy", "Detective", "Director", "Doctor",
-    "Dr", "Dr.", "Economist", "Economy", "Editor", "Emir", "Engineer", "Envoy",
-    "Executive", "Finance", "First", "Foreign", "Former", "Gen.", "General",
-    "Gov.", "Governor", "Head", "Health", "Home", "Interim", "Interior",
-    "Judge", "Justice", "King", "Lady", "Lawyer", "Leader", "Lieutenant",
-    "Lord", "Lt.", "Madam", "Manager", "Mayor", "Minister", "Miss", "Mr",
-    "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "National", "Officer", "Pastor", "Pope",
-    "Premier", "President", "Presidential", "Press", "Prime", "Prince",
-    "Princess", "Prof.", "Professor", "Queen", "Rabbi", "Rep.",
-    "Representative", "Researcher", "Rev.", "Reverend", "Scientist",
-    "Secretary", "Security", "Sen.", "Senator", "Senior", "Sergeant", "Sgt.",
-    "Sheikh", "Sir", "Speaker", "Special", "Spokesman", "Spokesperson",
-    "Spokeswoman", "State", "Supreme", "Trade", "Vice",
-};
-
-/* Last words that make a name phrase an organisation. */
-static const char *const attrib_bodies[] = {
-    "Administration", "Agency", "Alliance", "Army", "Assembly",
-    "Association", "Authority", "Bank", "Board", "Bureau", "Campaign",
-    "Center", "Centre", "Coalition", "Command", "Commission", "Committee",
-    "Company", "Congress", "Corporation", "Council", "Court", "Department",
-    "Embassy", "Federation", "Forces", "Foundation", "Fund", "Government",
-    "Group", "Guard", "Institute", "Journal", "Kremlin", "Ministry",
-    "Mission", "Navy", "Network", "News", "Office", "Organisation",
-    "Organization", "Parliament", "Party", "Pentagon", "Police", "Post",
-    "Secretariat", "Senate", "Service", "Times", "Union", "University",
-};
-
-/* Lower-case words that may sit inside a name (Ursula von der Leyen). */
-static const char *const attrib_particles[] = {
-    "al", "bin", "da", "de", "del", "der", "di", "dos", "du", "el", "la",
-    "le", "van", "von",
-};
-
-/* Words after "on" or "in" that tell when, not where. */
-static const char *const attrib_times[] = {
-    "April", "August", "December", "February", "Friday", "January", "July",
-    "June", "March", "May", "Monday", "November", "October", "Saturday",
-    "September", "Sunday", "Thursday", "Tuesday", "Wednesday", "the",
-    "recent", "early", "late", "mid",
-};
-
-/* Lower-case words that cannot open a description after a cue ("said it
- * was", "said they would"). */
-static const char *const attrib_not_descriptor[] = {
-    "a", "an", "are", "be", "had", "has", "have", "he", "her", "his", "i",
-    "in", "is", "it", "its", "must", "not", "of", "on", "she", "that",
-    "their", "there", "they", "this", "to", "was", "we", "were", "what",
-    "when", "which", "who", "will", "would", "you",
-};
-
-/* Capitalised abbreviations whose dot belongs to the word. */
-static const char *const attrib_abbrevs[] = {
-    "Adm", "Apr", "Aug", "Capt", "Cmdr", "Co", "Col", "Corp", "Dec", "Dr",
-    "Feb", "Gen", "Gov", "Inc", "Jan", "Jr", "Lt", "Ltd", "Maj", "Mr",
-    "Mrs", "Ms", "Mt", "No", "Nov", "Oct", "Prof", "Rep", "Rev", "Sen",
-    "Sept", "Sgt", "Sr", "St",
-};
-
-/* Words that end a role going left: conjunctions and prepositions. */
-static const char *const attrib_role_stops[] = {
-    "about", "after", "against", "and", "as", "at", "because", "before",
-    "between", "but", "by", "during", "for", "from", "if", "like", "or",
-    "since", "than", "the", "though", "under", "until", "where", "whether",
-    "while", "with", "without",
-};
-
-static const char *const attrib_pronouns[] = {"he", "she", "He", "She"};
-
-/* Determiners that make a lower-case subject an anonymous source. */
-static const char *const attrib_indefinite[] = {
-    "a", "an", "one", "two", "three", "several", "some", "A", "An", "One",
-    "Two", "Three", "Several", "Some",
-};
-
-#define NELEM(a) (sizeof (a) / sizeof *(a))
 #define ATTRIB_PARA_REACH 3     /* paragraphs a pronoun may look back */
+#define ATTRIB_BEFORE_REACH 40  /* tokens a cue may stand before its quote */
+#define ATTRIB_AFTER_REACH 16   /* tokens a cue may stand after its quote */
 
 enum tok_kind {
     TOK_WORD,
     TOK_PUNCT,
+    TOK_QUOTE,      /* a whole quote span */
+    TOK_PARA,       /* the break between paragraphs */
 };
 
 struct tok {
-    size_t s, e;
-    enum tok_kind kind;
-    bool cap;       /* starts with a capital letter */
-    int32_t c;      /* the character, for TOK_PUNCT */
+    size_t s, e;        /* bytes in the body (without a possessive 's) */
+    unsigned cls;       /* lexicon classes */
+    uint32_t para;
+    uint32_t sent;      /* sentence number */
+    uint32_t q;         /* TOK_QUOTE: the quote's index */
+    int32_t c;          /* TOK_PUNCT: the character */
+    uint8_t kind;
+    bool cap;           /* starts with an upper-case letter */
+    bool allcap;        /* two letters or more, all upper case */
+    bool poss;          /* followed by 's: Trump's */
 };
 
-struct toks {
-    struct tok *v;
+enum gender { G_NONE, G_MALE, G_FEMALE };
+
+/* A person or body the article names, in the fullest form it gives. */
+struct ent {
+    size_t s, e;            /* the fullest name in the body */
+    size_t ks, ke;          /* its key word: the surname or last word */
+    size_t fs, fe;          /* its first word */
+    size_t rs, re;          /* a role given with it, or rs == re */
+    char cc[3];
+    enum gender gender;
+    bool org;
+    int credits;            /* quotes credited to it so far */
+    int mentions;
+};
+
+/* A mention of an entity, in text order. */
+struct mention {
+    size_t tok;
+    size_t ent;
+};
+
+enum subj_kind {
+    SUBJ_NONE,
+    SUBJ_NAME,      /* a person or body by name */
+    SUBJ_PRONOUN,
+    SUBJ_ANON,      /* a senior official */
+    SUBJ_DEF,       /* the minister, the ministry: someone named before */
+};
+
+/* The subject of a cue. */
+struct subj {
+    enum subj_kind kind;
+    size_t first, last;     /* tokens of the whole phrase */
+    size_t nf, nl;          /* tokens of the name (SUBJ_NAME) or head */
+    size_t rs, re;          /* bytes of a role, or rs == re */
+    char cc[3];             /* a country the phrase itself gives */
+    enum gender gender;
+    bool org;
+};
+
+struct ctx {
+    const struct article *a;
+    const char *s;
+    const struct quote_span *spans;
+    struct record *recs;
+    size_t nq;
+    struct tok *t;
     size_t n, cap;
+    size_t *qtok;           /* token of each quote */
+    bool *headline;         /* per paragraph: written in title case */
+    struct ent *ents;
+    size_t nents, capents;
+    struct mention *ms;
+    size_t nms, capms;
+    size_t *speaker_ent;    /* per quote: entity + 1, or 0 */
+    size_t last_speaker;    /* entity + 1 of the latest attribution */
+    char home[3];           /* the country the article is set in */
 };
 
-static bool
-attrib_in(const char *const *list, size_t n, const char *s, size_t len)
-{
-    size_t k;
+/* ---- tokens ------------------------------------------------------------ */
 
-    for (k = 0; k < n; k++)
-        if (strlen(list[k]) == len && memcmp(list[k], s, len) == 0)
-            return true;
-    return false;
+static void
+tok_push(struct ctx *x, struct tok k)
+{
+    if (x->n == x->cap) {
+        x->cap = x->cap ? x->cap * 2 : 256;
+        x->t = xreallocarray(x->t, x->cap, sizeof *x->t);
+    }
+    x->t[x->n++] = k;
 }
 
 static bool
-attrib_upper(int32_t c)
+is_upper(int32_t c)
 {
     return c >= 0 && utf8proc_category(c) == UTF8PROC_CATEGORY_LU;
 }
 
-static void
-toks_push(struct toks *t, struct tok k)
+static bool
+is_lower(int32_t c)
 {
-    if (t->n == t->cap) {
-        t->cap = t->cap ? t->cap * 2 : 64;
-        t->v = xreallocarray(t->v, t->cap, sizeof *t->v);
-    }
-    t->v[t->n++] = k;
+    return c >= 0 && utf8proc_category(c) == UTF8PROC_CATEGORY_LL;
 }
 
-/* Splits s[lo..hi) into words (letters, digits, inner - ' ’ and the dots
- * of initials and abbreviations) and punctuation. */
+/* Splits s[lo..hi) of paragraph p into words (letters, digits, inner - '
+ * ’, the dots of initials and abbreviations) and punctuation. */
 static void
-attrib_tokenize_append(struct toks *t, const char *s, size_t lo, size_t hi)
+tokenize(struct ctx *x, size_t lo, size_t hi, uint32_t p)
 {
+    const char *s = x->s;
     size_t i = lo;
 
     while (i < hi) {
         size_t at = i, j;
         int32_t c = utf8_decode(s, hi, &i);
+        bool up = true, letters = false;
 
-        if (c == ' ' || c == '\n' || c == 0xa0)
+        if (c == ' ' || c == '\n' || c == '\t' || c == 0xa0)
             continue;
         if (!utf8_is_word(c)) {
-            toks_push(t, (struct tok){at, i, TOK_PUNCT, false, c});
+            tok_push(x, (struct tok){.s = at, .e = i, .para = p, .c = c,
+                                     .kind = TOK_PUNCT});
             continue;
         }
-        struct tok k = {at, i, TOK_WORD, attrib_upper(c), 0};
+        struct tok k = {.s = at, .para = p, .kind = TOK_WORD,
+                        .cap = is_upper(c)};
+        if (is_lower(c))
+            up = false;
+        letters = !(c >= '0' && c <= '9');
         for (;;) {
             j = i;
             c = utf8_decode(s, hi, &j);
             if (utf8_is_word(c)) {
+                if (is_lower(c))
+                    up = false;
                 i = j;
                 continue;
             }
@@ -203,18 +170,16 @@ attrib_tokenize_append(struct toks *t, const char *s, size_t lo, size_t hi)
                     continue;
                 }
             }
-            if (c == '.') {
-                /* U.S., J., Mr., Sen.: a dot after a short capitalised word
-                 * or an initial belongs to it. */
-                size_t wlen = i - at;
-                size_t m = j;
+            if (c == '.' && k.cap) {
+                /* U.S., J., Mr., Sen.: the dot of an initial or of an
+                 * abbreviation belongs to it. */
+                size_t wlen = i - at, m = j;
                 int32_t next = utf8_decode(s, hi, &m);
                 bool abbrev = wlen == 1 || memchr(s + at, '.', wlen) ||
-                              attrib_in(attrib_abbrevs,
-                                                     NELEM(attrib_abbrevs),
-                                                     s + at, wlen);
-                if (k.cap && (abbrev || utf8_is_word(next)) &&
-                    (next < 0 || next == ' ' || utf8_is_word(next))) {
+                              (lexicon_classes(s + at, wlen) & LEX_ABBREV);
+                if ((abbrev || utf8_is_word(next)) &&
+                    (next < 0 || next == ' ' || next == 0xa0 ||
+                     next == ',' || utf8_is_word(next))) {
                     i = j;
                     if (utf8_is_word(next))
                         continue;
@@ -223,88 +188,165 @@ attrib_tokenize_append(struct toks *t, const char *s, size_t lo, size_t hi)
             break;
         }
         k.e = i;
-        toks_push(t, k);
+        k.allcap = up && letters && i - at >= 2;
+        /* Trump's, Putin’s: the name without its possessive. */
+        if (k.e - k.s > 2 && (s[k.e - 1] == 's' || s[k.e - 1] == 'S') &&
+            s[k.e - 2] == '\'') {
+            k.poss = true;
+            k.e -= 2;
+        } else if (k.e - k.s > 4 && s[k.e - 1] == 's' &&
+                   memcmp(s + k.e - 4, "\xe2\x80\x99", 3) == 0) {
+            k.poss = true;
+            k.e -= 4;
+        }
+        k.cls = lexicon_classes(s + k.s, k.e - k.s);
+        tok_push(x, k);
     }
 }
 
-static void
-attrib_tokenize(struct toks *t, const char *s, size_t lo, size_t hi)
+/* The quote's text ends a sentence: its last character inside the marks is
+ * . ! or ? */
+static bool
+quote_ends_sentence(const char *s, const struct quote_span *q)
 {
-    t->n = 0;
-    attrib_tokenize_append(t, s, lo, hi);
+    size_t e = q->end;
+
+    while (e > q->start) {
+        unsigned char c = (unsigned char)s[e - 1];
+        if (c == ' ' || c == '"' || c == '\'')
+            e--;
+        else if (c >= 0x80 && e - q->start >= 3 &&
+                 memcmp(s + e - 3, "\xe2\x80", 2) == 0)
+            e -= 3;     /* ’ ” */
+        else
+            return c == '.' || c == '!' || c == '?';
+    }
+    return false;
 }
 
 static bool
-tok_is(const char *s, const struct tok *k, const char *const *list, size_t n)
+tok_word(const struct tok *k)
 {
-    return k->kind == TOK_WORD && attrib_in(list, n, s + k->s, k->e - k->s);
+    return k->kind == TOK_WORD;
 }
 
 static bool
-tok_eq(const char *s, const struct tok *k, const char *w)
+tok_has(const struct tok *k, unsigned cls)
 {
-    return k->kind == TOK_WORD && k->e - k->s == strlen(w) &&
-           memcmp(s + k->s, w, k->e - k->s) == 0;
+    return k->kind == TOK_WORD && (k->cls & cls);
 }
 
 static bool
-tok_cue(const char *s, const struct toks *t, size_t i)
+tok_punct(const struct tok *k, int32_t c)
 {
-    if (tok_eq(s, &t->v[i], "according"))
-        return i + 1 < t->n && tok_eq(s, &t->v[i + 1], "to");
-    return tok_is(s, &t->v[i], attrib_cues, NELEM(attrib_cues));
+    return k->kind == TOK_PUNCT && k->c == c;
 }
 
 static bool
-tok_adverb(const char *s, const struct tok *k)
+tok_is(const struct ctx *x, const struct tok *k, const char *w)
 {
-    size_t n = k->e - k->s;
+    size_t n = strlen(w);
 
-    if (k->kind != TOK_WORD || k->cap)
-        return false;
-    return tok_is(s, k, attrib_adverbs, NELEM(attrib_adverbs)) ||
-           (n > 4 && memcmp(s + k->e - 2, "ly", 2) == 0);
+    return k->kind == TOK_WORD && k->e - k->s == n &&
+           memcmp(x->s + k->s, w, n) == 0;
 }
 
-static bool
-tok_particle(const char *s, const struct tok *k)
-{
-    return tok_is(s, k, attrib_particles, NELEM(attrib_particles));
-}
-
-/* A sentence end: . ! ? (a dot inside an abbreviation is part of a word). */
+/* A sentence or clause ends here. */
 static bool
 tok_stop(const struct tok *k)
 {
-    return k->kind == TOK_PUNCT && (k->c == '.' || k->c == '!' ||
-                                    k->c == '?' || k->c == ';');
+    return k->kind == TOK_PARA ||
+           (k->kind == TOK_PUNCT && (k->c == '.' || k->c == '!' ||
+                                     k->c == '?' || k->c == ';'));
 }
 
-/* The name phrase found next to a cue. */
-struct phrase {
-    size_t first, last;     /* token range [first, last] of the subject */
-    size_t name;            /* first token of the name inside it */
-    bool pronoun;
-    bool body;              /* an organisation */
-    bool anonymous;
-    bool found;
-};
+static bool
+tok_dash(const struct tok *k)
+{
+    return k->kind == TOK_PUNCT &&
+           (k->c == 0x2014 || k->c == 0x2013 || k->c == '-');
+}
 
-/* The capitalised run ending at token i (names, titles, particles, "of"
- * between capitals), going left. Returns its first token. */
+static void
+tokenize_article(struct ctx *x)
+{
+    const struct article *a = x->a;
+    size_t p, k = 0;
+    uint32_t sent = 0;
+
+    for (p = 0; p < a->npara; p++) {
+        size_t pos = a->paras[p].start, from = x->n, words = 0, caps = 0, i;
+
+        for (; k < x->nq && x->spans[k].para == p; k++) {
+            const struct quote_span *q = &x->spans[k];
+            if (q->open < pos)
+                continue;
+            tokenize(x, pos, q->open, (uint32_t)p);
+            x->qtok[k] = x->n;
+            tok_push(x, (struct tok){.s = q->open, .e = q->close,
+                                     .para = (uint32_t)p, .q = (uint32_t)k,
+                                     .kind = TOK_QUOTE});
+            pos = q->close;
+        }
+        tokenize(x, pos, a->paras[p].end, (uint32_t)p);
+        tok_push(x, (struct tok){.s = a->paras[p].end, .e = a->paras[p].end,
+                                 .para = (uint32_t)p, .kind = TOK_PARA});
+        /* A title-case line is a headline: its capitals are no names, and
+         * its verbs are capitalised ("Clinton Calls …"). */
+        for (i = from; i < x->n; i++) {
+            const struct tok *t = &x->t[i];
+            if (!tok_word(t) || (t->cls & LEX_FUNC))
+                continue;
+            if (t->cap)
+                caps++;
+            else if (t->e - t->s >= 4 && !(t->cls & (LEX_CLAUSE | LEX_TIME)))
+                words++;
+        }
+        x->headline[p] = caps >= 3 && words == 0;
+        for (i = from; i < x->n; i++) {
+            struct tok *t = &x->t[i];
+            t->sent = sent;
+            if (tok_stop(t) ||
+                (t->kind == TOK_QUOTE &&
+                 quote_ends_sentence(x->s, &x->spans[t->q]) &&
+                 i + 1 < x->n && (x->t[i + 1].cap ||
+                                  x->t[i + 1].kind == TOK_QUOTE)))
+                sent++;
+        }
+    }
+}
+
+/* ---- names ------------------------------------------------------------- */
+
+/* A word that may be part of a person's name. */
+static bool
+name_word(const struct ctx *x, const struct tok *k)
+{
+    if (!tok_word(k) || !k->cap)
+        return false;
+    if (k->cls & (LEX_FUNC | LEX_TIME | LEX_TITLE | LEX_BODY | LEX_INTL |
+                  LEX_PLACE))
+        return (k->cls & (LEX_MALE | LEX_FEMALE)) && !(k->cls & LEX_TITLE);
+    if (k->allcap && k->e - k->s > 3)
+        return false;
+    return country_lookup(x->s + k->s, k->e - k->s) == NULL ||
+           (k->cls & (LEX_MALE | LEX_FEMALE));
+}
+
+/* The first token of the capitalised run that ends at token i. */
 static size_t
-attrib_run_left(const char *s, const struct toks *t, size_t i)
+run_left(const struct ctx *x, size_t i)
 {
     size_t f = i;
 
-    while (f > 0) {
-        const struct tok *p = &t->v[f - 1];
-        if (p->kind == TOK_WORD && p->cap) {
+    while (f > 0 && x->t[f - 1].para == x->t[i].para) {
+        const struct tok *p = &x->t[f - 1];
+        if (p->kind == TOK_WORD && p->cap && !p->poss) {
             f--;
             continue;
         }
-        if (f >= 2 && (tok_particle(s, p) || tok_eq(s, p, "of")) &&
-            t->v[f - 2].kind == TOK_WORD && t->v[f - 2].cap) {
+        if (f >= 2 && (p->cls & LEX_PARTICLE) && !p->cap &&
+            x->t[f - 2].cap && tok_word(&x->t[f - 2]) && !x->t[f - 2].poss) {
             f--;
             continue;
         }
@@ -313,470 +355,1374 @@ attrib_run_left(const char *s, const struct toks *t, size_t i)
     return f;
 }
 
-/* Splits titles, country words and "The" off the front of a run; returns
- * the first token of what remains, or last + 1 when nothing does. A title
- * word inside the run takes everything before it ("Norwegian Fisheries
- * Minister Ola Brekke"). */
+/* The last token of the capitalised run that starts at token i. */
 static size_t
-attrib_strip_titles(const char *s, const struct toks *t, size_t f,
-                    size_t last)
+run_right(const struct ctx *x, size_t i)
 {
-    size_t k;
+    size_t e = i;
 
-    for (k = last; k > f; k--)
-        if (tok_is(s, &t->v[k - 1], attrib_titles, NELEM(attrib_titles))) {
-            f = k;
+    while (e + 1 < x->n && !x->t[e].poss) {
+        const struct tok *k = &x->t[e + 1];
+        if (k->kind == TOK_WORD && k->cap) {
+            e++;
+            continue;
+        }
+        if ((k->cls & LEX_PARTICLE) && !k->cap && e + 2 < x->n &&
+            x->t[e + 2].cap && tok_word(&x->t[e + 2])) {
+            e++;
+            continue;
+        }
+        break;
+    }
+    return e;
+}
+
+static const char *
+tok_country(const struct ctx *x, size_t i, size_t *used)
+{
+    const char *c = NULL;
+
+    *used = 1;
+    if (i + 1 < x->n && tok_word(&x->t[i + 1]) &&
+        x->t[i + 1].para == x->t[i].para) {
+        c = country_lookup(x->s + x->t[i].s, x->t[i + 1].e - x->t[i].s);
+        if (c != NULL) {
+            *used = 2;
+            return c;
+        }
+    }
+    if (x->t[i].cls & LEX_USSTATE)
+        return NULL;
+    return country_lookup(x->s + x->t[i].s, x->t[i].e - x->t[i].s);
+}
+
+/* Whether the run [f, l] names a body: its last word is one, or it is a
+ * country or an international body standing for its government. */
+static bool
+run_is_body(const struct ctx *x, size_t f, size_t l)
+{
+    size_t used;
+
+    if (x->t[l].cls & (LEX_BODY | LEX_INTL))
+        return true;
+    if (tok_country(x, f, &used) != NULL && f + used - 1 == l)
+        return true;
+    return false;
+}
+
+/* Splits a capitalised run [f, l] into a title part and a name part: the
+ * name starts after the last title or country word. Returns the name's
+ * first token (l + 1 when there is no name). */
+static size_t
+run_name_start(const struct ctx *x, size_t f, size_t l)
+{
+    size_t i, n = f, used;
+
+    for (i = f; i <= l; i++) {
+        const struct tok *k = &x->t[i];
+        if ((k->cls & (LEX_TITLE | LEX_FUNC | LEX_TIME | LEX_INTL)) &&
+            !((k->cls & (LEX_MALE | LEX_FEMALE)) && !(k->cls & LEX_TITLE) &&
+              i > f)) {
+            n = i + 1;
+            continue;
+        }
+        if (tok_country(x, i, &used) != NULL &&
+            !(k->cls & (LEX_MALE | LEX_FEMALE))) {
+            n = i + used;
+            i += used - 1;
+            continue;
+        }
+        if (tok_is(x, k, "of") || tok_is(x, k, "the") || tok_is(x, k, "for"))
+            n = i + 1;
+    }
+    /* "Engineer Daniel Okafor": a word before a known forename that is
+     * none itself describes the person. */
+    if (n == f && l >= f + 2 && !(x->t[f].cls & (LEX_MALE | LEX_FEMALE)) &&
+        (x->t[f + 1].cls & (LEX_MALE | LEX_FEMALE)) &&
+        !(x->t[f].cls & LEX_PARTICLE))
+        n = f + 1;
+    return n;
+}
+
+static enum gender
+tok_gender(const struct tok *k)
+{
+    if ((k->cls & LEX_MALE) && !(k->cls & LEX_FEMALE))
+        return G_MALE;
+    if ((k->cls & LEX_FEMALE) && !(k->cls & LEX_MALE))
+        return G_FEMALE;
+    return G_NONE;
+}
+
+/* The key word of a name [f, l]: its last word that is not a suffix. */
+static size_t
+name_key(const struct ctx *x, size_t f, size_t l)
+{
+    while (l > f && (x->t[l].cls & LEX_SUFFIX))
+        l--;
+    return l;
+}
+
+/* Whether two body spans hold the same word, ' and ’ alike. */
+static bool
+span_eq(const struct ctx *x, size_t as, size_t ae, size_t bs, size_t be)
+{
+    if (ae - as == be - bs && memcmp(x->s + as, x->s + bs, ae - as) == 0)
+        return true;
+    while (as < ae && bs < be) {
+        int32_t c = utf8_decode(x->s, ae, &as);
+        int32_t d = utf8_decode(x->s, be, &bs);
+        if (c == 0x2019)
+            c = '\'';
+        if (d == 0x2019)
+            d = '\'';
+        if (c != d)
+            return false;
+    }
+    return as == ae && bs == be;
+}
+
+/* Case-insensitive comparison of two body spans (ASCII letters). */
+static bool
+span_eq_nocase(const struct ctx *x, size_t as, size_t ae, size_t bs,
+               size_t be)
+{
+    size_t i;
+
+    if (ae - as != be - bs)
+        return false;
+    for (i = 0; i < ae - as; i++) {
+        unsigned char c = (unsigned char)x->s[as + i];
+        unsigned char d = (unsigned char)x->s[bs + i];
+        if (c >= 'A' && c <= 'Z')
+            c = (unsigned char)(c - 'A' + 'a');
+        if (d >= 'A' && d <= 'Z')
+            d = (unsigned char)(d - 'A' + 'a');
+        if (c != d)
+            return false;
+    }
+    return true;
+}
+
+static void
+mention_add(struct ctx *x, size_t tok, size_t ent)
+{
+    if (x->nms == x->capms) {
+        x->capms = x->capms ? x->capms * 2 : 64;
+        x->ms = xreallocarray(x->ms, x->capms, sizeof *x->ms);
+    }
+    x->ms[x->nms++] = (struct mention){tok, ent};
+    x->ents[ent].mentions++;
+}
+
+/* Adds a mention of the name [f, l] (two words or more, or an organisation)
+ * to the entities: a longer form with the same key and first word widens
+ * the entity; different first words are different people. Returns the
+ * entity's index. */
+static size_t
+ent_add(struct ctx *x, size_t f, size_t l, bool org, enum gender g)
+{
+    size_t k = name_key(x, f, l), i;
+    const struct tok *tk = &x->t[k], *tf = &x->t[f];
+
+    for (i = 0; i < x->nents; i++) {
+        struct ent *e = &x->ents[i];
+        if (e->org != org || !span_eq(x, e->ks, e->ke, tk->s, tk->e))
+            continue;
+        if (org) {
+            if (span_eq(x, e->s, e->e, tf->s, tk->e))
+                break;
+            continue;
+        }
+        if (f == k || e->fs == e->ks ||
+            span_eq(x, e->fs, e->fe, tf->s, tf->e)) {
+            if (f < k && (e->fs == e->ks || x->t[l].e - tf->s > e->e - e->s)) {
+                e->s = tf->s;
+                e->e = x->t[l].e;
+                e->fs = tf->s;
+                e->fe = tf->e;
+            }
             break;
         }
-    while (f <= last) {
-        const struct tok *w = &t->v[f];
-        if (tok_is(s, w, attrib_titles, NELEM(attrib_titles)) ||
-            tok_eq(s, w, "The") || tok_eq(s, w, "of") ||
-            country_lookup(s + w->s, w->e - w->s) != NULL) {
+    }
+    if (i == x->nents) {
+        if (x->nents == x->capents) {
+            x->capents = x->capents ? x->capents * 2 : 32;
+            x->ents = xreallocarray(x->ents, x->capents, sizeof *x->ents);
+        }
+        x->ents[i] = (struct ent){.s = tf->s, .e = x->t[l].e,
+                                  .ks = tk->s, .ke = tk->e,
+                                  .fs = tf->s, .fe = tf->e, .org = org};
+        x->nents++;
+    }
+    if (x->ents[i].gender == G_NONE)
+        x->ents[i].gender = g != G_NONE ? g : tok_gender(tf);
+    return i;
+}
+
+static size_t ent_find(const struct ctx *x, size_t f, size_t l, bool org,
+                       enum gender g, size_t before);
+
+/* Walks the text outside quotes for names of people and bodies. */
+static void
+collect_entities(struct ctx *x)
+{
+    size_t i = 0;
+
+    while (i < x->n) {
+        size_t f, l, nf;
+        enum gender g = G_NONE;
+
+        if (!tok_word(&x->t[i]) || !x->t[i].cap || x->headline[x->t[i].para]) {
+            i++;
+            continue;
+        }
+        f = i;
+        l = run_right(x, i);
+        i = l + 1;
+        /* "Elijah Cummings of Maryland": the place is not in the name. */
+        if (run_is_body(x, f, l)) {
+            size_t s = f;
+            while (s < l && (x->t[s].cls & LEX_FUNC))
+                s++;
+            if (!(x->t[l].cls & LEX_INTL) || s < l)
+                mention_add(x, l, ent_add(x, s, l, true, G_NONE));
+            continue;
+        }
+        nf = run_name_start(x, f, l);
+        if (nf > l)
+            continue;
+        if (nf > f && (x->t[nf - 1].cls & (LEX_MALE | LEX_FEMALE)))
+            g = tok_gender(&x->t[nf - 1]);
+        {
+            size_t k;
+            bool ok = true;
+            for (k = nf; k <= l; k++)
+                if (!name_word(x, &x->t[k]) &&
+                    !(x->t[k].cls & (LEX_SUFFIX | LEX_PARTICLE)))
+                    ok = false;
+            if (!ok || l - nf > 4)
+                continue;
+            /* A lone word is a person only after a title (Mr. Obama), or
+             * when it names someone already met: a mention. */
+            if (nf == l && nf == f) {
+                size_t e = ent_find(x, f, f, false, G_NONE, SIZE_MAX);
+                if (e != 0)
+                    mention_add(x, l, e - 1);
+                continue;
+            }
+        }
+        while (f < nf && (x->t[f].cls & LEX_FUNC))
             f++;
-            continue;
+        {
+            size_t e = ent_add(x, nf, l, false, g);
+            struct ent *en = &x->ents[e];
+            if (nf > f && en->rs == en->re && !(g != G_NONE && nf == f + 1 &&
+                                               (x->t[f].cls & LEX_HONORIFIC))) {
+                en->rs = x->t[f].s;
+                en->re = x->t[nf - 1].e;
+            }
+            mention_add(x, l, e);
         }
-        /* Two-word country names and metonyms (White House). */
-        if (f < last &&
-            country_lookup(s + w->s, t->v[f + 1].e - w->s) != NULL) {
-            f += 2;
-            continue;
-        }
-        break;
     }
-    return f;
 }
 
-/* Lower-case descriptors before a capitalised run belong to its role
- * ("Chilean presidential adviser Rosa Acuña", "UN special envoy Ola
- * Brekke"). Returns the first token of the role. */
+/* The entity a name [f, l] stands for: the one with the same key and a
+ * compatible first word; for a lone surname shared by several people, the
+ * one of the given gender, else the most credited, else the latest named.
+ * Returns the index + 1, or 0. */
 static size_t
-attrib_role_left(const char *s, const struct toks *t, size_t f)
+ent_find(const struct ctx *x, size_t f, size_t l, bool org, enum gender g,
+         size_t before)
 {
-    size_t first = f;
+    size_t k = name_key(x, f, l), i, best = 0;
+    int best_score = -1;
 
-    while (first > 0 && first + 6 > f) {
-        const struct tok *k = &t->v[first - 1];
-        char c0 = s[k->s];
-        if (k->kind != TOK_WORD || (c0 >= '0' && c0 <= '9') ||
-            tok_is(s, k, attrib_not_descriptor,
-                   NELEM(attrib_not_descriptor)) ||
-            tok_is(s, k, attrib_role_stops, NELEM(attrib_role_stops)) ||
-            tok_cue(s, t, first - 1))
+    for (i = 0; i < x->nents; i++) {
+        const struct ent *e = &x->ents[i];
+        int score;
+        if (e->org != org)
+            continue;
+        if (!span_eq(x, e->ks, e->ke, x->t[k].s, x->t[k].e)) {
+            /* "Hillary" for Hillary Clinton: a lone first name. */
+            if (org || f != k || e->fs == e->ks ||
+                !span_eq(x, e->fs, e->fe, x->t[k].s, x->t[k].e))
+                continue;
+        } else if (f < k && !org && e->fs != e->ks &&
+                   !span_eq(x, e->fs, e->fe, x->t[f].s, x->t[f].e) &&
+                   !(x->t[f].cls & LEX_PARTICLE)) {
+            continue;   /* another forename: another person */
+        }
+        if (g != G_NONE && e->gender != G_NONE && e->gender != g)
+            continue;
+        score = e->credits * 4 + e->mentions;
+        (void)before;
+        if (score > best_score) {
+            best_score = score;
+            best = i + 1;
+        }
+    }
+    return best;
+}
+
+/* ---- subjects ---------------------------------------------------------- */
+
+/* Lower-case words before a capitalised run that belong to its role
+ * ("Chilean presidential adviser Rosa Acuña", "Kremlin spokesman"); returns
+ * the role's first token. */
+static size_t
+role_left(const struct ctx *x, size_t f)
+{
+    size_t first = f, i;
+
+    for (i = f; i > 0 && f - i < 5; i--) {
+        const struct tok *k = &x->t[i - 1];
+        bool title_like;
+        if (!tok_word(k) || k->para != x->t[f].para || k->poss ||
+            (k->cls & (LEX_CLAUSE | LEX_CUE | LEX_INDEF | LEX_DEF |
+                       LEX_PASSIVE)) ||
+            (x->s[k->s] >= '0' && x->s[k->s] <= '9'))
             break;
-        first--;
+        title_like = (k->cls & (LEX_TITLE | LEX_ROLE | LEX_ANON |
+                                LEX_USMARK | LEX_INTL)) ||
+                     tok_country(x, i - 1, &(size_t){0}) != NULL;
+        if (k->cap && !title_like)
+            break;
+        /* A lower-case word stays only before a role word: "presidential
+         * adviser", "former president". */
+        if (!title_like && i == f)
+            break;
+        if (title_like || !k->cap)
+            first = i - 1;
     }
     return first;
 }
 
-/* The subject ending at token i: a pronoun, a name with its role words
- * before it, an organisation, or an anonymous description. */
-static struct phrase
-attrib_subject_left(const char *s, const struct toks *t, size_t i)
-{
-    struct phrase ph = {0};
-    size_t f, r;
-
-    if (t->v[i].kind != TOK_WORD)
-        return ph;
-    if (tok_is(s, &t->v[i], attrib_pronouns, NELEM(attrib_pronouns))) {
-        ph = (struct phrase){i, i, i, true, false, false, true};
-        return ph;
-    }
-    if (!t->v[i].cap) {
-        /* "a senior official said": lower-case words back to a determiner. */
-        for (f = i; f > 0 && i - f < 6; f--) {
-            const struct tok *k = &t->v[f];
-            if (tok_is(s, k, attrib_indefinite, NELEM(attrib_indefinite)))
-                break;
-            /* "a meeting that day he was told": a clause, not a source. */
-            if (k->kind != TOK_WORD || k->cap ||
-                tok_is(s, k, attrib_not_descriptor,
-                       NELEM(attrib_not_descriptor)))
-                return ph;
-        }
-        if (!tok_is(s, &t->v[f], attrib_indefinite, NELEM(attrib_indefinite)))
-            return ph;
-        ph = (struct phrase){f, i, f, false, false, true, true};
-        return ph;
-    }
-    f = attrib_run_left(s, t, i);
-    r = attrib_strip_titles(s, t, f, i);
-    ph.first = f;
-    ph.last = i;
-    ph.found = true;
-    if (tok_is(s, &t->v[i], attrib_bodies, NELEM(attrib_bodies)) ||
-        r > i) {
-        /* An organisation, or a country standing for its government. */
-        ph.body = true;
-        ph.name = f;
-        if (tok_eq(s, &t->v[f], "The") && f < i)
-            ph.name = f + 1;
-    } else {
-        ph.name = r;
-    }
-    ph.first = attrib_role_left(s, t, f);
-    return ph;
-}
-
-/* The subject starting at token i, after a cue ("said Brekke", "said the
- * Kremlin"): the capitalised run and nothing after it. */
-static struct phrase
-attrib_subject_right(const char *s, const struct toks *t, size_t i)
-{
-    struct phrase ph = {0};
-    size_t e;
-
-    if (i < t->n && tok_eq(s, &t->v[i], "the"))
-        i++;
-    if (i >= t->n || t->v[i].kind != TOK_WORD)
-        return ph;
-    if (tok_is(s, &t->v[i], attrib_pronouns, NELEM(attrib_pronouns)) ||
-        tok_eq(s, &t->v[i], "he") || tok_eq(s, &t->v[i], "she"))
-        return (struct phrase){i, i, i, true, false, false, true};
-    /* "said port director Nils Aalto": a short description first. */
-    for (e = i; e < t->n && e < i + 3 && t->v[e].kind == TOK_WORD &&
-                !t->v[e].cap &&
-                !tok_is(s, &t->v[e], attrib_not_descriptor,
-                        NELEM(attrib_not_descriptor)) &&
-                !tok_cue(s, t, e); e++)
-        ;
-    if (e >= t->n || t->v[e].kind != TOK_WORD || !t->v[e].cap)
-        return ph;
-    while (e + 1 < t->n &&
-           ((t->v[e + 1].kind == TOK_WORD && t->v[e + 1].cap) ||
-            ((tok_particle(s, &t->v[e + 1]) || tok_eq(s, &t->v[e + 1], "of")) &&
-             e + 2 < t->n && t->v[e + 2].cap)))
-        e++;
-    return attrib_subject_left(s, t, e);
-}
-
-/* What a record needs from a match, before names are widened. */
-struct found {
-    struct phrase ph;
-    size_t cue;         /* token of the cue */
-    size_t venue_s, venue_e;
-    double confidence;
-    const char *method;
-    bool found;
-};
-
-/* Where the words after a cue say it was said: "told Fox News", "in a
- * Telegram post", "on social media". */
+/* The country a role or phrase s[lo..hi) names, by its words. */
 static void
-attrib_venue(const char *s, const struct toks *t, struct found *fd)
+text_country(const struct ctx *x, size_t lo, size_t hi, char cc[3])
 {
-    size_t i = fd->cue + 1, e;
+    size_t i = lo;
 
-    if (tok_eq(s, &t->v[fd->cue], "according"))
-        return;
-    if (i < t->n && tok_eq(s, &t->v[fd->cue], "told") && t->v[i].cap) {
-        for (e = i; e + 1 < t->n && t->v[e + 1].kind == TOK_WORD &&
-                    t->v[e + 1].cap; e++)
+    while (i < hi && cc[0] == '\0') {
+        size_t ws = i, we, m;
+        const char *c = NULL;
+        int32_t ch;
+
+        while (i < hi) {
+            m = i;
+            ch = utf8_decode(x->s, hi, &m);
+            if (utf8_is_word(ch) || ch == '.')
+                break;
+            i = m;
+        }
+        ws = i;
+        while (i < hi) {
+            m = i;
+            ch = utf8_decode(x->s, hi, &m);
+            if (!utf8_is_word(ch) && ch != '.' && ch != '-' && ch != '\'')
+                break;
+            i = m;
+        }
+        we = i;
+        if (we == ws) {
+            if (i < hi)
+                utf8_decode(x->s, hi, &i);
+            continue;
+        }
+        /* Two words first: "South Korean", "White House". */
+        {
+            size_t j = we, j2;
+            if (j < hi && x->s[j] == ' ') {
+                j2 = j + 1;
+                while (j2 < hi && x->s[j2] != ' ' && x->s[j2] != ',')
+                    j2++;
+                c = country_lookup(x->s + ws, j2 - ws);
+            }
+        }
+        if (c == NULL && we > ws && x->s[we - 1] == '.')
+            c = country_lookup(x->s + ws, we - ws);
+        if (c == NULL)
+            c = country_lookup(x->s + ws, we - ws - (x->s[we - 1] == '.'));
+        if (c == NULL && (lexicon_classes(x->s + ws, we - ws) & LEX_USSTATE) &&
+            we - ws > 2)
+            c = "US";
+        if (c != NULL)
+            memcpy(cc, c, 3);
+    }
+}
+
+/* "(D-Md.)", "(R-Texas)": a US party tag between tokens o and c. */
+static bool
+party_tag(const struct ctx *x, size_t o, size_t c)
+{
+    size_t i;
+
+    if (c < o + 3)
+        return false;
+    i = o + 1;
+    if (!tok_word(&x->t[i]))
+        return false;
+    /* The tokenizer keeps "D-Md" as one word when joined by a hyphen. */
+    {
+        const char *w = x->s + x->t[i].s;
+        size_t n = x->t[i].e - x->t[i].s;
+        if (n >= 3 && (w[0] == 'D' || w[0] == 'R' || w[0] == 'I') &&
+            w[1] == '-')
+            return true;
+        if (n == 1 && (w[0] == 'D' || w[0] == 'R' || w[0] == 'I') &&
+            tok_dash(&x->t[i + 1]))
+            return true;
+    }
+    return false;
+}
+
+/* "a spokesman for the Kremlin", "an aide to Smith": an unnamed source
+ * described by whom they speak for; f is the first token of the name run.
+ * Fills sj and returns true when so. */
+static bool
+anon_for(const struct ctx *x, size_t f, size_t i, struct subj *sj)
+{
+    size_t p = f, h, d;
+
+    if (p > 0 && tok_is(x, &x->t[p - 1], "the"))
+        p--;
+    if (p < 2 || !(tok_is(x, &x->t[p - 1], "for") ||
+                   tok_is(x, &x->t[p - 1], "of") ||
+                   tok_is(x, &x->t[p - 1], "to") ||
+                   tok_is(x, &x->t[p - 1], "at")))
+        return false;
+    h = p - 2;
+    if (!tok_has(&x->t[h], LEX_ANON | LEX_ROLE) || x->t[h].cap)
+        return false;
+    for (d = h; d > 0 && h - d < 4; d--) {
+        const struct tok *k = &x->t[d - 1];
+        if (!tok_word(k) || k->cap || (k->cls & (LEX_CLAUSE | LEX_CUE)))
+            return false;
+        if (k->cls & (LEX_INDEF | LEX_DEF))
+            break;
+    }
+    if (d == 0 || !(x->t[d - 1].cls & (LEX_INDEF | LEX_DEF)))
+        return false;
+    *sj = (struct subj){.kind = SUBJ_ANON, .first = d - 1, .last = i,
+                        .nf = h, .nl = h, .rs = x->t[d - 1].s,
+                        .re = x->t[i].e};
+    text_country(x, x->t[f].s, x->t[i].e, sj->cc);
+    return true;
+}
+
+/* A name phrase whose last token is i, going left: a pronoun, a name with
+ * titles and role words, a body, an anonymous or definite description. */
+static struct subj
+np_left(const struct ctx *x, size_t i)
+{
+    struct subj sj = {0};
+    const struct tok *k = &x->t[i];
+    size_t f, nf, l = i;
+
+    if (!tok_word(k))
+        return sj;
+    if (k->cls & (LEX_PRONOUN_M | LEX_PRONOUN_F)) {
+        sj.kind = SUBJ_PRONOUN;
+        sj.first = sj.last = sj.nf = sj.nl = i;
+        sj.gender = (k->cls & LEX_PRONOUN_M) ? G_MALE : G_FEMALE;
+        return sj;
+    }
+    if (k->cap && !k->poss) {
+        f = run_left(x, i);
+        /* "Elijah Cummings of Maryland", "Rep. X of Ohio". */
+        if (f >= 2 && tok_is(x, &x->t[f - 1], "of") && x->t[f - 2].cap &&
+            tok_word(&x->t[f - 2]) &&
+            ((x->t[f].cls & LEX_USSTATE) ||
+             tok_country(x, f, &(size_t){0}) != NULL) &&
+            !run_is_body(x, run_left(x, f - 2), f - 2)) {
+            text_country(x, x->t[f].s, x->t[i].e, sj.cc);
+            l = f - 2;
+            f = run_left(x, l);
+        } else if (f >= 2 && tok_is(x, &x->t[f - 1], "of") &&
+                   x->t[f - 2].cap && tok_word(&x->t[f - 2])) {
+            /* "Department of Homeland Security": one body. */
+            f = run_left(x, f - 2);
+        }
+        while (f < l && (x->t[f].cls & LEX_FUNC) &&
+               !((x->t[f].cls & LEX_DEF) && run_is_body(x, f, l)))
+            f++;
+        if (x->t[f].cls & LEX_FUNC && f == l)
+            return sj;
+        if (anon_for(x, f, i, &sj))
+            return sj;
+        sj.first = role_left(x, f);
+        sj.last = i;
+        if (run_is_body(x, f, l)) {
+            sj.kind = SUBJ_NAME;
+            sj.org = true;
+            sj.nf = f;
+            /* "the Russian Foreign Ministry": "the" is not in its name;
+             * "The New York Times" keeps its own. */
+            if (tok_is(x, &x->t[f], "The") &&
+                (f == 0 || tok_stop(&x->t[f - 1]) ||
+                 x->t[f - 1].kind == TOK_QUOTE) &&
+                !(x->t[l].cls & LEX_BODY && l > f + 1 &&
+                  (tok_is(x, &x->t[l], "Times") ||
+                   tok_is(x, &x->t[l], "Post") ||
+                   tok_is(x, &x->t[l], "Journal"))))
+                sj.nf = f + 1;
+            sj.nl = l;
+            text_country(x, x->t[sj.first].s, x->t[l].e, sj.cc);
+            return sj;
+        }
+        nf = run_name_start(x, f, l);
+        if (nf > l) {
+            /* Titles only: "the Foreign Minister said". */
+            if (sj.first > 0 && tok_has(&x->t[sj.first - 1], LEX_DEF)) {
+                sj.kind = SUBJ_DEF;
+                sj.first--;
+                sj.nf = f;
+                sj.nl = l;
+            }
+            return sj;
+        }
+        {
+            size_t m;
+            for (m = nf; m <= l; m++)
+                if (!name_word(x, &x->t[m]) &&
+                    !(x->t[m].cls & (LEX_SUFFIX | LEX_PARTICLE)))
+                    return sj;
+        }
+        sj.kind = SUBJ_NAME;
+        sj.nf = nf;
+        sj.nl = l;
+        if (nf > f && (x->t[nf - 1].cls & (LEX_MALE | LEX_FEMALE)))
+            sj.gender = tok_gender(&x->t[nf - 1]);
+        if (nf > sj.first) {
+            size_t rf = sj.first;
+            /* An honorific alone is no role. */
+            if (!(nf == rf + 1 && (x->t[rf].cls & LEX_HONORIFIC))) {
+                sj.rs = x->t[rf].s;
+                sj.re = x->t[nf - 1].e;
+            }
+        }
+        return sj;
+    }
+    /* Lower case: "a senior official", "the ministry", "the Trump
+     * campaign", "officials". */
+    for (f = i; f > 0 && i - f < 7; f--) {
+        const struct tok *p = &x->t[f];
+        if (!tok_word(p) || p->para != k->para)
+            return sj;
+        if (p->cls & (LEX_INDEF | LEX_DEF))
+            break;
+        if (f < i && (p->cls & (LEX_CLAUSE | LEX_CUE | LEX_PASSIVE)))
+            return sj;
+        if (f == i && !(p->cls & (LEX_ANON | LEX_ROLE | LEX_BODY)))
+            return sj;
+    }
+    if (!tok_word(&x->t[f]))
+        return sj;
+    sj.first = f;
+    sj.last = i;
+    sj.nf = f + 1;
+    sj.nl = i;
+    if (x->t[f].cls & LEX_INDEF) {
+        if (!(k->cls & (LEX_ANON | LEX_ROLE)))
+            return sj;
+        sj.kind = SUBJ_ANON;
+        sj.rs = x->t[f].s;
+        sj.re = k->e;
+        text_country(x, x->t[f].s, k->e, sj.cc);
+        return sj;
+    }
+    if (x->t[f].cls & LEX_DEF) {
+        /* "the Trump campaign": a capital before a lower-case body. */
+        if ((k->cls & LEX_BODY) && i > f + 1 && x->t[i - 1].cap &&
+            !(x->t[i - 1].cls & LEX_TITLE) &&
+            tok_country(x, i - 1, &(size_t){0}) == NULL) {
+            sj.kind = SUBJ_NAME;
+            sj.org = true;
+            sj.nf = f + 1;
+            return sj;
+        }
+        /* "his spokesman": someone unnamed. */
+        if (!(x->t[f].cls & LEX_DEF) || !tok_is(x, &x->t[f], "the")) {
+            if (!tok_is(x, &x->t[f], "The") && (k->cls & LEX_ANON)) {
+                sj.kind = SUBJ_ANON;
+                sj.rs = x->t[f].s;
+                sj.re = k->e;
+                return sj;
+            }
+        }
+        if (k->cls & (LEX_ROLE | LEX_BODY | LEX_ANON)) {
+            sj.kind = SUBJ_DEF;
+            sj.rs = x->t[f + 1 <= i ? f + 1 : f].s;
+            sj.re = k->e;
+            text_country(x, x->t[f].s, k->e, sj.cc);
+        }
+        return sj;
+    }
+    return sj;
+}
+
+/* Skips adverbs and auxiliaries left of token c ("also said", "has
+ * said"); returns the token before them, or SIZE_MAX. */
+static size_t
+skip_adverbs_left(const struct ctx *x, size_t c)
+{
+    size_t j = c;
+
+    while (j > 0) {
+        const struct tok *k = &x->t[j - 1];
+        size_t n = k->e - k->s;
+        if (tok_word(k) && !k->cap &&
+            ((k->cls & LEX_ADVERB) ||
+             (n > 4 && memcmp(x->s + k->e - 2, "ly", 2) == 0 &&
+              !(k->cls & (LEX_ANON | LEX_ROLE))))) {
+            j--;
+            continue;
+        }
+        break;
+    }
+    return j > 0 ? j - 1 : SIZE_MAX;
+}
+
+/* The subject of the cue at token c, to its left: "X said", "X, a doctor,
+ * said", "Sen. X (D-Md.) said", "X, who chairs the panel, said". */
+static struct subj
+subject_left(const struct ctx *x, size_t c)
+{
+    struct subj sj = {0};
+    size_t j = skip_adverbs_left(x, c), p;
+    size_t rs = 0, re = 0;
+    char cc[3] = "";
+    bool tag = false;
+
+    if (j == SIZE_MAX || x->t[j].para != x->t[c].para)
+        return sj;
+    if (x->t[j].kind == TOK_PUNCT && x->t[j].c == ')') {
+        for (p = j; p > 0 && j - p < 8 && !tok_punct(&x->t[p], '('); p--)
             ;
-        fd->venue_s = t->v[i].s;
-        fd->venue_e = t->v[e].e;
+        if (!tok_punct(&x->t[p], '(') || p == 0)
+            return sj;
+        tag = party_tag(x, p, j);
+        if (tag)
+            memcpy(cc, "US", 3);
+        j = p - 1;
+    } else if (tok_punct(&x->t[j], ',')) {
+        /* An appositive between commas: the name is before it. */
+        for (p = j; p-- > 0 && j - p < 24;) {
+            const struct tok *k = &x->t[p];
+            if (tok_stop(k) || k->kind == TOK_QUOTE || k->para != x->t[c].para)
+                return sj;
+            if (tok_punct(k, ','))
+                break;
+        }
+        if (p == SIZE_MAX || p == 0 || !tok_punct(&x->t[p], ','))
+            return sj;
+        {
+            const struct tok *a0 = &x->t[p + 1];
+            /* "X, who ...," and "X, 45," keep no role. */
+            if (!tok_is(x, a0, "who") && !(x->s[a0->s] >= '0' &&
+                                          x->s[a0->s] <= '9')) {
+                size_t from = p + 1;
+                if (x->t[from].cls & (LEX_DEF | LEX_INDEF))
+                    from++;
+                if (from < j) {
+                    rs = x->t[from].s;
+                    re = x->t[j - 1].e;
+                }
+            }
+        }
+        j = p - 1;
+        if (x->t[j].kind == TOK_PUNCT && x->t[j].c == ')') {
+            size_t o;
+            for (o = j; o > 0 && j - o < 8 && !tok_punct(&x->t[o], '('); o--)
+                ;
+            if (tok_punct(&x->t[o], '(') && o > 0 && party_tag(x, o, j)) {
+                memcpy(cc, "US", 3);
+                j = o - 1;
+            }
+        }
+        sj = np_left(x, j);
+        if (sj.kind != SUBJ_NAME && sj.kind != SUBJ_PRONOUN)
+            return (struct subj){0};
+        if (rs < re && sj.rs == sj.re) {
+            sj.rs = rs;
+            sj.re = re;
+        }
+        if (sj.rs < sj.re && sj.cc[0] == '\0')
+            text_country(x, sj.rs, sj.re, sj.cc);
+        if (cc[0] != '\0' && sj.cc[0] == '\0')
+            memcpy(sj.cc, cc, 3);
+        return sj;
+    }
+    sj = np_left(x, j);
+    if (tag && sj.cc[0] == '\0')
+        memcpy(sj.cc, cc, 3);
+    if (sj.rs < sj.re && sj.cc[0] == '\0')
+        text_country(x, sj.rs, sj.re, sj.cc);
+    return sj;
+}
+
+/* The subject after an inverted cue at token i: "said X", "said the
+ * minister, X", "said Y, the French foreign minister". */
+static struct subj
+subject_right(const struct ctx *x, size_t i)
+{
+    struct subj sj = {0};
+    size_t e = i, d;
+
+    if (i >= x->n || !tok_word(&x->t[i]))
+        return sj;
+    if (x->t[i].cls & (LEX_PRONOUN_M | LEX_PRONOUN_F))
+        return np_left(x, i);
+    if (x->t[i].cls & LEX_INDEF) {
+        /* "said a senior official" */
+        for (e = i + 1; e < x->n && e < i + 6 && tok_word(&x->t[e]) &&
+                        !x->t[e].cap; e++)
+            if (x->t[e].cls & LEX_ANON)
+                return np_left(x, e);
+        return sj;
+    }
+    d = i;
+    if (x->t[d].cls & LEX_DEF)
+        d++;
+    /* "said port director Nils Aalto": a short description first. */
+    for (e = d; e < x->n && e < d + 4 && tok_word(&x->t[e]) && !x->t[e].cap &&
+                !(x->t[e].cls & (LEX_CLAUSE | LEX_CUE)); e++)
+        ;
+    if (e >= x->n || !tok_word(&x->t[e]) || !x->t[e].cap) {
+        /* "said the ministry" */
+        if (e > d && e - 1 >= d && (x->t[e - 1].cls & (LEX_ROLE | LEX_BODY |
+                                                       LEX_ANON)))
+            return np_left(x, e - 1);
+        return sj;
+    }
+    e = run_right(x, e);
+    /* "said Elijah Cummings of Maryland" */
+    if (e + 2 < x->n && tok_is(x, &x->t[e + 1], "of") && x->t[e + 2].cap &&
+        !run_is_body(x, run_left(x, e), e) &&
+        ((x->t[e + 2].cls & LEX_USSTATE) ||
+         tok_country(x, e + 2, &(size_t){0}) != NULL)) {
+        sj = np_left(x, e);
+        text_country(x, x->t[e + 2].s, x->t[run_right(x, e + 2)].e, sj.cc);
+    } else {
+        sj = np_left(x, e);
+    }
+    if (sj.kind != SUBJ_NAME && sj.kind != SUBJ_DEF)
+        return (struct subj){0};
+    if (sj.first < i)
+        sj.first = i;
+    /* An appositive after the name: ", the French foreign minister". */
+    if (sj.kind == SUBJ_NAME && e + 2 < x->n && tok_punct(&x->t[e + 1], ',') &&
+        tok_word(&x->t[e + 2]) && !tok_is(x, &x->t[e + 2], "who") &&
+        !(x->t[e + 2].cls & (LEX_CLAUSE | LEX_PRONOUN_M | LEX_PRONOUN_F)) &&
+        !x->t[e + 2].cap) {
+        size_t a = e + 2, z;
+        if (x->t[a].cls & (LEX_DEF | LEX_INDEF))
+            a++;
+        for (z = a; z < x->n && z < a + 12 && tok_word(&x->t[z]) &&
+                    !(x->t[z].cls & (LEX_CLAUSE | LEX_CUE)); z++)
+            ;
+        if (z > a && sj.rs == sj.re) {
+            sj.rs = x->t[a].s;
+            sj.re = x->t[z - 1].e;
+            text_country(x, sj.rs, sj.re, sj.cc);
+        }
+    }
+    return sj;
+}
+
+/* ---- cues -------------------------------------------------------------- */
+
+/* Token c is a speech verb used as one: not "was told", not "the claims". */
+static bool
+cue_at(const struct ctx *x, size_t c, bool headline)
+{
+    const struct tok *k = &x->t[c];
+
+    if (!tok_word(k))
+        return false;
+    if (headline && k->cap && !(k->cls & LEX_CUE)) {
+        char w[32];
+        size_t n = k->e - k->s;
+        if (n >= sizeof w)
+            return false;
+        memcpy(w, x->s + k->s, n);
+        if (w[0] >= 'A' && w[0] <= 'Z')
+            w[0] = (char)(w[0] - 'A' + 'a');
+        if (!(lexicon_classes(w, n) & LEX_CUE))
+            return false;
+    } else if (!(k->cls & LEX_CUE) || k->cap) {
+        return false;
+    }
+    if (tok_is(x, k, "according"))
+        return c + 1 < x->n && tok_is(x, &x->t[c + 1], "to");
+    if (c > 0 && (x->t[c - 1].cls & LEX_PASSIVE))
+        return false;
+    if (c > 0 && x->t[c - 1].kind == TOK_WORD &&
+        (x->t[c - 1].cls & (LEX_DEF | LEX_INDEF)))
+        return false;
+    return true;
+}
+
+/* Where the words after the cue say it was said: "told Fox News", "in a
+ * Telegram post", "on Twitter". Sets *vs, *ve to bytes, or leaves them. */
+static void
+venue_after(const struct ctx *x, size_t c, size_t *vs, size_t *ve)
+{
+    size_t i = c + 1, e;
+
+    if (tok_is(x, &x->t[c], "according"))
+        return;
+    if (i < x->n && tok_is(x, &x->t[c], "told") && tok_word(&x->t[i]) &&
+        x->t[i].cap) {
+        e = run_right(x, i);
+        *vs = x->t[i].s;
+        *ve = x->t[e].e;
         return;
     }
-    if (i + 1 < t->n &&
-        (tok_eq(s, &t->v[i], "in") || tok_eq(s, &t->v[i], "on")) &&
-        !tok_is(s, &t->v[i + 1], attrib_times, NELEM(attrib_times)) &&
-        !(s[t->v[i + 1].s] >= '0' && s[t->v[i + 1].s] <= '9')) {
-        for (e = i + 1; e < t->n && e < i + 6 && t->v[e].kind == TOK_WORD &&
-                        !tok_eq(s, &t->v[e], "that"); e++)
+    if (i < x->n && tok_is(x, &x->t[c], "told") && tok_is(x, &x->t[i], "the") &&
+        i + 1 < x->n && x->t[i + 1].cap) {
+        e = run_right(x, i + 1);
+        *vs = x->t[i + 1].s;
+        *ve = x->t[e].e;
+        return;
+    }
+    while (i < x->n && tok_word(&x->t[i]) && !x->t[i].cap &&
+           (x->t[i].cls & LEX_ADVERB))
+        i++;
+    if (i + 1 < x->n && (tok_is(x, &x->t[i], "in") || tok_is(x, &x->t[i], "on")) &&
+        tok_word(&x->t[i + 1]) && !(x->t[i + 1].cls & LEX_TIME) &&
+        !(x->s[x->t[i + 1].s] >= '0' && x->s[x->t[i + 1].s] <= '9')) {
+        for (e = i + 1; e < x->n && e < i + 7 && tok_word(&x->t[e]) &&
+                        !tok_is(x, &x->t[e], "that") &&
+                        !(x->t[e].cls & LEX_TIME); e++)
             ;
         if (e > i + 1) {
-            fd->venue_s = t->v[i + 1].s;
-            fd->venue_e = t->v[e - 1].e;
+            *vs = x->t[i + 1].s;
+            *ve = x->t[e - 1].e;
         }
     }
+}
+
+/* ---- attribution ------------------------------------------------------- */
+
+struct found {
+    struct subj sj;
+    size_t cue;             /* token, or SIZE_MAX */
+    const char *method;
+    double confidence;
+};
+
+static bool
+subj_ok(const struct subj *sj)
+{
+    return sj->kind != SUBJ_NONE;
 }
 
 /* After the quote: "…," X said / "…," said X / "…" X wrote on … */
 static struct found
-attrib_after(const char *s, const struct toks *t)
+find_after(const struct ctx *x, size_t qt)
 {
-    struct found fd = {0};
-    size_t i = 0, k;
+    struct found fd = {.cue = SIZE_MAX};
+    size_t i = qt + 1, c;
+    bool hl = x->headline[x->t[qt].para];
 
-    while (i < t->n && t->v[i].kind == TOK_PUNCT &&
-           (t->v[i].c == ',' || t->v[i].c == 0x2014 || t->v[i].c == 0x2013))
+    while (i < x->n && x->t[i].kind == TOK_PUNCT &&
+           (x->t[i].c == ',' || tok_dash(&x->t[i])))
         i++;
-    if (i >= t->n || tok_stop(&t->v[i]))
+    if (i >= x->n || tok_stop(&x->t[i]) || !tok_word(&x->t[i]))
         return fd;
-    for (k = i; k < t->n && k < i + 10; k++) {
-        if (t->v[k].kind == TOK_PUNCT && t->v[k].c != '-')
-            return fd;
-        if (!tok_cue(s, t, k))
+    /* Adverbs before an inverted cue: "…," added Smith. */
+    for (c = i; c < x->n && c < i + ATTRIB_AFTER_REACH; c++) {
+        const struct tok *k = &x->t[c];
+        if (tok_stop(k) || k->kind == TOK_QUOTE)
+            break;
+        if (!cue_at(x, c, hl))
             continue;
-        fd.cue = k;
-        if (k == i) {
-            size_t after = tok_eq(s, &t->v[k], "according") ? k + 2 : k + 1;
-            fd.ph = attrib_subject_right(s, t, after);
+        if (c == i || skip_adverbs_left(x, c) + 1 == i) {
+            size_t at = tok_is(x, k, "according") ? c + 2 : c + 1;
+            fd.sj = subject_right(x, at);
         } else {
-            size_t j = k - 1;
-            while (j > i && tok_adverb(s, &t->v[j]))
-                j--;
-            fd.ph = attrib_subject_left(s, t, j);
-            if (fd.ph.first < i)
-                fd.ph.found = false;
+            fd.sj = subject_left(x, c);
+            if (subj_ok(&fd.sj) && fd.sj.first != i)
+                fd.sj.kind = SUBJ_NONE;
         }
-        if (!fd.ph.found)
+        if (!subj_ok(&fd.sj))
             return fd;
-        fd.found = true;
+        fd.cue = c;
         fd.method = "adjacent";
         fd.confidence = 0.9;
-        attrib_venue(s, t, &fd);
         return fd;
     }
     return fd;
 }
 
-/* Before the quote: X said: "…" / X told Y that "…" / X said "…". The
- * tokens are the clause before the quote's opening mark. */
-static struct found
-attrib_before(const char *s, const struct toks *t)
+/* The subject of the sentence around token c: the first name or pronoun
+ * that opens it or follows an opening phrase's comma and is followed by a
+ * lower-case word ("During the speech, Trump attacked Clinton, saying …").
+ * For a participle cue that has no subject of its own. */
+static struct subj
+sentence_subject(const struct ctx *x, size_t c)
 {
-    struct found fd = {0};
-    size_t k, j;
+    struct subj none = {0};
+    size_t i = c, st;
 
-    if (t->n == 0)
-        return fd;
-    for (k = t->n; k-- > 0 && t->n - k <= 16;) {
-        if (tok_stop(&t->v[k]))
-            return fd;
-        if (!tok_cue(s, t, k))
+    while (i > 0 && x->t[i - 1].sent == x->t[c].sent &&
+           x->t[i - 1].para == x->t[c].para && x->t[i - 1].kind != TOK_QUOTE)
+        i--;
+    st = i;
+    for (; i < c; i++) {
+        const struct tok *k = &x->t[i];
+        size_t e;
+        if (!tok_word(k) || !(i == st || tok_punct(&x->t[i - 1], ',')))
             continue;
-        fd.cue = k;
-        j = k;
-        while (j > 0 && tok_adverb(s, &t->v[j - 1]))
-            j--;
-        if (j > 0) {
-            fd.ph = attrib_subject_left(s, t, j - 1);
-        } else if (!tok_eq(s, &t->v[k], "according")) {
-            fd.ph = attrib_subject_right(s, t, k + 1);
+        if (k->cls & (LEX_PRONOUN_M | LEX_PRONOUN_F))
+            return np_left(x, i);
+        if (!k->cap || (k->cls & LEX_FUNC))
+            continue;
+        e = run_right(x, i);
+        if (e + 1 < c && tok_word(&x->t[e + 1]) && !x->t[e + 1].cap &&
+            !(x->t[e + 1].cls & (LEX_CLAUSE | LEX_PARTICLE))) {
+            struct subj sj = np_left(x, e);
+            if (sj.kind == SUBJ_NAME)
+                return sj;
         }
-        if (tok_eq(s, &t->v[k], "according"))
-            fd.ph = attrib_subject_right(s, t, k + 2);
-        if (!fd.ph.found)
-            return fd;
-        fd.found = true;
-        fd.method = "adjacent";
-        fd.confidence = 0.85;
-        attrib_venue(s, t, &fd);
-        return fd;
+        return none;
     }
-    /* A paragraph that opens with a name and a colon: "Tapper: ‘…’". */
-    if (t->n >= 2 && t->v[t->n - 1].kind == TOK_PUNCT &&
-        t->v[t->n - 1].c == ':' && t->v[t->n - 2].cap &&
-        attrib_run_left(s, t, t->n - 2) == 0) {
-        fd.ph = attrib_subject_left(s, t, t->n - 2);
-        fd.cue = t->n - 1;
-        fd.found = fd.ph.found && !fd.ph.anonymous;
-        fd.method = "colon-lead";
-        fd.confidence = 0.6;
+    return none;
+}
+
+/* Before the quote, in its sentence: X said: "…" / X told Y that "…" /
+ * X called it a "…" / according to X, "…". The nearest cue with a subject
+ * wins. */
+static struct found
+find_before(const struct ctx *x, size_t qt)
+{
+    struct found fd = {.cue = SIZE_MAX};
+    size_t c;
+    bool hl = x->headline[x->t[qt].para];
+
+    for (c = qt; c-- > 0 && qt - c <= ATTRIB_BEFORE_REACH;) {
+        const struct tok *k = &x->t[c];
+        if (tok_stop(k) || k->para != x->t[qt].para)
+            return fd;
+        if (k->kind == TOK_QUOTE && x->t[c].sent != x->t[qt].sent)
+            return fd;
+        if (!cue_at(x, c, hl))
+            continue;
+        if (tok_is(x, k, "according"))
+            fd.sj = subject_right(x, c + 2);
+        else
+            fd.sj = subject_left(x, c);
+        fd.confidence = qt - c <= 3 ? 0.85 : 0.75;
+        if (!subj_ok(&fd.sj) && k->e - k->s > 4 &&
+            memcmp(x->s + k->e - 3, "ing", 3) == 0 &&
+            (tok_punct(&x->t[c - 1], ',') || c == 0)) {
+            fd.sj = sentence_subject(x, c);
+            fd.confidence -= 0.1;
+        }
+        if (!subj_ok(&fd.sj))
+            continue;
+        fd.cue = c;
+        fd.method = "adjacent";
+        return fd;
     }
     return fd;
 }
 
-/* The fullest form of a name in the article: the longest capitalised run
- * ending with the same last word, titles taken off. Fills *role with the
- * titles of that mention when it has some and *role is empty. scratch holds
- * the article's tokens: empty on the first call, kept for the next. */
-static void
-attrib_fullest(const struct article *a, struct toks *scratch, const char *name,
-               size_t len, struct buf *out, struct buf *role)
+/* A transcript line: "WALLACE: …" or "Mr. Smith: …" at a paragraph start.
+ * Returns the label's last token, or SIZE_MAX. */
+static size_t
+find_label(const struct ctx *x, size_t qt)
 {
-    const char *last = name + len;
-    size_t lastlen, p, best = 0;
+    size_t p0, i;
 
-    while (last > name && last[-1] != ' ')
-        last--;
-    lastlen = (size_t)(name + len - last);
-    buf_reset(out);
-    buf_append(out, name, len);
-    /* The whole article, tokenised once for all its quotes; a break token
-     * between paragraphs keeps a name run inside its paragraph. */
-    if (scratch->n == 0)
-        for (p = 0; p < a->npara; p++) {
-            attrib_tokenize_append(scratch, a->body, a->paras[p].start,
-                                   a->paras[p].end);
-            toks_push(scratch, (struct tok){a->paras[p].end, a->paras[p].end,
-                                            TOK_PUNCT, false, '\n'});
-        }
+    for (p0 = qt; p0 > 0 && x->t[p0 - 1].para == x->t[qt].para; p0--)
+        ;
+    for (i = p0; i < qt && i < p0 + 4; i++)
+        if (tok_punct(&x->t[i], ':'))
+            break;
+    if (i == p0 || i >= qt || i >= p0 + 4 || !tok_punct(&x->t[i], ':'))
+        return SIZE_MAX;
     {
         size_t k;
-        for (k = 0; k < scratch->n; k++) {
-            const struct tok *w = &scratch->v[k];
-            size_t f, r, words;
-            if (w->e - w->s != lastlen ||
-                memcmp(a->body + w->s, last, lastlen) != 0)
-                continue;
-            f = attrib_run_left(a->body, scratch, k);
-            r = attrib_strip_titles(a->body, scratch, f, k);
-            f = attrib_role_left(a->body, scratch, f);
-            if (r > k)
-                continue;
-            words = k - r + 1;
-            if (words > best && words <= 5) {
-                best = words;
-                buf_reset(out);
-                buf_append(out, a->body + scratch->v[r].s,
-                           w->e - scratch->v[r].s);
-                if (r > f && role->len == 0)
-                    buf_append(role, a->body + scratch->v[f].s,
-                               scratch->v[r - 1].e - scratch->v[f].s);
-            }
-        }
+        for (k = p0; k < i; k++)
+            if (!tok_word(&x->t[k]) || !x->t[k].cap)
+                return SIZE_MAX;
     }
-}
-
-/* The first country that words s[lo..hi) name, into cc. */
-static void
-attrib_country(const char *s, size_t lo, size_t hi, char cc[3])
-{
-    struct toks t = {0};
-    size_t k;
-
-    attrib_tokenize(&t, s, lo, hi);
-    for (k = 0; k < t.n && cc[0] == '\0'; k++) {
-        const char *c = NULL;
-        if (t.v[k].kind != TOK_WORD)
-            continue;
-        if (k + 1 < t.n)
-            c = country_lookup(s + t.v[k].s, t.v[k + 1].e - t.v[k].s);
-        if (c == NULL)
-            c = country_lookup(s + t.v[k].s, t.v[k].e - t.v[k].s);
-        if (c != NULL)
-            memcpy(cc, c, 3);
-    }
-    free(t.v);
+    return i - 1;
 }
 
 static char *
-attrib_dup(const struct buf *b)
+body_dup(const struct ctx *x, size_t s, size_t e)
 {
-    return b->len > 0 ? xstrndup(b->data, b->len) : NULL;
+    struct buf b = {0};
+    size_t i = s;
+
+    /* A no-break space inside a name prints as a space. */
+    while (i < e) {
+        size_t at = i;
+        int32_t c = utf8_decode(x->s, e, &i);
+        if (c == 0xa0 || c == '\n')
+            buf_append(&b, " ", 1);
+        else
+            buf_append(&b, x->s + at, i - at);
+    }
+    return buf_take(&b);
 }
 
-/* Fills r from a match in tokens t of the article body. */
+/* Fills record r's evidence from a found subject and cue. */
 static void
-attrib_fill(const struct article *a, const struct toks *t,
-            const struct found *fd, struct record *r, struct toks *scratch)
+fill_evidence(struct ctx *x, struct record *r, const struct found *fd)
 {
-    const char *s = a->body;
-    const struct phrase *ph = &fd->ph;
-    struct buf name = {0}, role = {0};
-    size_t ns = t->v[ph->name].s, ne = t->v[ph->last].e;
+    const struct subj *sj = &fd->sj;
+    size_t vs = 0, ve = 0;
 
     r->method = fd->method;
     r->confidence = fd->confidence;
-    r->cue_start = t->v[fd->cue].s;
-    r->cue_end = t->v[fd->cue].e;
-    if (tok_eq(s, &t->v[fd->cue], "according"))
-        r->cue_end = t->v[fd->cue + 1].e;
-    r->cue = xstrndup(s + r->cue_start, r->cue_end - r->cue_start);
-    if (fd->venue_e > fd->venue_s)
-        r->venue = xstrndup(s + fd->venue_s, fd->venue_e - fd->venue_s);
-    r->speaker_start = t->v[ph->first].s;
-    r->speaker_end = ne;
-    r->speaker_as_written = xstrndup(s + t->v[ph->first].s,
-                                     ne - t->v[ph->first].s);
-    if (ph->anonymous) {
-        r->method = "anonymous";
-        r->role = xstrdup(r->speaker_as_written);
-        return;
+    if (fd->cue != SIZE_MAX) {
+        const struct tok *c = &x->t[fd->cue];
+        r->cue_start = c->s;
+        r->cue_end = c->e;
+        if (tok_is(x, c, "according"))
+            r->cue_end = x->t[fd->cue + 1].e;
+        r->cue = xstrndup(x->s + r->cue_start, r->cue_end - r->cue_start);
+        venue_after(x, fd->cue, &vs, &ve);
+        if (ve > vs)
+            r->venue = body_dup(x, vs, ve);
     }
-    if (ph->pronoun)
-        return;     /* resolved by the caller */
-    if (ph->name > ph->first && !(ph->body && ph->name == ph->first + 1 &&
-                                  tok_eq(s, &t->v[ph->first], "The")))
-        buf_append(&role, s + t->v[ph->first].s,
-                   t->v[ph->name - 1].e - t->v[ph->first].s);
-    /* "The French Foreign Minister": the article is not part of a role. */
-    if (role.len > 4 && (memcmp(role.data, "The ", 4) == 0 ||
-                         memcmp(role.data, "the ", 4) == 0)) {
-        memmove(role.data, role.data + 4, role.len - 4);
-        role.len -= 4;
-        role.data[role.len] = '\0';
-    }
-    if (ph->body) {
-        buf_append(&name, s + ns, ne - ns);
-        attrib_country(s, t->v[ph->first].s, ne, r->country);
-    } else {
-        attrib_fullest(a, scratch, s + ns, ne - ns, &name, &role);
-        if (role.len > 0)
-            attrib_country(role.data, 0, role.len, r->country);
-    }
-    r->speaker = attrib_dup(&name);
-    r->role = attrib_dup(&role);
-    buf_free(&name);
-    buf_free(&role);
+    r->speaker_start = x->t[sj->first].s;
+    r->speaker_end = x->t[sj->last].e;
+    r->speaker_as_written = body_dup(x, r->speaker_start, r->speaker_end);
 }
 
-/* The last person named before offset end in paragraph p or the one
- * before it: a capitalised run of two words or more once titles are off,
- * not an organisation. Sets r's speaker and role; false when none. */
-static bool
-attrib_last_person(const struct article *a, size_t p, size_t end,
-                   struct toks *t, struct record *r)
+static void
+set_entity(struct ctx *x, struct record *r, size_t k, size_t e,
+           size_t rs, size_t re, const char *cc)
 {
-    const char *s = a->body;
-    size_t lo = a->paras[p > 0 ? p - 1 : 0].start, k;
-    size_t best_f = 0, best_n = 0, best_e = 0;
-    bool found = false;
+    struct ent *en = &x->ents[e];
 
-    attrib_tokenize(t, s, lo, end);
-    for (k = 0; k < t->n; k++) {
-        size_t f, n;
-        if (t->v[k].kind != TOK_WORD || !t->v[k].cap ||
-            (k + 1 < t->n && t->v[k + 1].kind == TOK_WORD &&
-             t->v[k + 1].cap))
-            continue;
-        f = attrib_run_left(s, t, k);
-        n = attrib_strip_titles(s, t, f, k);
-        if (n > k || k - n < 1 ||
-            tok_is(s, &t->v[k], attrib_bodies, NELEM(attrib_bodies)))
-            continue;
-        best_f = f;
-        best_n = n;
-        best_e = k;
-        found = true;
-    }
-    if (!found)
-        return false;
     free(r->speaker);
+    r->speaker = body_dup(x, en->s, en->e);
     free(r->role);
-    r->speaker = xstrndup(s + t->v[best_n].s, t->v[best_e].e - t->v[best_n].s);
-    r->role = best_n > best_f ? xstrndup(s + t->v[best_f].s,
-                                         t->v[best_n - 1].e - t->v[best_f].s)
-                              : NULL;
-    if (r->role != NULL)
-        attrib_country(r->role, 0, strlen(r->role), r->country);
-    r->method = "pronoun";
-    r->confidence = 0.6;
+    r->role = NULL;
+    if (rs < re)
+        r->role = body_dup(x, rs, re);
+    else if (en->rs < en->re)
+        r->role = body_dup(x, en->rs, en->re);
+    if (cc != NULL && cc[0] != '\0' && en->cc[0] == '\0')
+        memcpy(en->cc, cc, 3);
+    if (en->cc[0] == '\0' && en->rs < en->re)
+        text_country(x, en->rs, en->re, en->cc);
+    memcpy(r->country, en->cc, 3);
+    en->credits++;
+    x->speaker_ent[k] = e + 1;
+    x->last_speaker = e + 1;
+}
+
+/* Whether the mention ending at token i is the subject of its sentence:
+ * it opens the sentence (titles and role words included) or follows an
+ * opening phrase's comma, and a verb or an appositive follows it. */
+static bool
+mention_subject(const struct ctx *x, size_t i)
+{
+    size_t f = role_left(x, run_left(x, i));
+    const struct tok *n;
+
+    while (f > 0 && tok_has(&x->t[f - 1], LEX_DEF) &&
+           x->t[f - 1].sent == x->t[i].sent)
+        f--;
+    if (f > 0 && x->t[f - 1].sent == x->t[i].sent &&
+        x->t[f - 1].para == x->t[i].para && !tok_punct(&x->t[f - 1], ','))
+        return false;
+    if (i + 1 >= x->n)
+        return false;
+    n = &x->t[i + 1];
+    return tok_punct(n, ',') || tok_punct(n, '(') ||
+           (tok_word(n) && !n->cap && !(n->cls & LEX_PARTICLE));
+}
+
+/* The person a pronoun at token p stands for, among the people of a
+ * compatible gender named in the few sentences before it: nearer is
+ * better, a sentence's subject is better than an object, and the speaker
+ * of the quote before is better still. Abstains beyond ATTRIB_PARA_REACH
+ * paragraphs. Returns the entity + 1, or 0. */
+static size_t
+resolve_pronoun(const struct ctx *x, size_t p, enum gender g, size_t last)
+{
+    size_t m = x->nms, best = 0;
+    uint32_t sent = UINT32_MAX;
+    int best_score = INT32_MIN, back = -1;
+
+    while (m > 0 && x->ms[m - 1].tok >= p)
+        m--;
+    while (m-- > 0) {
+        const struct mention *mm = &x->ms[m];
+        const struct ent *e = &x->ents[mm->ent];
+        const struct tok *t = &x->t[mm->tok];
+        int score;
+        if (x->t[p].para - t->para > ATTRIB_PARA_REACH)
+            break;
+        if (e->org || (e->gender != G_NONE && e->gender != g) ||
+            x->headline[t->para])
+            continue;
+        if (t->sent != sent) {
+            sent = t->sent;
+            if (++back >= 3)
+                break;
+        }
+        score = -2 * back + 3 * mention_subject(x, mm->tok) +
+                2 * (last == mm->ent + 1) + (e->credits > 0);
+        if (score > best_score) {
+            best_score = score;
+            best = mm->ent + 1;
+        }
+    }
+    return best;
+}
+
+/* Settles the speaker of quote k from what was found. */
+static bool
+settle(struct ctx *x, size_t k, struct found *fd)
+{
+    struct record *r = &x->recs[k];
+    struct subj *sj = &fd->sj;
+    size_t e = 0;
+
+    switch (sj->kind) {
+    case SUBJ_NONE:
+        return false;
+    case SUBJ_ANON:
+        fill_evidence(x, r, fd);
+        r->method = "anonymous";
+        r->confidence = 0.85;
+        r->role = body_dup(x, sj->rs, sj->re);
+        if (sj->cc[0] != '\0')
+            memcpy(r->country, sj->cc, 3);
+        return true;
+    case SUBJ_PRONOUN:
+        e = resolve_pronoun(x, sj->first, sj->gender, x->last_speaker);
+        if (e == 0)
+            return false;
+        fill_evidence(x, r, fd);
+        r->method = "pronoun";
+        r->confidence = fd->confidence - 0.15;
+        set_entity(x, r, k, e - 1, 0, 0, NULL);
+        return true;
+    case SUBJ_DEF: {
+        /* "the ministry", "the former president": the latest entity whose
+         * name or role has that head word. */
+        size_t i, m, head = sj->nl;
+        for (m = x->nms; m-- > 0 && !e;) {
+            const struct ent *en;
+            if (x->ms[m].tok >= sj->first)
+                continue;
+            en = &x->ents[x->ms[m].ent];
+            if (x->t[sj->first].para - x->t[x->ms[m].tok].para >
+                ATTRIB_PARA_REACH)
+                break;
+            for (i = en->rs; i + (x->t[head].e - x->t[head].s) <= en->re;
+                 i++)
+                if (span_eq_nocase(x, i, i + (x->t[head].e - x->t[head].s),
+                                   x->t[head].s, x->t[head].e)) {
+                    e = x->ms[m].ent + 1;
+                    break;
+                }
+            if (!e && en->org &&
+                span_eq_nocase(x, en->ks, en->ke, x->t[head].s, x->t[head].e))
+                e = x->ms[m].ent + 1;
+        }
+        if (e == 0)
+            return false;
+        fill_evidence(x, r, fd);
+        r->method = "definite";
+        r->confidence = fd->confidence - 0.2;
+        set_entity(x, r, k, e - 1, sj->rs, sj->re, sj->cc);
+        return true;
+    }
+    case SUBJ_NAME:
+        break;
+    }
+    if (x->headline[x->t[sj->nf].para]) {
+        /* In a headline only a name the article gives counts: the longest
+         * tail of the run that is one. */
+        size_t f;
+        for (f = sj->nf; f <= sj->nl && e == 0; f++)
+            e = ent_find(x, f, sj->nl, sj->org, G_NONE, x->t[sj->nf].s);
+        if (e == 0)
+            return false;
+        fill_evidence(x, r, fd);
+        r->confidence = fd->confidence - 0.2;
+        set_entity(x, r, k, e - 1, 0, 0, sj->cc);
+        return true;
+    }
+    e = ent_find(x, sj->nf, sj->nl, sj->org, sj->gender, sj->first);
+    fill_evidence(x, r, fd);
+    if (e == 0) {
+        /* Named nowhere else: the name as written here. */
+        size_t i = x->nents;
+        (void)ent_add(x, sj->nf, sj->nl, sj->org, sj->gender);
+        e = i + 1;
+        if (x->nents == i)
+            e = ent_find(x, sj->nf, sj->nl, sj->org, G_NONE, SIZE_MAX);
+        if (e == 0)
+            return false;
+    }
+    if (sj->rs < sj->re && x->ents[e - 1].rs == x->ents[e - 1].re) {
+        x->ents[e - 1].rs = sj->rs;
+        x->ents[e - 1].re = sj->re;
+    }
+    if (sj->nf == sj->nl && !(x->t[sj->nf].cls & (LEX_MALE | LEX_FEMALE)))
+        r->confidence -= 0.05;
+    set_entity(x, r, k, e - 1, sj->rs, sj->re, sj->cc);
     return true;
 }
 
-/* Copies the speaker of src into r, naming src as where it came from. */
+/* The article's setting: the country its own text (outside quotes) names
+ * most, US states and US institutions counting for the US, when it leads
+ * clearly. */
 static void
-attrib_inherit(struct record *r, const struct record *src, const char *method,
-               double confidence)
+home_country(struct ctx *x)
 {
-    free(r->speaker);
-    free(r->role);
-    r->speaker = src->speaker ? xstrdup(src->speaker) : NULL;
-    r->role = src->role ? xstrdup(src->role) : NULL;
-    memcpy(r->country, src->country, sizeof r->country);
-    memcpy(r->from, src->id, sizeof r->from);
-    r->method = method;
-    r->confidence = confidence;
+    struct { char cc[3]; int n; } tally[32];
+    size_t nt = 0, i, used;
+    int best = 0, second = 0;
+    const char *bc = NULL;
+
+    for (i = 0; i < x->n; i++) {
+        const struct tok *k = &x->t[i];
+        const char *c = NULL;
+        size_t j;
+        if (!tok_word(k) || !k->cap)
+            continue;
+        if (k->cls & (LEX_USSTATE | LEX_USMARK))
+            c = "US";
+        else if ((c = tok_country(x, i, &used)) != NULL)
+            i += used - 1;
+        if (c == NULL)
+            continue;
+        for (j = 0; j < nt && strcmp(tally[j].cc, c) != 0; j++)
+            ;
+        if (j == nt) {
+            if (nt == sizeof tally / sizeof *tally)
+                continue;
+            memcpy(tally[nt].cc, c, 3);
+            tally[nt++].n = 0;
+        }
+        tally[j].n++;
+    }
+    for (i = 0; i < nt; i++) {
+        if (tally[i].n > best) {
+            second = best;
+            best = tally[i].n;
+            bc = tally[i].cc;
+        } else if (tally[i].n > second) {
+            second = tally[i].n;
+        }
+    }
+    if (bc != NULL && best >= 2 && best >= 2 * second)
+        memcpy(x->home, bc, 3);
 }
 
-/* Whether the quote stands for speech rather than a title or scare quote:
- * attributed, or a clause of its own (four words, or ending punctuation). */
+/* A role or name that belongs to an international body keeps no country. */
+static bool
+international(const struct ctx *x, size_t s, size_t e)
+{
+    size_t i = s;
+
+    while (i < e) {
+        size_t ws, m;
+        while (i < e && !utf8_is_word((unsigned char)x->s[i]) &&
+               (unsigned char)x->s[i] < 0x80)
+            i++;
+        ws = i;
+        while (i < e && x->s[i] != ' ' && x->s[i] != ',')
+            i++;
+        if (i > ws && (lexicon_classes(x->s + ws, i - ws) & LEX_INTL))
+            return true;
+        m = i;
+        if (m < e && x->s[m] == ' ') {
+            size_t j = m + 1;
+            while (j < e && x->s[j] != ' ' && x->s[j] != ',')
+                j++;
+            if (lexicon_classes(x->s + ws, j - ws) & LEX_INTL)
+                return true;
+        }
+        if (i < e)
+            i++;
+    }
+    return false;
+}
+
+/* Continuation: a quote with no cue of its own that opens its paragraph
+ * right after a paragraph whose last quote has a speaker, or that follows
+ * an attributed quote in its own paragraph. Colon lead-ins: the paragraph
+ * before ends with "X said:". */
+static bool
+continue_from(struct ctx *x, size_t k)
+{
+    struct record *r = &x->recs[k], *pr;
+    size_t qt = x->qtok[k], p0;
+
+    for (p0 = qt; p0 > 0 && x->t[p0 - 1].para == x->t[qt].para; p0--)
+        ;
+    /* Colon lead-in: "X said in a statement:" closing the paragraph before. */
+    if (p0 == qt && p0 >= 2 && tok_punct(&x->t[p0 - 2], ':')) {
+        size_t c;
+        for (c = p0 - 2; c-- > 0 && p0 - c < ATTRIB_BEFORE_REACH;) {
+            struct found fd = {.cue = SIZE_MAX};
+            if (tok_stop(&x->t[c]) || x->t[c].kind == TOK_QUOTE)
+                break;
+            if (!cue_at(x, c, false))
+                continue;
+            fd.sj = subject_left(x, c);
+            if (!subj_ok(&fd.sj))
+                continue;
+            fd.cue = c;
+            fd.method = "colon-lead";
+            fd.confidence = 0.85;
+            if (settle(x, k, &fd)) {
+                if (strcmp(r->method, "adjacent") == 0)
+                    r->method = "colon-lead";
+                return true;
+            }
+            break;
+        }
+    }
+    if (k == 0)
+        return false;
+    pr = &x->recs[k - 1];
+    if (pr->speaker == NULL)
+        return false;
+    if (x->t[x->qtok[k - 1]].para == x->t[qt].para) {
+        /* "…," he said. "…" : the rest of the paragraph is the same voice,
+         * unless someone else is named between. */
+        size_t i;
+        for (i = x->qtok[k - 1] + 1; i < qt; i++)
+            if (tok_word(&x->t[i]) && x->t[i].cap &&
+                !(x->t[i].cls & LEX_FUNC) &&
+                r->speaker_start == RECORD_NONE &&
+                !(pr->speaker_start != RECORD_NONE &&
+                  x->t[i].s >= pr->speaker_start &&
+                  x->t[i].e <= pr->speaker_end))
+                return false;
+    } else if (p0 != qt || x->t[x->qtok[k - 1]].para + 1 != x->t[qt].para) {
+        return false;
+    }
+    r->speaker = pr->speaker ? xstrdup(pr->speaker) : NULL;
+    r->role = pr->role ? xstrdup(pr->role) : NULL;
+    memcpy(r->country, pr->country, 3);
+    memcpy(r->from, pr->id, sizeof r->from);
+    r->method = "continuation";
+    r->confidence = pr->confidence * 0.9;
+    x->speaker_ent[k] = x->speaker_ent[k - 1];
+    return true;
+}
+
+/* Whether the quote is speech or a term (a title, nickname or scare
+ * quote): attributed, or a clause of its own. */
 static enum quote_kind
-attrib_kind(const struct record *r)
+quote_kind(const struct record *r)
 {
     size_t n = strlen(r->quote);
     char last = n > 0 ? r->quote[n - 1] : '\0';
@@ -789,75 +1735,138 @@ attrib_kind(const struct record *r)
     return QUOTE_TERM;
 }
 
+/* A quote in title case ("Commander-in-Chief Forum") after a determiner,
+ * a preposition or a possessive, and not a sentence: a name, not speech. */
+static bool
+title_term(const struct ctx *x, size_t k)
+{
+    const struct record *r = &x->recs[k];
+    size_t qt = x->qtok[k], n = strlen(r->quote), i = 0, words = 0;
+    char last = n > 0 ? r->quote[n - 1] : '\0';
+    const struct tok *p;
+
+    if (last == '.' || last == '!' || last == '?' || last == ',' || qt == 0)
+        return false;
+    while (i < n) {
+        size_t at = i;
+        int32_t c = utf8_decode(r->quote, n, &i);
+        if (!utf8_is_word(c))
+            continue;
+        if (at == 0 || !utf8_is_word((unsigned char)r->quote[at - 1])) {
+            size_t j = at, len;
+            while (j < n && r->quote[j] != ' ')
+                j++;
+            len = j - at;
+            words++;
+            if (!is_upper(c) && len > 3)
+                return false;
+        }
+    }
+    if (words == 0 || words > 8)
+        return false;
+    p = &x->t[qt - 1];
+    return p->para == x->t[qt].para && tok_word(p) &&
+           ((p->cls & (LEX_DEF | LEX_INDEF | LEX_CLAUSE)) || p->poss);
+}
+
+static void
+attrib_one(struct ctx *x, size_t k)
+{
+    struct record *r = &x->recs[k];
+    size_t qt = x->qtok[k], lab;
+    struct found fd;
+
+    r->speaker_start = r->speaker_end = RECORD_NONE;
+    r->cue_start = r->cue_end = RECORD_NONE;
+    if (qt == SIZE_MAX || title_term(x, k))
+        return;
+    lab = find_label(x, qt);
+    if (lab != SIZE_MAX) {
+        /* WALLACE: … — the label is a surname in capitals. */
+        size_t i, e = 0, f = run_left(x, lab);
+        for (i = 0; i < x->nents && !e; i++)
+            if (!x->ents[i].org &&
+                span_eq_nocase(x, x->ents[i].ks, x->ents[i].ke, x->t[lab].s,
+                               x->t[lab].e))
+                e = i + 1;
+        if (e == 0) {
+            struct subj sj = np_left(x, lab);
+            if (sj.kind == SUBJ_NAME && !x->t[lab].allcap)
+                e = ent_find(x, sj.nf, sj.nl, sj.org, sj.gender, SIZE_MAX);
+        }
+        if (e != 0) {
+            fd = (struct found){.cue = lab + 1, .method = "label",
+                                .confidence = 0.8};
+            fd.sj.first = f;
+            fd.sj.last = lab;
+            fill_evidence(x, r, &fd);
+            set_entity(x, r, k, e - 1, 0, 0, NULL);
+            return;
+        }
+    }
+    fd = find_after(x, qt);
+    if (!subj_ok(&fd.sj) || !settle(x, k, &fd)) {
+        fd = find_before(x, qt);
+        if (!subj_ok(&fd.sj) || !settle(x, k, &fd)) {
+            /* "…" — X on a line of its own: a dash byline. */
+            size_t p0;
+            for (p0 = qt; p0 > 0 && x->t[p0 - 1].para == x->t[qt].para; p0--)
+                ;
+            if (p0 == qt && qt + 3 < x->n && tok_dash(&x->t[qt + 1]) &&
+                x->t[qt + 2].cap) {
+                size_t e = run_right(x, qt + 2);
+                if (e + 1 < x->n && x->t[e + 1].kind == TOK_PARA) {
+                    fd = (struct found){.cue = SIZE_MAX,
+                                        .method = "dash-byline",
+                                        .confidence = 0.8};
+                    fd.sj = np_left(x, e);
+                    if (fd.sj.kind == SUBJ_NAME && settle(x, k, &fd)) {
+                        r->method = "dash-byline";
+                        return;
+                    }
+                }
+            }
+            continue_from(x, k);
+        }
+    }
+}
+
 void
 attrib_article(const struct article *a, const struct quote_span *spans,
                struct record *recs, size_t n)
 {
-    struct toks t = {0}, scratch = {0};
-    const char *s = a->body;
+    struct ctx x = {.a = a, .s = a->body, .spans = spans, .recs = recs,
+                    .nq = n};
     size_t k;
 
-    for (k = 0; k < n; k++) {
-        const struct quote_span *q = &spans[k];
-        const struct para *p = &a->paras[q->para];
-        size_t lo = p->start, hi = p->end;
-        struct found fd;
-
-        recs[k].speaker_start = recs[k].speaker_end = RECORD_NONE;
-        recs[k].cue_start = recs[k].cue_end = RECORD_NONE;
-        /* The clause after the quote runs to the next quote. */
-        if (k + 1 < n && spans[k + 1].para == q->para)
-            hi = spans[k + 1].open;
-        attrib_tokenize(&t, s, q->close, hi);
-        fd = attrib_after(s, &t);
-        if (!fd.found) {
-            if (k > 0 && spans[k - 1].para == q->para)
-                lo = spans[k - 1].close;
-            attrib_tokenize(&t, s, lo, q->open);
-            fd = attrib_before(s, &t);
-        }
-        if (fd.found)
-            attrib_fill(a, &t, &fd, &recs[k], &scratch);
-    }
-    /* Pronouns, subjectless cues ("adding that it was …") and quote-only
-     * paragraphs take the speaker of the quote before. */
+    x.qtok = xcalloc(n + 1, sizeof *x.qtok);
+    for (k = 0; k < n; k++)
+        x.qtok[k] = SIZE_MAX;
+    x.headline = xcalloc(a->npara + 1, sizeof *x.headline);
+    x.speaker_ent = xcalloc(n + 1, sizeof *x.speaker_ent);
+    tokenize_article(&x);
+    collect_entities(&x);
+    home_country(&x);
     for (k = 0; k < n; k++) {
         struct record *r = &recs[k];
-        const struct record *prev = NULL;
-        size_t j;
-
-        for (j = k; j-- > 0;) {
-            if (spans[k].para - spans[j].para > ATTRIB_PARA_REACH)
-                break;
-            if (recs[j].speaker != NULL) {
-                prev = &recs[j];
-                break;
-            }
+        attrib_one(&x, k);
+        if (r->speaker != NULL && r->country[0] == '\0' &&
+            x.speaker_ent[k] != 0) {
+            const struct ent *e = &x.ents[x.speaker_ent[k] - 1];
+            bool intl = international(&x, e->s, e->e) ||
+                        (r->role != NULL &&
+                         international(&x, e->rs, e->re));
+            if (!intl && x.home[0] != '\0')
+                memcpy(r->country, x.home, 3);
         }
-        if (r->method != NULL && r->speaker == NULL && prev != NULL &&
-            strcmp(r->method, "anonymous") != 0) {
-            attrib_inherit(r, prev, "pronoun", 0.7);
-        } else if (r->method != NULL && r->speaker == NULL &&
-                   strcmp(r->method, "anonymous") != 0) {
-            attrib_last_person(a, spans[k].para, r->speaker_start, &t, r);
-        } else if (r->method == NULL && prev != NULL && k > 0 &&
-                   recs[k - 1].speaker != NULL &&
-                   (spans[k - 1].para == spans[k].para ||
-                    (spans[k - 1].para + 1 == spans[k].para &&
-                     spans[k].open == a->paras[spans[k].para].start))) {
-            attrib_inherit(r, &recs[k - 1], "continuation", 0.75);
-        }
-        if (r->method != NULL && r->speaker == NULL &&
-            strcmp(r->method, "anonymous") != 0) {
-            /* A pronoun with nobody before it: abstain. */
-            r->method = NULL;
-            r->confidence = 0;
-        }
-        if (r->method != NULL && strcmp(r->method, "pronoun") != 0 &&
-            strcmp(r->method, "continuation") != 0)
+        if (r->method != NULL && strcmp(r->method, "continuation") != 0)
             r->from[0] = '\0';
-        r->kind = attrib_kind(r);
+        r->kind = quote_kind(r);
     }
-    free(scratch.v);
-    free(t.v);
+    free(x.speaker_ent);
+    free(x.headline);
+    free(x.qtok);
+    free(x.ms);
+    free(x.ents);
+    free(x.t);
 }
