@@ -852,6 +852,8 @@ np_left(const struct ctx *x, size_t i)
         if (anon_for(x, f, i, &sj))
             return sj;
         sj.first = role_left(x, f);
+        if (sj.first > 0 && tok_is(x, &x->t[sj.first - 1], "the"))
+            sj.first--;
         sj.last = i;
         if (run_is_body(x, f, l)) {
             sj.kind = SUBJ_NAME;
@@ -896,6 +898,8 @@ np_left(const struct ctx *x, size_t i)
             sj.gender = tok_gender(&x->t[nf - 1]);
         if (nf > sj.first) {
             size_t rf = sj.first;
+            if (tok_has(&x->t[rf], LEX_DEF))
+                rf++;
             /* An honorific alone is no role. */
             if (!(nf == rf + 1 && (x->t[rf].cls & LEX_HONORIFIC))) {
                 sj.rs = x->t[rf].s;
@@ -1791,11 +1795,14 @@ attrib_one(struct ctx *x, size_t k)
                 e = i + 1;
         if (e == 0) {
             struct subj sj = np_left(x, lab);
-            if (sj.kind == SUBJ_NAME && !x->t[lab].allcap)
+            if (sj.kind == SUBJ_NAME && !x->t[lab].allcap) {
                 e = ent_find(x, sj.nf, sj.nl, sj.org, sj.gender, SIZE_MAX);
+                if (e == 0)
+                    e = ent_add(x, sj.nf, sj.nl, sj.org, sj.gender) + 1;
+            }
         }
         if (e != 0) {
-            fd = (struct found){.cue = lab + 1, .method = "label",
+            fd = (struct found){.cue = lab + 1, .method = "colon-lead",
                                 .confidence = 0.8};
             fd.sj.first = f;
             fd.sj.last = lab;
@@ -1859,8 +1866,18 @@ attrib_article(const struct article *a, const struct quote_span *spans,
             if (!intl && x.home[0] != '\0')
                 memcpy(r->country, x.home, 3);
         }
-        if (r->method != NULL && strcmp(r->method, "continuation") != 0)
+        if (r->method != NULL && strcmp(r->method, "pronoun") == 0) {
+            /* A pronoun names the quote that last credited its person. */
+            size_t j;
+            for (j = k; j-- > 0;)
+                if (x.speaker_ent[j] == x.speaker_ent[k]) {
+                    memcpy(r->from, recs[j].id, sizeof r->from);
+                    break;
+                }
+        } else if (r->method != NULL &&
+                   strcmp(r->method, "continuation") != 0) {
             r->from[0] = '\0';
+        }
         r->kind = quote_kind(r);
     }
     free(x.speaker_ent);
