@@ -420,7 +420,8 @@ run_name_start(const struct ctx *x, size_t f, size_t l)
 
     for (i = f; i <= l; i++) {
         const struct tok *k = &x->t[i];
-        if ((k->cls & (LEX_TITLE | LEX_FUNC | LEX_TIME | LEX_INTL)) &&
+        if ((k->cls & (LEX_TITLE | LEX_FUNC | LEX_TIME | LEX_INTL |
+                       LEX_BODY | LEX_PLACE)) &&
             !((k->cls & (LEX_MALE | LEX_FEMALE)) && !(k->cls & LEX_TITLE) &&
               i > f)) {
             n = i + 1;
