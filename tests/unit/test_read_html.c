@@ -183,6 +183,30 @@ test_content_choice(void)
 }
 
 static void
+test_link_tail(void)
+{
+    check_body("<p>The story, with <a href=\"x\">a source</a>.</p>"
+               "<p>Other related articles:</p>"
+               "<p>Ann - <a href=\"a\">One headline</a>, <a href=\"b\">"
+               "Another headline</a>.<br><a href=\"c\">A third</a></p>",
+               "The story, with a source.",
+               "a closing list of links and its lead-in line");
+    check_body("<p>The story.</p><h3>More on this</h3><ul><li><a href=\"a\">"
+               "One headline</a></li><li><a href=\"b\">Two</a></li></ul>",
+               "The story.", "a closing list of links under a heading");
+    check_body("<p>The story goes on here.</p><p>He said so:</p><p><a "
+               "href=\"a\">@someone</a>: words</p><p>And the story ends "
+               "with no link.</p>",
+               "The story goes on here.\n\nHe said so:\n\n@someone: "
+               "words\n\nAnd the story ends with no link.",
+               "links inside the story stay");
+    check_body("<p>A lead line:</p><p><a href=\"a\">Read it all</a></p>",
+               "A lead line:", "a closing link line goes, the first stays");
+    check_body("<p><a href=\"a\">Only a link</a></p>", "Only a link",
+               "the first block stays");
+}
+
+static void
 test_metadata(void)
 {
     const char *why;
@@ -297,6 +321,7 @@ main(void)
     test_paragraphs();
     test_dropped();
     test_content_choice();
+    test_link_tail();
     test_metadata();
     test_charset();
     test_sniff();
