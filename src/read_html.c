@@ -3,7 +3,7 @@
  * Reader for HTML pages and fragments: bytes in, one article out, parsed by
  * libxml2 without network. The content element (<article>, articleBody, or
  * the most paragraph text) gives one paragraph per block, without scripts,
- * navigation, asides, captions, comments, hidden parts or a list
+ * navigation, asides, captions, credits, comments, hidden parts or a list
  * of links that closes it; metadata comes from <title>, OpenGraph,
  * article: meta, JSON-LD and <time>.
  */
@@ -35,7 +35,7 @@ static const char *const html_drop_tags[] = {
 static const char *const html_drop_words[] = {
     "comment", "share",   "related",    "sidebar",   "widget", "nav",
     "menu",    "footer",  "breadcrumb", "social",    "promo",  "newsletter",
-    "advert",  "caption", "sharing",    "subscribe",
+    "advert",  "caption", "sharing",    "subscribe", "credit", "contributor",
 };
 
 /* Elements that end a paragraph where they open and close. */

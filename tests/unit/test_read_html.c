@@ -133,7 +133,8 @@ test_dropped(void)
                "<div class=\"widget_text\">no</div>"
                "<p class=\"newsletter-signup\">no</p>"
                "<div id=\"breadcrumb\">no</div><div role=\"navigation\">no"
-               "</div>",
+               "</div><p class=\"contributors\">no</p>"
+               "<span class=\"photo-credit\">no</span>",
                "Keep", "boilerplate ids, classes and roles");
     check_body("<p>Keep</p><p hidden>no</p><p aria-hidden=\"true\">no</p>"
                "<p style=\"color:red; DISPLAY: none\">no</p>"
