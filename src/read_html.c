@@ -191,10 +191,17 @@ html_part_drop(const char *q, size_t part)
 }
 
 /* True when a WordPress taxonomy class (category-x, tag-x, c-x, a-x)
- * names the post's subjects, not its parts. */
+ * names the post's subjects, not its parts. A theme may prefix them with
+ * s- on <body> (s-category-x, s-tag-x). */
 static bool
 html_taxonomy(const char *p, size_t tok)
 {
+    if (tok > 6 && strncmp(p, "s-", 2) == 0 &&
+        (strncasecmp(p + 2, "tag-", 4) == 0 ||
+         (tok > 11 && strncasecmp(p + 2, "category-", 9) == 0))) {
+        p += 2;
+        tok -= 2;
+    }
     return (tok > 2 && (memcmp(p, "c-", 2) == 0 || memcmp(p, "a-", 2) == 0)) ||
            (tok > 4 && memcmp(p, "tag-", 4) == 0) ||
            (tok > 9 && strncasecmp(p, "category-", 9) == 0);

@@ -144,6 +144,9 @@ test_dropped(void)
                "a-navid\">"
                "<p>Kept</p></div>",
                "Kept", "taxonomy classes naming the post's subjects");
+    check_body("<html><body class=\"single s-category-social-media "
+               "s-tag-comments\"><p>Kept</p></body></html>",
+               "Kept", "a theme's s-category-x taxonomy classes on body");
     check_body("<p>Keep<!-- a comment --> this</p>", "Keep this",
                "markup comments");
 }
