@@ -41,6 +41,7 @@ struct cmd {
 
 static int cmd_extract(int argc, char **argv);
 static int cmd_help(int argc, char **argv);
+static int cmd_text(int argc, char **argv);
 static int cmd_version(int argc, char **argv);
 
 static const struct cmd cmds[] = {
@@ -48,6 +49,8 @@ static const struct cmd cmds[] = {
      "print the quotes of articles, without an index", cmd_extract},
     {"help", "help [COMMAND]", "show how to use quoth or one command",
      cmd_help},
+    {"text", "text PATH...|-", "print the body text quoth reads from articles",
+     cmd_text},
     {"version", "version [-v]",
      "print quoth's version (-v: and its libraries')", cmd_version},
 };
@@ -140,14 +143,12 @@ extract_take(void *ctx, struct article *a)
     return 0;
 }
 
+/* Says on stderr that an input was skipped, as `quoth: PATH[:LINE]: why`. */
 static void
-extract_reject(void *ctx, const char *path, long line, const char *why)
+print_reject(const char *path, long line, const char *why)
 {
-    struct extract_ctx *x = ctx;
-
     struct buf p = {0}, w = {0};
 
-    x->rejected = true;
     /* A file name may hold a newline or an escape sequence: one line,
      * nothing for the terminal to run. */
     utf8_sanitize(&p, path, strlen(path), false);
@@ -160,6 +161,15 @@ extract_reject(void *ctx, const char *path, long line, const char *why)
                 w.data ? w.data : "");
     buf_free(&p);
     buf_free(&w);
+}
+
+static void
+extract_reject(void *ctx, const char *path, long line, const char *why)
+{
+    struct extract_ctx *x = ctx;
+
+    x->rejected = true;
+    print_reject(path, line, why);
 }
 
 /* Whether to colour: --color beats NO_COLOR, which beats the terminal. */
@@ -242,6 +252,84 @@ cmd_extract(int argc, char **argv)
     }
     out_free(x.out);
     return rc;
+}
+
+/* `quoth text`: the first article is held until the next one shows
+ * whether there are several, which then each get a header line. */
+struct text_ctx {
+    struct article *held;
+    size_t count;
+    bool rejected;
+    bool write_failed;
+};
+
+static int
+text_take(void *ctx, struct article *a)
+{
+    struct text_ctx *t = ctx;
+
+    if (t->count++ == 0) {
+        t->held = a;
+        return 0;
+    }
+    if (t->held != NULL) {
+        if (out_body(stdout, t->held, true) < 0)
+            t->write_failed = true;
+        article_free(t->held);
+        t->held = NULL;
+    }
+    if (!t->write_failed &&
+        (fputc('\n', stdout) == EOF || out_body(stdout, a, true) < 0))
+        t->write_failed = true;
+    article_free(a);
+    return t->write_failed ? -1 : 0;
+}
+
+static void
+text_reject(void *ctx, const char *path, long line, const char *why)
+{
+    struct text_ctx *t = ctx;
+
+    t->rejected = true;
+    print_reject(path, line, why);
+}
+
+static int
+cmd_text(int argc, char **argv)
+{
+    const struct cmd *c = cmd_find("text");
+    struct text_ctx t = {0};
+    struct reader_sink rs = {text_take, text_reject, &t};
+    int i;
+
+    for (i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--") == 0) {
+            i++;
+            break;
+        }
+        if (argv[i][0] != '-' || strcmp(argv[i], "-") == 0)
+            break;
+        if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+            usage_line(stdout, c);
+            return EXIT_OK;
+        }
+        return usage_error(c, "unknown option '%s'", argv[i]);
+    }
+    if (i >= argc)
+        return usage_error(c, "%s", "no article given (use - for stdin)");
+    for (; i < argc && !t.write_failed; i++)
+        if (reader_read(argv[i], &rs) < 0)
+            break;
+    if (t.held != NULL && !t.write_failed &&
+        out_body(stdout, t.held, false) < 0)
+        t.write_failed = true;
+    article_free(t.held);
+    if (fflush(stdout) != 0 || ferror(stdout) || t.write_failed) {
+        fprintf(stderr, "quoth: standard output: %s\n",
+                errno ? strerror(errno) : "write error");
+        return EXIT_NONE;
+    }
+    return t.rejected ? EXIT_REJECTED : EXIT_OK;
 }
 
 static int

@@ -3,7 +3,8 @@
  * Output: records in, bytes on a stream out, in the formats of
  * CONVENTIONS.md (text, tsv, csv, jsonl, json, cite). Text meant for people
  * passes through utf8_sanitize, so no control character from an article
- * reaches a terminal; the machine formats escape instead.
+ * reaches a terminal; the machine formats escape instead. Articles in,
+ * their body as text out, for `quoth text`.
  */
 #include "out.h"
 
@@ -450,4 +451,25 @@ void
 out_free(struct out *o)
 {
     free(o);
+}
+
+int
+out_body(FILE *fp, const struct article *a, bool head)
+{
+    struct buf b = {0};
+    int rc = 0;
+
+    if (head) {
+        buf_puts(&b, "==> ");
+        utf8_sanitize(&b, a->path, strlen(a->path), false);
+        if (a->line > 0)
+            buf_printf(&b, ":%ld", a->line);
+        buf_puts(&b, " <==\n");
+    }
+    utf8_sanitize(&b, a->body, a->body_len, true);
+    buf_putc(&b, '\n');
+    if (fwrite(b.data, 1, b.len, fp) != b.len || ferror(fp))
+        rc = -1;
+    buf_free(&b);
+    return rc;
 }

@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "article.h"
 #include "record.h"
 
 /* The output formats of ../shared/CONVENTIONS.md: name, enum. */
@@ -49,5 +50,11 @@ struct record_sink out_sink(struct out *o);
  * when any write failed. */
 int out_finish(struct out *o);
 void out_free(struct out *o);
+
+/* Writes an article's body as the reader made it, for `quoth text`:
+ * sanitized for a terminal, paragraphs separated by a blank line, ending
+ * in a newline; with head, first a line "==> PATH <==" (PATH:LINE for a
+ * JSON Lines record). Returns 0, or -1 on a write error. */
+int out_body(FILE *fp, const struct article *a, bool head);
 
 #endif

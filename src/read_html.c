@@ -3,9 +3,11 @@
  * Reader for HTML pages and fragments: bytes in, one article out, parsed by
  * libxml2 without network. The content element (<article>, articleBody, or
  * the most paragraph text) gives one paragraph per block, without scripts,
- * navigation, asides, captions, comments or hidden parts; metadata comes
- * from <title>, OpenGraph, article: meta, JSON-LD and <time>.
+ * navigation, asides, captions, credits, comments, hidden parts or a list
+ * of links that closes it; metadata comes from <title>, OpenGraph,
+ * article: meta, JSON-LD and <time>.
  */
+#include <ctype.h>
 #include <jansson.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/encoding.h>
@@ -33,7 +35,7 @@ static const char *const html_drop_tags[] = {
 static const char *const html_drop_words[] = {
     "comment", "share",   "related",    "sidebar",   "widget", "nav",
     "menu",    "footer",  "breadcrumb", "social",    "promo",  "newsletter",
-    "advert",  "caption", "sharing",    "subscribe",
+    "advert",  "caption", "sharing",    "subscribe", "credit", "contributor",
 };
 
 /* Elements that end a paragraph where they open and close. */
@@ -189,10 +191,17 @@ html_part_drop(const char *q, size_t part)
 }
 
 /* True when a WordPress taxonomy class (category-x, tag-x, c-x, a-x)
- * names the post's subjects, not its parts. */
+ * names the post's subjects, not its parts. A theme may prefix them with
+ * s- on <body> (s-category-x, s-tag-x). */
 static bool
 html_taxonomy(const char *p, size_t tok)
 {
+    if (tok > 6 && strncmp(p, "s-", 2) == 0 &&
+        (strncasecmp(p + 2, "tag-", 4) == 0 ||
+         (tok > 11 && strncasecmp(p + 2, "category-", 9) == 0))) {
+        p += 2;
+        tok -= 2;
+    }
     return (tok > 2 && (memcmp(p, "c-", 2) == 0 || memcmp(p, "a-", 2) == 0)) ||
            (tok > 4 && memcmp(p, "tag-", 4) == 0) ||
            (tok > 9 && strncasecmp(p, "category-", 9) == 0);
@@ -771,10 +780,24 @@ html_sibling_kept(xmlNode *n, size_t content_text)
     return len >= 80 && html_link_text(n) * 4 < len;
 }
 
+/* A block of the body as built: where it starts in the body (at the blank
+ * line before it), its length, how much of it is link text, and whether
+ * it is a heading. */
+struct html_para {
+    size_t start;
+    size_t len;
+    size_t links;
+    bool heading;
+};
+
 /* Builds the body: one paragraph per block, "\n\n" between them. */
 struct html_body {
     struct buf out;
     struct buf cur;
+    size_t cur_links; /* bytes of cur that are link text */
+    bool cur_heading; /* cur holds text of a heading */
+    struct html_para *paras;
+    size_t npara, cap;
     const char *title;
     bool title_done;
 };
@@ -802,6 +825,14 @@ html_flush(struct html_body *hb)
         bool is_title =
             hb->title != NULL && html_same(c->data + start, len, hb->title);
         if (!is_title || !hb->title_done) {
+            if (hb->npara == hb->cap) {
+                hb->cap = hb->cap ? hb->cap * 2 : 32;
+                hb->paras =
+                    xreallocarray(hb->paras, hb->cap, sizeof *hb->paras);
+            }
+            hb->paras[hb->npara++] = (struct html_para){
+                hb->out.len, len, hb->cur_links < len ? hb->cur_links : len,
+                hb->cur_heading};
             if (hb->out.len > 0)
                 buf_puts(&hb->out, "\n\n");
             buf_append(&hb->out, c->data + start, len);
@@ -810,6 +841,8 @@ html_flush(struct html_body *hb)
             hb->title_done = true;
     }
     buf_reset(c);
+    hb->cur_links = 0;
+    hb->cur_heading = false;
 }
 
 static void
@@ -817,6 +850,31 @@ html_leave(void *ctx, xmlNode *n)
 {
     if (html_block(n))
         html_flush(ctx);
+}
+
+static bool
+html_heading(const xmlNode *n)
+{
+    return n->type == XML_ELEMENT_NODE && tolower(n->name[0]) == 'h' &&
+           n->name[1] >= '1' && n->name[1] <= '6' && n->name[2] == '\0';
+}
+
+/* Appends a text node to the block, noting whether it is link or heading
+ * text. */
+static void
+html_body_text(struct html_body *hb, const xmlNode *n)
+{
+    const xmlNode *up;
+    size_t len = hb->cur.len;
+    bool link = false;
+
+    html_put_text(&hb->cur, (const char *)n->content);
+    for (up = n->parent; up != NULL; up = up->parent) {
+        link = link || html_is(up, "a");
+        hb->cur_heading = hb->cur_heading || html_heading(up);
+    }
+    if (link)
+        hb->cur_links += hb->cur.len - len;
 }
 
 static void
@@ -829,13 +887,47 @@ html_body_read(struct html_body *hb, xmlNode *top)
 
         if (!skip) {
             if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE)
-                html_put_text(&hb->cur, (const char *)n->content);
+                html_body_text(hb, n);
             else if (html_block(n))
                 html_flush(hb);
         }
         n = html_next(n, top, skip, html_leave, hb);
     }
     html_flush(hb);
+}
+
+/* True when a block announces a list that follows: a heading, or a short
+ * line ending in a colon ("Other related articles:"). */
+static bool
+html_lead_in(const struct html_body *hb, const struct html_para *p)
+{
+    const char *s = hb->out.data + p->start + (p->start > 0 ? 2 : 0);
+    size_t k, words = 1;
+
+    if (p->heading)
+        return true;
+    for (k = 0; k < p->len; k++)
+        words += s[k] == ' ';
+    return words <= 8 && s[p->len - 1] == ':';
+}
+
+/* Cuts a list of links that ends the body (related articles, "read
+ * more"): the last blocks whose text is at least half link text, and the
+ * line or heading that announces them. Links within the article are its
+ * sources and stay; the first block always stays. */
+static void
+html_cut_link_tail(struct html_body *hb)
+{
+    size_t n = hb->npara;
+
+    while (n > 1 && hb->paras[n - 1].links * 2 >= hb->paras[n - 1].len)
+        n--;
+    if (n == hb->npara)
+        return;
+    if (n > 1 && html_lead_in(hb, &hb->paras[n - 1]))
+        n--;
+    hb->out.len = hb->paras[n].start;
+    hb->npara = n;
 }
 
 /* The charset a page declares in its first bytes (<meta charset> or an
@@ -981,6 +1073,7 @@ html_article(const char *path, const char *html, size_t len,
     }
     if (hb.out.len == 0 && content != root)
         html_body_read(&hb, root);
+    html_cut_link_tail(&hb);
     if (hb.out.len == 0) {
         *why = deep ? "elements nested too deep" : "no text in the page";
         article_free(a);
@@ -1009,6 +1102,7 @@ html_article(const char *path, const char *html, size_t len,
 out:
     buf_free(&hb.out);
     buf_free(&hb.cur);
+    free(hb.paras);
     html_meta_free(&m);
     xmlFreeDoc(doc);
     free(conv);

@@ -133,7 +133,8 @@ test_dropped(void)
                "<div class=\"widget_text\">no</div>"
                "<p class=\"newsletter-signup\">no</p>"
                "<div id=\"breadcrumb\">no</div><div role=\"navigation\">no"
-               "</div>",
+               "</div><p class=\"contributors\">no</p>"
+               "<span class=\"photo-credit\">no</span>",
                "Keep", "boilerplate ids, classes and roles");
     check_body("<p>Keep</p><p hidden>no</p><p aria-hidden=\"true\">no</p>"
                "<p style=\"color:red; DISPLAY: none\">no</p>"
@@ -143,6 +144,9 @@ test_dropped(void)
                "a-navid\">"
                "<p>Kept</p></div>",
                "Kept", "taxonomy classes naming the post's subjects");
+    check_body("<html><body class=\"single s-category-social-media "
+               "s-tag-comments\"><p>Kept</p></body></html>",
+               "Kept", "a theme's s-category-x taxonomy classes on body");
     check_body("<p>Keep<!-- a comment --> this</p>", "Keep this",
                "markup comments");
 }
@@ -180,6 +184,30 @@ test_content_choice(void)
                "<h1>Head line</h1><article><h1>Head line</h1><p>Text.</p>"
                "<h2>Head line</h2></article></body></html>",
                "Head line\n\nText.", "the title only once");
+}
+
+static void
+test_link_tail(void)
+{
+    check_body("<p>The story, with <a href=\"x\">a source</a>.</p>"
+               "<p>Other related articles:</p>"
+               "<p>Ann - <a href=\"a\">One headline</a>, <a href=\"b\">"
+               "Another headline</a>.<br><a href=\"c\">A third</a></p>",
+               "The story, with a source.",
+               "a closing list of links and its lead-in line");
+    check_body("<p>The story.</p><h3>More on this</h3><ul><li><a href=\"a\">"
+               "One headline</a></li><li><a href=\"b\">Two</a></li></ul>",
+               "The story.", "a closing list of links under a heading");
+    check_body("<p>The story goes on here.</p><p>He said so:</p><p><a "
+               "href=\"a\">@someone</a>: words</p><p>And the story ends "
+               "with no link.</p>",
+               "The story goes on here.\n\nHe said so:\n\n@someone: "
+               "words\n\nAnd the story ends with no link.",
+               "links inside the story stay");
+    check_body("<p>A lead line:</p><p><a href=\"a\">Read it all</a></p>",
+               "A lead line:", "a closing link line goes, the first stays");
+    check_body("<p><a href=\"a\">Only a link</a></p>", "Only a link",
+               "the first block stays");
 }
 
 static void
@@ -297,6 +325,7 @@ main(void)
     test_paragraphs();
     test_dropped();
     test_content_choice();
+    test_link_tail();
     test_metadata();
     test_charset();
     test_sniff();
