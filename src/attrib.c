@@ -84,6 +84,7 @@ struct subj {
     char cc[3];             /* a country the phrase itself gives */
     enum gender gender;
     bool org;
+    bool appos;             /* the role came from an appositive */
 };
 
 struct ctx {
@@ -420,6 +421,10 @@ run_name_start(const struct ctx *x, size_t f, size_t l)
 
     for (i = f; i <= l; i++) {
         const struct tok *k = &x->t[i];
+        /* "Ferenc Major": a title after a forename is a surname. */
+        if (i == l && i > f && (x->t[i - 1].cls & (LEX_MALE | LEX_FEMALE)) &&
+            !(x->t[i - 1].cls & LEX_TITLE) && (k->cls & LEX_TITLE))
+            break;
         if ((k->cls & (LEX_TITLE | LEX_FUNC | LEX_TIME | LEX_INTL |
                        LEX_BODY | LEX_PLACE)) &&
             !((k->cls & (LEX_MALE | LEX_FEMALE)) && !(k->cls & LEX_TITLE) &&
@@ -686,6 +691,9 @@ role_left(const struct ctx *x, size_t f)
             break;
         title_like = (k->cls & (LEX_TITLE | LEX_ROLE | LEX_ANON |
                                 LEX_USMARK | LEX_INTL)) ||
+                     (k->cap && (k->cls & (LEX_PLACE | LEX_BODY))) ||
+                     (i >= 2 && k->cap &&
+                      tok_country(x, i - 2, &(size_t){0}) != NULL) ||
                      tok_country(x, i - 1, &(size_t){0}) != NULL;
         if (k->cap && !title_like)
             break;
@@ -731,14 +739,29 @@ text_country(const struct ctx *x, size_t lo, size_t hi, char cc[3])
                 utf8_decode(x->s, hi, &i);
             continue;
         }
-        /* Two words first: "South Korean", "White House". */
+        /* "Brazil's", "Washington’s": the name without its possessive. */
+        if (we - ws > 2 && x->s[we - 1] == 's' && x->s[we - 2] == '\'')
+            we -= 2;
+        else if (we - ws > 4 && x->s[we - 1] == 's' &&
+                 memcmp(x->s + we - 4, "\xe2\x80\x99", 3) == 0)
+            we -= 4;
+        /* Two words first: "South Korean", "White House"; a US state of
+         * two words is no country ("New Mexico"). */
         {
             size_t j = we, j2;
             if (j < hi && x->s[j] == ' ') {
                 j2 = j + 1;
                 while (j2 < hi && x->s[j2] != ' ' && x->s[j2] != ',')
                     j2++;
-                c = country_lookup(x->s + ws, j2 - ws);
+                if (lexicon_classes(x->s + ws, j2 - ws) & LEX_USSTATE)
+                    c = "US";
+                else
+                    c = country_lookup(x->s + ws, j2 - ws);
+                /* "Georgia state senator": the state. */
+                if (c == NULL && j2 - j - 1 == 5 &&
+                    memcmp(x->s + j + 1, "state", 5) == 0 &&
+                    (lexicon_classes(x->s + ws, we - ws) & LEX_USSTATE))
+                    c = "US";
             }
         }
         if (c == NULL && we > ws && x->s[we - 1] == '.')
@@ -759,7 +782,7 @@ party_tag(const struct ctx *x, size_t o, size_t c)
 {
     size_t i;
 
-    if (c < o + 3)
+    if (c < o + 2)
         return false;
     i = o + 1;
     if (!tok_word(&x->t[i]))
@@ -913,8 +936,19 @@ np_left(const struct ctx *x, size_t i)
      * campaign", "officials". */
     for (f = i; f > 0 && i - f < 7; f--) {
         const struct tok *p = &x->t[f];
-        if (!tok_word(p) || p->para != k->para)
+        if (!tok_word(p) || p->para != k->para) {
+            /* "officials said", "local residents said" */
+            if (f < i && (k->cls & LEX_ANON) && x->s[k->e - 1] == 's' &&
+                !k->poss) {
+                sj.kind = SUBJ_ANON;
+                sj.first = f + 1;
+                sj.last = sj.nf = sj.nl = i;
+                sj.rs = x->t[f + 1].s;
+                sj.re = k->e;
+                return sj;
+            }
             return sj;
+        }
         if (p->cls & (LEX_INDEF | LEX_DEF))
             break;
         if (f < i && (p->cls & (LEX_CLAUSE | LEX_CUE | LEX_PASSIVE)))
@@ -989,6 +1023,46 @@ skip_adverbs_left(const struct ctx *x, size_t c)
     return j > 0 ? j - 1 : SIZE_MAX;
 }
 
+/* A description that ends before the comma at token p ("The head of the
+ * dockers' union", "Its coach", "Brazil's agriculture minister"): returns
+ * its first token after any determiner, or SIZE_MAX when the words before
+ * the comma are no description. */
+static size_t
+desc_left(const struct ctx *x, size_t p)
+{
+    size_t i = p, head = 0;
+
+    while (i > 0 && p - i < 12) {
+        const struct tok *k = &x->t[i - 1];
+        if (k->para != x->t[p].para || tok_stop(k) || k->kind == TOK_QUOTE)
+            break;
+        if (k->kind == TOK_PUNCT) {
+            if (k->c == '\'' || k->c == 0x2019 || k->c == '-')
+                {
+                    i--;
+                    continue;
+                }
+            break;
+        }
+        if (k->cls & (LEX_INDEF | LEX_DEF))
+            return head ? i : SIZE_MAX;
+        if ((k->cls & (LEX_CUE | LEX_PRONOUN_M | LEX_PRONOUN_F)) ||
+            (!k->cap && (k->cls & LEX_CLAUSE) && !tok_is(x, k, "of") &&
+             !tok_is(x, k, "at") && !tok_is(x, k, "for")))
+            break;
+        if (k->cls & (LEX_ROLE | LEX_ANON | LEX_TITLE))
+            head++;
+        /* "Brazil's agriculture minister" */
+        if (k->poss && head && tok_country(x, i - 1, &(size_t){0}) != NULL)
+            return i - 1;
+        i--;
+    }
+    if (head && (i == 0 || tok_stop(&x->t[i - 1]) ||
+                 x->t[i - 1].para != x->t[p].para))
+        return i;
+    return SIZE_MAX;
+}
+
 /* The subject of the cue at token c, to its left: "X said", "X, a doctor,
  * said", "Sen. X (D-Md.) said", "X, who chairs the panel, said". */
 static struct subj
@@ -1023,6 +1097,20 @@ subject_left(const struct ctx *x, size_t c)
         if (p == SIZE_MAX || p == 0 || !tok_punct(&x->t[p], ','))
             return sj;
         {
+            /* "The head of the union, Oskar Brandt, said": the name is
+             * between the commas, its description before them. */
+            struct subj in = np_left(x, j - 1);
+            size_t d = desc_left(x, p);
+            if (in.kind == SUBJ_NAME && !in.org && in.first == p + 1 &&
+                d != SIZE_MAX) {
+                in.rs = x->t[d].s;
+                in.re = x->t[p - 1].e;
+                in.appos = true;
+                text_country(x, in.rs, in.re, in.cc);
+                return in;
+            }
+        }
+        {
             const struct tok *a0 = &x->t[p + 1];
             /* "X, who ...," and "X, 45," keep no role. */
             if (!tok_is(x, a0, "who") && !(x->s[a0->s] >= '0' &&
@@ -1052,6 +1140,7 @@ subject_left(const struct ctx *x, size_t c)
         if (rs < re && sj.rs == sj.re) {
             sj.rs = rs;
             sj.re = re;
+            sj.appos = true;
         }
         if (sj.rs < sj.re && sj.cc[0] == '\0')
             text_country(x, sj.rs, sj.re, sj.cc);
@@ -1090,10 +1179,19 @@ subject_right(const struct ctx *x, size_t i)
     d = i;
     if (x->t[d].cls & LEX_DEF)
         d++;
-    /* "said port director Nils Aalto": a short description first. */
-    for (e = d; e < x->n && e < d + 4 && tok_word(&x->t[e]) && !x->t[e].cap &&
-                !(x->t[e].cls & (LEX_CLAUSE | LEX_CUE)); e++)
-        ;
+    /* "said port director Nils Aalto", "said Kenyan runner Mercy Atieno":
+     * a short description first. */
+    for (e = d; e < x->n && e < d + 5 && tok_word(&x->t[e]); e++) {
+        const struct tok *k = &x->t[e];
+        if (k->cap) {
+            if (name_word(x, k) && !(k->cls & LEX_PARTICLE) &&
+                tok_country(x, e, &(size_t){0}) == NULL)
+                break;
+            continue;
+        }
+        if (k->cls & (LEX_CLAUSE | LEX_CUE))
+            break;
+    }
     if (e >= x->n || !tok_word(&x->t[e]) || !x->t[e].cap) {
         /* "said the ministry" */
         if (e > d && e - 1 >= d && (x->t[e - 1].cls & (LEX_ROLE | LEX_BODY |
@@ -1116,21 +1214,39 @@ subject_right(const struct ctx *x, size_t i)
         return (struct subj){0};
     if (sj.first < i)
         sj.first = i;
-    /* An appositive after the name: ", the French foreign minister". */
-    if (sj.kind == SUBJ_NAME && e + 2 < x->n && tok_punct(&x->t[e + 1], ',') &&
-        tok_word(&x->t[e + 2]) && !tok_is(x, &x->t[e + 2], "who") &&
-        !(x->t[e + 2].cls & (LEX_CLAUSE | LEX_PRONOUN_M | LEX_PRONOUN_F)) &&
-        !x->t[e + 2].cap) {
+    /* An appositive after the name: ", the French foreign minister",
+     * ", 67, a retired ferryman", ", Washington's envoy to the talks". */
+    if (sj.kind == SUBJ_NAME && e + 2 < x->n && tok_punct(&x->t[e + 1], ',')) {
         size_t a = e + 2, z;
-        if (x->t[a].cls & (LEX_DEF | LEX_INDEF))
+        if (a + 1 < x->n && x->s[x->t[a].s] >= '0' && x->s[x->t[a].s] <= '9' &&
+            tok_punct(&x->t[a + 1], ','))
+            a += 2;
+        if (a < x->n && tok_word(&x->t[a]) && (x->t[a].cls & (LEX_DEF |
+                                                              LEX_INDEF)))
             a++;
-        for (z = a; z < x->n && z < a + 12 && tok_word(&x->t[z]) &&
-                    !(x->t[z].cls & (LEX_CLAUSE | LEX_CUE)); z++)
-            ;
-        if (z > a && sj.rs == sj.re) {
-            sj.rs = x->t[a].s;
-            sj.re = x->t[z - 1].e;
-            text_country(x, sj.rs, sj.re, sj.cc);
+        if (a < x->n && tok_word(&x->t[a]) &&
+            !(x->t[a].cls & (LEX_CLAUSE | LEX_PRONOUN_M | LEX_PRONOUN_F |
+                             LEX_CUE)) &&
+            (!x->t[a].cap || x->t[a].poss ||
+             (x->t[a].cls & (LEX_TITLE | LEX_USMARK | LEX_INTL)) ||
+             tok_country(x, a, &(size_t){0}) != NULL)) {
+            for (z = a; z < x->n && z < a + 12; z++) {
+                const struct tok *k = &x->t[z];
+                if (!tok_word(k) && !tok_punct(k, '\'') &&
+                    !tok_punct(k, 0x2019))
+                    break;
+                if (tok_word(k) && ((k->cls & LEX_CUE) ||
+                                    tok_is(x, k, "who") ||
+                                    tok_is(x, k, "which") ||
+                                    tok_is(x, k, "that")))
+                    break;
+            }
+            if (z > a && sj.rs == sj.re) {
+                sj.rs = x->t[a].s;
+                sj.re = x->t[z - 1].e;
+                sj.appos = true;
+                text_country(x, sj.rs, sj.re, sj.cc);
+            }
         }
     }
     return sj;
@@ -1579,6 +1695,8 @@ settle(struct ctx *x, size_t k, struct found *fd)
     }
     if (sj->nf == sj->nl && !(x->t[sj->nf].cls & (LEX_MALE | LEX_FEMALE)))
         r->confidence -= 0.05;
+    if (sj->appos && strcmp(r->method, "adjacent") == 0)
+        r->method = "appositive";
     set_entity(x, r, k, e - 1, sj->rs, sj->re, sj->cc);
     return true;
 }
@@ -1822,8 +1940,13 @@ attrib_one(struct ctx *x, size_t k)
                 ;
             if (p0 == qt && qt + 3 < x->n && tok_dash(&x->t[qt + 1]) &&
                 x->t[qt + 2].cap) {
-                size_t e = run_right(x, qt + 2);
-                if (e + 1 < x->n && x->t[e + 1].kind == TOK_PARA) {
+                size_t e = run_right(x, qt + 2), z = e + 1;
+                /* ", city engineer" may follow the name */
+                if (z < x->n && tok_punct(&x->t[z], ','))
+                    while (z < x->n && z < e + 12 &&
+                           x->t[z].kind != TOK_PARA && !tok_stop(&x->t[z]))
+                        z++;
+                if (z < x->n && x->t[z].kind == TOK_PARA) {
                     fd = (struct found){.cue = SIZE_MAX,
                                         .method = "dash-byline",
                                         .confidence = 0.8};

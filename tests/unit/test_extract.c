@@ -184,8 +184,10 @@ test_adjacent(void)
             "\"...,\" said NAME, ...: one record");
     check_evidence(a, g, "Tomas Halvorsen", "said",
                    "\"...,\" said NAME, ...");
-    is_str(g->method, "adjacent", "\"...,\" said NAME, ...: method is "
-           "adjacent");
+    is_str(g->method, "appositive", "\"...,\" said NAME, ROLE: method is "
+           "appositive (the role comes from the appositive)");
+    is_str(g->role, "harbour master", "\"...,\" said NAME, ROLE: the role "
+           "without its determiner");
     is_span(a->body, a->body_len, g->speaker_start, g->speaker_end,
             "Tomas Halvorsen",
             "\"...,\" said NAME, ...: body[speaker_start..speaker_end) is "
