@@ -1277,6 +1277,8 @@ cue_at(const struct ctx *x, size_t c, bool headline)
     }
     if (tok_is(x, k, "according"))
         return c + 1 < x->n && tok_is(x, &x->t[c + 1], "to");
+    if (tok_is(x, k, "put") || tok_is(x, k, "puts"))
+        return c + 1 < x->n && tok_is(x, &x->t[c + 1], "it");
     if (c > 0 && (x->t[c - 1].cls & LEX_PASSIVE))
         return false;
     if (c > 0 && x->t[c - 1].kind == TOK_WORD &&
@@ -1365,14 +1367,29 @@ find_after(const struct ctx *x, size_t qt)
             fd.sj = subject_right(x, at);
         } else {
             fd.sj = subject_left(x, c);
-            if (subj_ok(&fd.sj) && fd.sj.first != i)
-                fd.sj.kind = SUBJ_NONE;
+            fd.confidence = 0.9;
+            /* "A cashier who "steals" is held accountable, Warren said":
+             * the quote ends inside a sentence that a comma and its
+             * attribution close. */
+            if (subj_ok(&fd.sj) && fd.sj.first != i) {
+                size_t z = c + 1;
+                while (z < x->n && tok_word(&x->t[z]) && z < c + 6 &&
+                       (x->t[z].cls & (LEX_TIME | LEX_ADVERB)))
+                    z++;
+                if (fd.sj.first > 0 && tok_punct(&x->t[fd.sj.first - 1], ',') &&
+                    z < x->n && (tok_stop(&x->t[z]) ||
+                                 tok_punct(&x->t[z], ',')))
+                    fd.confidence = 0.75;
+                else
+                    fd.sj.kind = SUBJ_NONE;
+            }
         }
         if (!subj_ok(&fd.sj))
             return fd;
         fd.cue = c;
         fd.method = "adjacent";
-        fd.confidence = 0.9;
+        if (fd.confidence == 0)
+            fd.confidence = 0.9;
         return fd;
     }
     return fd;
@@ -1819,9 +1836,13 @@ continue_from(struct ctx *x, size_t k)
         return false;
     if (x->t[x->qtok[k - 1]].para == x->t[qt].para) {
         /* "…," he said. "…" : the rest of the paragraph is the same voice,
-         * unless someone else is named between. */
+         * unless someone else is named between (words of the attribution
+         * itself aside). */
         size_t i;
-        for (i = x->qtok[k - 1] + 1; i < qt; i++)
+        bool cue_between = pr->cue_start != RECORD_NONE &&
+                           pr->cue_start >= x->t[x->qtok[k - 1]].e &&
+                           pr->cue_end <= x->t[qt].s;
+        for (i = x->qtok[k - 1] + 1; i < qt && !cue_between; i++)
             if (tok_word(&x->t[i]) && x->t[i].cap &&
                 !(x->t[i].cls & LEX_FUNC) &&
                 r->speaker_start == RECORD_NONE &&
@@ -1856,6 +1877,48 @@ quote_kind(const struct record *r)
         last == '?' || last == '!')
         return QUOTE_SPEECH;
     return QUOTE_TERM;
+}
+
+/* A transcript line quoted whole: "WALLACE: Let's start …". The label is
+ * a surname in capitals that the article names in full. */
+static bool
+label_in_quote(struct ctx *x, size_t k)
+{
+    struct record *r = &x->recs[k];
+    const char *q = r->quote;
+    size_t n = 0, i, e = 0;
+
+    while (q[n] >= 'A' && q[n] <= 'Z')
+        n++;
+    if (n < 2 || q[n] != ':')
+        return false;
+    for (i = 0; i < x->nents && !e; i++) {
+        const struct ent *en = &x->ents[i];
+        size_t j;
+        if (en->org || en->ke - en->ks != n)
+            continue;
+        for (j = 0; j < n; j++) {
+            char c = x->s[en->ks + j];
+            if (c >= 'a' && c <= 'z')
+                c = (char)(c - 'a' + 'A');
+            if (c != q[j])
+                break;
+        }
+        if (j == n)
+            e = i + 1;
+    }
+    if (e == 0)
+        return false;
+    r->method = "colon-lead";
+    r->confidence = 0.8;
+    r->speaker_start = r->start;
+    r->speaker_end = r->start + n;
+    r->speaker_as_written = xstrndup(q, n);
+    r->cue_start = r->start + n;
+    r->cue_end = r->start + n + 1;
+    r->cue = xstrdup(":");
+    set_entity(x, r, k, e - 1, 0, 0, NULL);
+    return true;
 }
 
 /* A quote in title case ("Commander-in-Chief Forum") after a determiner,
@@ -1930,6 +1993,8 @@ attrib_one(struct ctx *x, size_t k)
             return;
         }
     }
+    if (label_in_quote(x, k))
+        return;
     fd = find_after(x, qt);
     if (!subj_ok(&fd.sj) || !settle(x, k, &fd)) {
         fd = find_before(x, qt);
