@@ -535,6 +535,9 @@ ent_add(struct ctx *x, size_t f, size_t l, bool org, enum gender g)
         struct ent *e = &x->ents[i];
         if (e->org != org || !span_eq(x, e->ks, e->ke, tk->s, tk->e))
             continue;
+        /* "Mr. Obama" is not Michelle Obama. */
+        if (f == k && g != G_NONE && e->gender != G_NONE && e->gender != g)
+            continue;
         if (org) {
             if (span_eq(x, e->s, e->e, tf->s, tk->e))
                 break;
@@ -589,7 +592,8 @@ collect_entities(struct ctx *x)
         /* "Elijah Cummings of Maryland": the place is not in the name. */
         if (run_is_body(x, f, l)) {
             size_t s = f;
-            while (s < l && (x->t[s].cls & LEX_FUNC))
+            while (s < l && (x->t[s].cls & LEX_FUNC) &&
+                   !(tok_is(x, &x->t[s], "The") && (x->t[l].cls & LEX_PRESS)))
                 s++;
             if (!(x->t[l].cls & LEX_INTL) || s < l)
                 mention_add(x, l, ent_add(x, s, l, true, G_NONE));
@@ -885,13 +889,7 @@ np_left(const struct ctx *x, size_t i)
             sj.nf = f;
             /* "the Russian Foreign Ministry": "the" is not in its name;
              * "The New York Times" keeps its own. */
-            if (tok_is(x, &x->t[f], "The") &&
-                (f == 0 || tok_stop(&x->t[f - 1]) ||
-                 x->t[f - 1].kind == TOK_QUOTE) &&
-                !(x->t[l].cls & LEX_BODY && l > f + 1 &&
-                  (tok_is(x, &x->t[l], "Times") ||
-                   tok_is(x, &x->t[l], "Post") ||
-                   tok_is(x, &x->t[l], "Journal"))))
+            if (tok_is(x, &x->t[f], "The") && !(x->t[l].cls & LEX_PRESS))
                 sj.nf = f + 1;
             sj.nl = l;
             text_country(x, x->t[sj.first].s, x->t[l].e, sj.cc);
@@ -1907,8 +1905,23 @@ label_in_quote(struct ctx *x, size_t k)
         if (j == n)
             e = i + 1;
     }
-    if (e == 0)
-        return false;
+    if (e == 0) {
+        /* Named nowhere else: the label, in title case. */
+        struct buf b = {0};
+        buf_append(&b, q, 1);
+        for (i = 1; i < n; i++) {
+            char c = q[i];
+            buf_append(&b, &(char){(char)(c - 'A' + 'a')}, 1);
+        }
+        r->speaker = buf_take(&b);
+        r->method = "colon-lead";
+        r->confidence = 0.5;
+        r->speaker_start = r->start;
+        r->speaker_end = r->start + n;
+        r->speaker_as_written = xstrndup(q, n);
+        x->last_speaker = 0;
+        return true;
+    }
     r->method = "colon-lead";
     r->confidence = 0.8;
     r->speaker_start = r->start;

@@ -34,6 +34,7 @@ enum lex_class {
     LEX_HONORIFIC = 1u << 22, /* Mr, Ms, Dr: a title that keeps a surname */
     LEX_CLAUSE = 1u << 23,    /* a word that cannot sit inside a subject */
     LEX_PLACE = 1u << 24,     /* makes a capitalised run a place or thing */
+    LEX_PRESS = 1u << 25,     /* last word of a title that keeps its "The" */
 };
 
 /* The classes of the word or phrase s[0..n), exactly as written (case
