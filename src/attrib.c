@@ -331,7 +331,8 @@ name_word(const struct ctx *x, const struct tok *k)
     if (k->allcap && k->e - k->s > 3)
         return false;
     return country_lookup(x->s + k->s, k->e - k->s) == NULL ||
-           (k->cls & (LEX_MALE | LEX_FEMALE));
+           (k->cls & (LEX_MALE | LEX_FEMALE)) ||
+           (k > x->t && (k[-1].cls & (LEX_MALE | LEX_FEMALE)) && k[-1].cap);
 }
 
 /* The first token of the capitalised run that ends at token i. */
@@ -421,9 +422,10 @@ run_name_start(const struct ctx *x, size_t f, size_t l)
 
     for (i = f; i <= l; i++) {
         const struct tok *k = &x->t[i];
-        /* "Ferenc Major": a title after a forename is a surname. */
+        /* "Ferenc Major", "Jim Jordan": a title or a country after a
+         * forename is a surname. */
         if (i == l && i > f && (x->t[i - 1].cls & (LEX_MALE | LEX_FEMALE)) &&
-            !(x->t[i - 1].cls & LEX_TITLE) && (k->cls & LEX_TITLE))
+            !(x->t[i - 1].cls & LEX_TITLE))
             break;
         if ((k->cls & (LEX_TITLE | LEX_FUNC | LEX_TIME | LEX_INTL |
                        LEX_BODY | LEX_PLACE)) &&
@@ -1006,6 +1008,23 @@ skip_adverbs_left(const struct ctx *x, size_t c)
 {
     size_t j = c;
 
+    /* "Smith went on to say", "she continued to argue" */
+    if (j >= 2 && tok_is(x, &x->t[j - 1], "to")) {
+        size_t v = j - 1, m = 0;
+        while (v > 0 && m < 3 && tok_word(&x->t[v - 1]) && !x->t[v - 1].cap &&
+               !(x->t[v - 1].cls & (LEX_PRONOUN_M | LEX_PRONOUN_F |
+                                    LEX_DEF | LEX_INDEF | LEX_ANON |
+                                    LEX_ROLE | LEX_BODY)) &&
+               !tok_is(x, &x->t[v - 1], "to")) {
+            v--;
+            m++;
+        }
+        if (m > 0 && v > 0 && tok_word(&x->t[v - 1]) &&
+            (x->t[v - 1].cap ||
+             (x->t[v - 1].cls & (LEX_PRONOUN_M | LEX_PRONOUN_F))))
+            j = v;
+    }
+
     while (j > 0) {
         const struct tok *k = &x->t[j - 1];
         size_t n = k->e - k->s;
@@ -1374,9 +1393,19 @@ find_after(const struct ctx *x, size_t qt)
                 while (z < x->n && tok_word(&x->t[z]) && z < c + 6 &&
                        (x->t[z].cls & (LEX_TIME | LEX_ADVERB)))
                     z++;
-                if (fd.sj.first > 0 && tok_punct(&x->t[fd.sj.first - 1], ',') &&
-                    z < x->n && (tok_stop(&x->t[z]) ||
-                                 tok_punct(&x->t[z], ',')))
+                size_t y;
+                bool desc = fd.sj.first > i && fd.sj.first - i <= 5;
+                for (y = i; desc && y < fd.sj.first; y++)
+                    if (!tok_word(&x->t[y]) ||
+                        (x->t[y].cls & (LEX_CLAUSE | LEX_CUE | LEX_PASSIVE |
+                                        LEX_PRONOUN_M | LEX_PRONOUN_F)))
+                        desc = false;
+                if (desc && fd.sj.kind == SUBJ_NAME)
+                    fd.confidence = 0.8;
+                else if (fd.sj.first > 0 &&
+                         tok_punct(&x->t[fd.sj.first - 1], ',') &&
+                         z < x->n && (tok_stop(&x->t[z]) ||
+                                      tok_punct(&x->t[z], ',')))
                     fd.confidence = 0.75;
                 else
                     fd.sj.kind = SUBJ_NONE;
