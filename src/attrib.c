@@ -103,6 +103,7 @@ struct ctx {
     size_t nms, capms;
     size_t *speaker_ent;    /* per quote: entity + 1, or 0 */
     size_t last_speaker;    /* entity + 1 of the latest attribution */
+    bool *term;             /* per quote: a title or name, not speech */
     char home[3];           /* the country the article is set in */
 };
 
@@ -303,7 +304,8 @@ tokenize_article(struct ctx *x)
             else if (t->e - t->s >= 4 && !(t->cls & (LEX_CLAUSE | LEX_TIME)))
                 words++;
         }
-        x->headline[p] = caps >= 3 && words == 0;
+        x->headline[p] = caps >= 3 && words == 0 &&
+                         (p == 0 || x->headline[p - 1]);
         for (i = from; i < x->n; i++) {
             struct tok *t = &x->t[i];
             t->sent = sent;
@@ -325,6 +327,11 @@ name_word(const struct ctx *x, const struct tok *k)
 {
     if (!tok_word(k) || !k->cap)
         return false;
+    /* "Ferenc Major", "Jim Jordan": after a forename, a surname. */
+    if (k > x->t && tok_word(&k[-1]) && k[-1].cap && !k[-1].poss &&
+        (k[-1].cls & (LEX_MALE | LEX_FEMALE)) && !(k[-1].cls & LEX_TITLE) &&
+        !(k->cls & (LEX_FUNC | LEX_TIME)))
+        return true;
     if (k->cls & (LEX_FUNC | LEX_TIME | LEX_TITLE | LEX_BODY | LEX_INTL |
                   LEX_PLACE))
         return (k->cls & (LEX_MALE | LEX_FEMALE)) && !(k->cls & LEX_TITLE);
@@ -379,11 +386,35 @@ run_right(const struct ctx *x, size_t i)
     return e;
 }
 
+/* Whether tokens from i name a US state ("Ohio", "New Mexico", "Calif.");
+ * *used is how many tokens. */
+static bool
+tok_usstate(const struct ctx *x, size_t i, size_t *used)
+{
+    *used = 1;
+    if (i + 1 < x->n && tok_word(&x->t[i + 1]) &&
+        x->t[i + 1].para == x->t[i].para &&
+        (lexicon_classes(x->s + x->t[i].s, x->t[i + 1].e - x->t[i].s) &
+         LEX_USSTATE)) {
+        *used = 2;
+        return true;
+    }
+    return (x->t[i].cls & LEX_USSTATE) && x->t[i].e - x->t[i].s > 2;
+}
+
+/* The country that tokens from i name (two words first), or NULL; a US
+ * state is none ("New Mexico"), unless it is also a country (Georgia) and
+ * no "state" follows. *used is how many tokens. */
 static const char *
 tok_country(const struct ctx *x, size_t i, size_t *used)
 {
     const char *c = NULL;
 
+    if (tok_usstate(x, i, used) &&
+        (*used == 2 ||
+         country_lookup(x->s + x->t[i].s, x->t[i].e - x->t[i].s) == NULL ||
+         (i + 1 < x->n && tok_is(x, &x->t[i + 1], "state"))))
+        return NULL;
     *used = 1;
     if (i + 1 < x->n && tok_word(&x->t[i + 1]) &&
         x->t[i + 1].para == x->t[i].para) {
@@ -393,8 +424,6 @@ tok_country(const struct ctx *x, size_t i, size_t *used)
             return c;
         }
     }
-    if (x->t[i].cls & LEX_USSTATE)
-        return NULL;
     return country_lookup(x->s + x->t[i].s, x->t[i].e - x->t[i].s);
 }
 
@@ -649,6 +678,7 @@ ent_find(const struct ctx *x, size_t f, size_t l, bool org, enum gender g,
 {
     size_t k = name_key(x, f, l), i, best = 0;
     int best_score = -1;
+    bool tie = false;
 
     for (i = 0; i < x->nents; i++) {
         const struct ent *e = &x->ents[i];
@@ -672,9 +702,13 @@ ent_find(const struct ctx *x, size_t f, size_t l, bool org, enum gender g,
         if (score > best_score) {
             best_score = score;
             best = i + 1;
+            tie = false;
+        } else if (score == best_score) {
+            tie = true;
         }
     }
-    return best;
+    /* Two people with that surname and nothing to tell them apart. */
+    return tie ? 0 : best;
 }
 
 /* ---- subjects ---------------------------------------------------------- */
@@ -698,6 +732,7 @@ role_left(const struct ctx *x, size_t f)
         title_like = (k->cls & (LEX_TITLE | LEX_ROLE | LEX_ANON |
                                 LEX_USMARK | LEX_INTL)) ||
                      (k->cap && (k->cls & (LEX_PLACE | LEX_BODY))) ||
+                     (k->cap && tok_usstate(x, i - 1, &(size_t){0})) ||
                      (i >= 2 && k->cap &&
                       tok_country(x, i - 2, &(size_t){0}) != NULL) ||
                      tok_country(x, i - 1, &(size_t){0}) != NULL;
@@ -1061,8 +1096,12 @@ desc_left(const struct ctx *x, size_t p)
                 }
             break;
         }
-        if (k->cls & (LEX_INDEF | LEX_DEF))
-            return head ? i : SIZE_MAX;
+        if (k->cls & (LEX_INDEF | LEX_DEF)) {
+            if (head)
+                return i;
+            i--;
+            continue;
+        }
         if ((k->cls & (LEX_CUE | LEX_PRONOUN_M | LEX_PRONOUN_F)) ||
             (!k->cap && (k->cls & LEX_CLAUSE) && !tok_is(x, k, "of") &&
              !tok_is(x, k, "at") && !tok_is(x, k, "for")))
@@ -1123,6 +1162,8 @@ subject_left(const struct ctx *x, size_t c)
                 in.rs = x->t[d].s;
                 in.re = x->t[p - 1].e;
                 in.appos = true;
+                in.first = d > 0 && tok_has(&x->t[d - 1], LEX_DEF | LEX_INDEF)
+                               ? d - 1 : d;
                 text_country(x, in.rs, in.re, in.cc);
                 return in;
             }
@@ -1217,6 +1258,33 @@ subject_right(const struct ctx *x, size_t i)
         return sj;
     }
     e = run_right(x, e);
+    /* "said Sandoval's spokeswoman, Irene Mata": the name after the comma,
+     * the possessive description its role; without a name, unnamed. */
+    if (x->t[e].poss) {
+        size_t h = e + 1, z;
+        while (h < x->n && h < e + 4 && tok_word(&x->t[h]) && !x->t[h].cap &&
+               !(x->t[h].cls & (LEX_CLAUSE | LEX_CUE)))
+            h++;
+        if (h == e + 1 || !(x->t[h - 1].cls & (LEX_ROLE | LEX_ANON)))
+            return sj;
+        if (h + 1 < x->n && tok_punct(&x->t[h], ',') && x->t[h + 1].cap &&
+            name_word(x, &x->t[h + 1])) {
+            z = run_right(x, h + 1);
+            sj = np_left(x, z);
+            if (sj.kind != SUBJ_NAME)
+                return (struct subj){0};
+            sj.first = i;
+            sj.rs = x->t[d].s;
+            sj.re = x->t[h - 1].e;
+            sj.appos = true;
+            text_country(x, sj.rs, sj.re, sj.cc);
+            return sj;
+        }
+        sj = (struct subj){.kind = SUBJ_ANON, .first = i, .last = h - 1,
+                           .nf = h - 1, .nl = h - 1, .rs = x->t[i].s,
+                           .re = x->t[h - 1].e};
+        return sj;
+    }
     /* "said Elijah Cummings of Maryland" */
     if (e + 2 < x->n && tok_is(x, &x->t[e + 1], "of") && x->t[e + 2].cap &&
         !run_is_body(x, run_left(x, e), e) &&
@@ -1326,6 +1394,17 @@ venue_after(const struct ctx *x, size_t c, size_t *vs, size_t *ve)
         *vs = x->t[i + 1].s;
         *ve = x->t[e].e;
         return;
+    }
+    /* "told a news conference", "told the committee hearing" */
+    if (i < x->n && tok_is(x, &x->t[c], "told") &&
+        tok_has(&x->t[i], LEX_DEF | LEX_INDEF)) {
+        for (e = i + 1; e < x->n && e < i + 5 && tok_word(&x->t[e]) &&
+                        !x->t[e].cap && !(x->t[e].cls & LEX_CLAUSE); e++)
+            if (x->t[e].cls & LEX_VENUE) {
+                *vs = x->t[i].s;
+                *ve = x->t[e].e;
+                return;
+            }
     }
     while (i < x->n && tok_word(&x->t[i]) && !x->t[i].cap &&
            (x->t[i].cls & LEX_ADVERB))
@@ -1556,8 +1635,13 @@ fill_evidence(struct ctx *x, struct record *r, const struct found *fd)
         if (ve > vs)
             r->venue = body_dup(x, vs, ve);
     }
-    r->speaker_start = x->t[sj->first].s;
-    r->speaker_end = x->t[sj->last].e;
+    if (sj->kind == SUBJ_NAME) {
+        r->speaker_start = x->t[sj->nf].s;
+        r->speaker_end = x->t[sj->nl].e;
+    } else {
+        r->speaker_start = x->t[sj->first].s;
+        r->speaker_end = x->t[sj->last].e;
+    }
     r->speaker_as_written = body_dup(x, r->speaker_start, r->speaker_end);
 }
 
@@ -1579,6 +1663,8 @@ set_entity(struct ctx *x, struct record *r, size_t k, size_t e,
         memcpy(en->cc, cc, 3);
     if (en->cc[0] == '\0' && en->rs < en->re)
         text_country(x, en->rs, en->re, en->cc);
+    if (en->cc[0] == '\0' && en->org)
+        text_country(x, en->s, en->e, en->cc);
     memcpy(r->country, en->cc, 3);
     en->credits++;
     x->speaker_ent[k] = e + 1;
@@ -1597,6 +1683,10 @@ mention_subject(const struct ctx *x, size_t i)
     while (f > 0 && tok_has(&x->t[f - 1], LEX_DEF) &&
            x->t[f - 1].sent == x->t[i].sent)
         f--;
+    /* "Coach X and striker Y arrived": both are subjects. */
+    if (f >= 2 && tok_is(x, &x->t[f - 1], "and") && tok_word(&x->t[f - 2]) &&
+        x->t[f - 2].cap && x->t[f - 2].sent == x->t[i].sent)
+        return mention_subject(x, f - 2);
     if (f > 0 && x->t[f - 1].sent == x->t[i].sent &&
         x->t[f - 1].para == x->t[i].para && !tok_punct(&x->t[f - 1], ','))
         return false;
@@ -1607,6 +1697,27 @@ mention_subject(const struct ctx *x, size_t i)
            (tok_word(n) && !n->cap && !(n->cls & LEX_PARTICLE));
 }
 
+/* Whether a sentence between tokens a and b opens with an unnamed person
+ * ("One fisherman, who …, watched"): someone a pronoun after it may mean. */
+static bool
+unnamed_between(const struct ctx *x, size_t a, size_t b)
+{
+    size_t i, j;
+
+    for (i = a + 1; i < b; i++) {
+        const struct tok *k = &x->t[i];
+        if (!tok_word(k) || !(k->cls & LEX_INDEF) ||
+            (i > 0 && x->t[i - 1].sent == k->sent &&
+             x->t[i - 1].para == k->para))
+            continue;
+        for (j = i + 1; j < b && j < i + 4 && tok_word(&x->t[j]) &&
+                        !x->t[j].cap; j++)
+            if (x->t[j].cls & (LEX_ANON | LEX_ROLE))
+                return true;
+    }
+    return false;
+}
+
 /* The person a pronoun at token p stands for, among the people of a
  * compatible gender named in the few sentences before it: nearer is
  * better, a sentence's subject is better than an object, and the speaker
@@ -1615,9 +1726,10 @@ mention_subject(const struct ctx *x, size_t i)
 static size_t
 resolve_pronoun(const struct ctx *x, size_t p, enum gender g, size_t last)
 {
-    size_t m = x->nms, best = 0;
+    size_t m = x->nms, best = 0, best_tok = 0;
     uint32_t sent = UINT32_MAX;
     int best_score = INT32_MIN, back = -1;
+    bool tie = false;
 
     while (m > 0 && x->ms[m - 1].tok >= p)
         m--;
@@ -1641,8 +1753,14 @@ resolve_pronoun(const struct ctx *x, size_t p, enum gender g, size_t last)
         if (score > best_score) {
             best_score = score;
             best = mm->ent + 1;
+            best_tok = mm->tok;
+            tie = false;
+        } else if (score == best_score && best != mm->ent + 1) {
+            tie = true;     /* two people as likely: abstain */
         }
     }
+    if (tie || (best && unnamed_between(x, best_tok, p)))
+        return 0;
     return best;
 }
 
@@ -1762,10 +1880,12 @@ home_country(struct ctx *x)
         size_t j;
         if (!tok_word(k) || !k->cap)
             continue;
-        if (k->cls & (LEX_USSTATE | LEX_USMARK))
-            c = "US";
-        else if ((c = tok_country(x, i, &used)) != NULL)
+        if ((c = tok_country(x, i, &used)) != NULL)
             i += used - 1;
+        else if ((k->cls & LEX_USMARK) || tok_usstate(x, i, &used)) {
+            c = "US";
+            i += used - 1;
+        }
         if (c == NULL)
             continue;
         for (j = 0; j < nt && strcmp(tally[j].cc, c) != 0; j++)
@@ -1973,14 +2093,14 @@ title_term(const struct ctx *x, size_t k)
     char last = n > 0 ? r->quote[n - 1] : '\0';
     const struct tok *p;
 
-    if (last == '.' || last == '!' || last == '?' || last == ',' || qt == 0)
+    if (last == '.' || last == '!' || last == '?' || qt == 0)
         return false;
     while (i < n) {
         size_t at = i;
         int32_t c = utf8_decode(r->quote, n, &i);
         if (!utf8_is_word(c))
             continue;
-        if (at == 0 || !utf8_is_word((unsigned char)r->quote[at - 1])) {
+        if (at == 0 || r->quote[at - 1] == ' ') {
             size_t j = at, len;
             while (j < n && r->quote[j] != ' ')
                 j++;
@@ -1993,8 +2113,12 @@ title_term(const struct ctx *x, size_t k)
     if (words == 0 || words > 8)
         return false;
     p = &x->t[qt - 1];
+    /* "her single "Paper Boats"", "the memoir, "What the River Said,"" */
+    if (tok_punct(p, ',') && qt >= 2)
+        p = &x->t[qt - 2];
     return p->para == x->t[qt].para && tok_word(p) &&
-           ((p->cls & (LEX_DEF | LEX_INDEF | LEX_CLAUSE)) || p->poss);
+           ((p->cls & (LEX_DEF | LEX_INDEF | LEX_CLAUSE | LEX_WORK)) ||
+            p->poss);
 }
 
 static void
@@ -2006,8 +2130,12 @@ attrib_one(struct ctx *x, size_t k)
 
     r->speaker_start = r->speaker_end = RECORD_NONE;
     r->cue_start = r->cue_end = RECORD_NONE;
-    if (qt == SIZE_MAX || title_term(x, k))
+    if (qt == SIZE_MAX)
         return;
+    if (title_term(x, k)) {
+        x->term[k] = true;
+        return;
+    }
     lab = find_label(x, qt);
     if (lab != SIZE_MAX) {
         /* WALLACE: … — the label is a surname in capitals. */
@@ -2082,6 +2210,7 @@ attrib_article(const struct article *a, const struct quote_span *spans,
         x.qtok[k] = SIZE_MAX;
     x.headline = xcalloc(a->npara + 1, sizeof *x.headline);
     x.speaker_ent = xcalloc(n + 1, sizeof *x.speaker_ent);
+    x.term = xcalloc(n + 1, sizeof *x.term);
     tokenize_article(&x);
     collect_entities(&x);
     home_country(&x);
@@ -2109,8 +2238,9 @@ attrib_article(const struct article *a, const struct quote_span *spans,
                    strcmp(r->method, "continuation") != 0) {
             r->from[0] = '\0';
         }
-        r->kind = quote_kind(r);
+        r->kind = x.term[k] ? QUOTE_TERM : quote_kind(r);
     }
+    free(x.term);
     free(x.speaker_ent);
     free(x.headline);
     free(x.qtok);

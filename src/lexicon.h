@@ -35,6 +35,8 @@ enum lex_class {
     LEX_CLAUSE = 1u << 23,    /* a word that cannot sit inside a subject */
     LEX_PLACE = 1u << 24,     /* makes a capitalised run a place or thing */
     LEX_PRESS = 1u << 25,     /* last word of a title that keeps its "The" */
+    LEX_WORK = 1u << 26,      /* a noun naming a work: the song "…" */
+    LEX_VENUE = 1u << 27,     /* an occasion one tells: told a briefing */
 };
 
 /* The classes of the word or phrase s[0..n), exactly as written (case
