@@ -2,7 +2,8 @@
 /*
  * Countries: phrases in, ISO 3166-1 alpha-2 codes out, from a table made at
  * build time from Debian's iso-codes, src/un-members.tsv,
- * src/country-words.tsv and src/us-states.tsv.
+ * src/country-words.tsv and src/us-states.tsv; and US party tags
+ * ("(D-MA)") in, US out.
  */
 #include "country.h"
 
@@ -254,7 +255,7 @@ struct country_hits {
     char cc[COUNTRY_HITS][3];
     bool weak[COUNTRY_HITS];    /* named only by a COUNTRY_US_TOO form */
     size_t n;
-    bool us;                    /* the text names a US state */
+    bool us;                    /* the text names a US state or party tag */
 };
 
 /* Counts what entry w names at s[a..e) in hits. */
@@ -285,7 +286,7 @@ country_hit(struct country_hits *h, const struct country_word *w,
 /* Counts the parts of the hyphenated word s[a..e): pro-Kremlin, US-China,
  * Russian-backed. A part after a capitalised part that names nothing is
  * an ethnic compound's (African-American, Afro-Caribbean) and does not
- * count. */
+ * count. A party tag in the text (D-Ga.) makes it American. */
 static void
 country_parts(struct country_hits *h, const char *s, size_t n, size_t a,
               size_t e)
@@ -293,6 +294,10 @@ country_parts(struct country_hits *h, const char *s, size_t n, size_t a,
     size_t p = a;
     bool after_name = false;
 
+    if (country_party_tag(s + a, e - a) != NULL) {
+        h->us = true;
+        return;
+    }
     while (p < e) {
         const char *dash = memchr(s + p, '-', e - p);
         size_t q = dash != NULL ? (size_t)(dash - s) : e;
@@ -315,6 +320,12 @@ country_find(const char *s, size_t n, char (*out)[3], size_t max)
         size_t ends[16], words = 0, j = i, w, len;
         const struct country_word *hit = NULL;
 
+        if (s[i] == '(') {
+            const char *close = memchr(s + i, ')', n - i < 40 ? n - i : 40);
+            if (close != NULL &&
+                country_party_tag(s + i, (size_t)(close - s) + 1 - i) != NULL)
+                h->us = true;
+        }
         if (!utf8_is_word(country_cp(s, n, i, &len))) {
             i += len > 0 ? len : 1;
             continue;
@@ -348,4 +359,94 @@ country_find(const char *s, size_t n, char (*out)[3], size_t max)
         if (!(h->weak[k] && h->us))
             memcpy(out[found++], h->cc[k], 3);
     return found;
+}
+
+/* The length of the US state form (a postal code, abbreviation or name)
+ * that s[0..n) starts with, the longest that ends at a word boundary;
+ * 0 if none. */
+static size_t
+country_us_state_at(const char *s, size_t n)
+{
+    size_t best = 0, k;
+
+    for (k = 0; k < country_nus_tags; k++) {
+        size_t len = strlen(country_us_tags[k]);
+        if (len > best && len <= n &&
+            memcmp(s, country_us_tags[k], len) == 0 &&
+            (len == n || !country_wordch(s, n, len)))
+            best = len;
+    }
+    return best;
+}
+
+/* The length of a House district after a state ("-14", "-At Large",
+ * "-AL"), 0 if none. */
+static size_t
+country_district_at(const char *s, size_t n)
+{
+    size_t i = 1;
+
+    if (n < 2 || s[0] != '-')
+        return 0;
+    if (n >= 9 && memcmp(s, "-At Large", 9) == 0)
+        return 9;
+    if (n >= 3 && memcmp(s, "-AL", 3) == 0 && (n == 3 || s[3] == ')'))
+        return 3;
+    while (i < n && i < 3 && s[i] >= '0' && s[i] <= '9')
+        i++;
+    return i > 1 ? i : 0;
+}
+
+/* The length of up to three capitalised words of a place name, 0 if
+ * none. */
+static size_t
+country_place_at(const char *s, size_t n)
+{
+    size_t i = 0, words = 0;
+
+    while (words < 3 && country_upper_at(s, n, i)) {
+        i = country_word_end(s, n, i);
+        words++;
+        if (i + 1 >= n || s[i] != ' ')
+            break;
+        i++;
+    }
+    if (words > 0 && i > 0 && s[i - 1] == ' ')
+        i--;
+    return words > 0 ? i : 0;
+}
+
+const char *
+country_party_tag(const char *s, size_t n)
+{
+    static const char *const parties[] = {"DFL", "ID", "D", "R", "I"};
+    bool paren = n >= 2 && s[0] == '(' && s[n - 1] == ')';
+    size_t i = 0, k, len;
+
+    if (paren) {
+        s++;
+        n -= 2;
+    }
+    for (k = 0; k < sizeof parties / sizeof *parties; k++) {
+        len = strlen(parties[k]);
+        if (n > len && memcmp(s, parties[k], len) == 0)
+            break;
+    }
+    if (k == sizeof parties / sizeof *parties)
+        return NULL;
+    i = len;
+    if (s[i] == '-')
+        i++;
+    else if (i + 3 <= n && memcmp(s + i, "\xe2\x80\x93", 3) == 0)
+        i += 3;
+    else
+        return NULL;
+    len = country_us_state_at(s + i, n - i);
+    if (len == 0 && paren)
+        len = country_place_at(s + i, n - i);
+    if (len == 0)
+        return NULL;
+    i += len;
+    i += country_district_at(s + i, n - i);
+    return i == n ? "US" : NULL;
 }

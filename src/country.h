@@ -39,14 +39,23 @@ const char *country_name(const char *cc);
 /* Finds the countries that the text s[0..n) names (its mentions), in
  * order of first mention and once each. The longest phrase in the table
  * wins; possessives (Russia's, Ukraine’s) and hyphenated words
- * (Russian-backed, pro-Kremlin, US-China) count. US states and blockers
- * name nothing. A name marked COUNTRY_PERSON counts only when no
- * capitalised word outside the table stands right before it (except at a
- * sentence start) or after it ("Jordan Bardella", "Michael Jordan",
- * "Washington Post" name no country). A name marked COUNTRY_US_TOO
- * (Georgia) does not count when the text also names a US state, unless
- * another form names the same country (Tbilisi).
- * Stores up to max codes in out and returns how many. */
+ * (Russian-backed, pro-Kremlin, US-China, but not African-American)
+ * count. US states and blockers name nothing. A name marked
+ * COUNTRY_PERSON counts only when no capitalised word outside the table
+ * stands right before it (but "In Jordan" opening a sentence counts) or
+ * after it (but "in Washington Tuesday" counts): "Jordan Bardella",
+ * "Michael Jordan" and "Washington Post" name no country. A name marked
+ * COUNTRY_US_TOO (Georgia) does not count when the text also names a US
+ * state or holds a party tag, unless another form names the same country
+ * (Tbilisi). Stores up to max codes in out and returns how many. */
 size_t country_find(const char *s, size_t n, char (*out)[3], size_t max);
+
+/* "US" when s[0..n) is exactly a US party tag, with or without its
+ * parentheses: a party (D, R, I, ID, DFL), a hyphen or en dash, then a
+ * state as a postal code, abbreviation or name ("(D-MA)", "R-Texas",
+ * "D-Calif.", "(I-Vt.)"), optionally with a House district ("(D-NY-14)",
+ * "(R-AK-At Large)"). Within parentheses, a capitalised place name also
+ * counts ("(D-Oakland)", a state legislator's home town). Else NULL. */
+const char *country_party_tag(const char *s, size_t n);
 
 #endif

@@ -183,12 +183,39 @@ test_kind(void)
        "Georgia is marked as a given name and a US state");
 }
 
+static void
+test_party_tag(void)
+{
+    ok(country_party_tag("", 0) == NULL, "country_party_tag of \"\" is "
+       "NULL");
+    ok(country_party_tag("(", 1) == NULL, "country_party_tag of \"(\" is "
+       "NULL");
+    ok(country_party_tag("()", 2) == NULL, "country_party_tag of \"()\" is "
+       "NULL");
+    ok(country_party_tag("D-", 2) == NULL, "country_party_tag of \"D-\" is "
+       "NULL");
+    is_str(country_party_tag("(D-MA)", 6), "US", "(D-MA) is a US tag");
+    is_str(country_party_tag("R-Texas", 7), "US", "R-Texas is a US tag");
+    is_str(country_party_tag("D-Calif.", 8), "US", "D-Calif. is a US tag");
+    is_str(country_party_tag("(D-NY-14)", 9), "US", "(D-NY-14) is a US "
+           "tag");
+    is_str(country_party_tag("(D-MA) said", 6), "US",
+           "a tag cut from a longer text by its length is a US tag");
+    ok(country_party_tag("(D-MA) said", 11) == NULL,
+       "a tag with text after it is not a tag");
+    ok(country_party_tag("D-Oakland", 9) == NULL,
+       "a town without parentheses is not a tag");
+    is_str(country_party_tag("(D-Oakland)", 11), "US",
+           "a town within parentheses is a US tag");
+}
+
 int
 main(void)
 {
     test_lookup();
     test_name();
     test_kind();
+    test_party_tag();
     test_find();
     return tap_done();
 }
