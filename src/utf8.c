@@ -72,6 +72,17 @@ utf8_is_word(int32_t c)
            (cat >= UTF8PROC_CATEGORY_MN && cat <= UTF8PROC_CATEGORY_ME);
 }
 
+bool
+utf8_is_upper(int32_t c)
+{
+    utf8proc_category_t cat;
+
+    if (c < 0)
+        return false;
+    cat = utf8proc_category(c);
+    return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
+}
+
 /* Skips an escape sequence starting at s[i] (ESC or a C1 introducer) and
  * returns the offset after it. */
 static size_t

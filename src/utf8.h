@@ -20,6 +20,8 @@ bool utf8_valid(const char *s, size_t n, size_t *bad);
 /* True for a letter, a combining mark or a digit (what words are made of);
  * false for -1. */
 bool utf8_is_word(int32_t c);
+/* True for an upper-case or title-case letter (A, Ł, Ǆ); false for -1. */
+bool utf8_is_upper(int32_t c);
 
 /* Appends s[0..n) made fit for a terminal: bad UTF-8 becomes U+FFFD, escape
  * sequences (CSI, OSC, DCS, ...) and control characters are dropped, tabs

@@ -61,6 +61,9 @@ test_name(void)
     is_str(country_name("FR"), "France", "country_name(\"FR\") is France");
     is_str(country_name("Ua"), "Ukraine", "country_name(\"Ua\") is "
            "Ukraine");
+    is_str(country_name("CD"), "Democratic Republic of the Congo",
+           "country_name(\"CD\") is the inverted iso-codes name");
+    is_str(country_name("XK"), "Kosovo", "country_name(\"XK\") is Kosovo");
     ok(country_name("zz") == NULL, "country_name(\"zz\") is NULL");
 }
 
@@ -84,38 +87,32 @@ check_find(const char *s, size_t max, const char *want, const char *what)
        what, n);
 }
 
-/* country_find when the result is known to be wrong: skips as BUG. */
-static void
-check_find_bug(const char *s, const char *want, const char *what,
-               const char *why)
-{
-    char out[8][3], got[32] = "";
-    size_t n = country_find(s, strlen(s), out, 8), k;
-
-    for (k = 0; k < n; k++) {
-        if (k > 0)
-            strcat(got, " ");
-        strncat(got, out[k], 2);
-    }
-    if (strcmp(got, want) == 0)
-        is_str(got, want, "country_find: %s gives \"%s\"", what, want);
-    else
-        tap_skip(what, why);
-}
-
 static void
 test_find_possessive(void)
 {
-    /* Once a bug, now fixed: country_word_end keeps an inner apostrophe in the word (for
-     * Cote d'Ivoire), so a possessive is one word that is in no table:
-     * "Russia's" and "Ukraineâs" name no country. */
-    check_find_bug("Russia's war", "RU",
-                   "a possessive with a straight apostrophe (Russia's)",
-                   "regression: \"Russia's war\" gives no country");
-    check_find_bug("Ukraine\xe2\x80\x99s army", "UA",
-                   "a possessive with a curly apostrophe (Ukraine\xe2\x80"
-                   "\x99s)",
-                   "regression: \"Ukraine\xe2\x80\x99s army\" gives no country");
+    check_find("Russia's war", 8, "RU",
+               "a possessive with a straight apostrophe (Russia's)");
+    check_find("Ukraine\xe2\x80\x99s army", 8, "UA",
+               "a possessive with a curly apostrophe (Ukraine\xe2\x80\x99s)");
+    check_find("Americans\xe2\x80\x99 rights", 8, "US",
+               "a plural possessive (Americans\xe2\x80\x99)");
+}
+
+/* Texts that end inside a word, a sequence or a tag: nothing is read past
+ * n. */
+static void
+test_find_cut(void)
+{
+    char out[4][3];
+
+    ok(country_find("Russia", 3, out, 4) == 0,
+       "country_find of \"Rus\" cut from \"Russia\" finds nothing");
+    ok(country_find("C\xc3\xb4te d'Ivoire", 2, out, 4) == 0,
+       "country_find cut inside a UTF-8 sequence finds nothing");
+    ok(country_find("(D-MA", 5, out, 4) == 0,
+       "country_find of an unclosed party tag finds nothing");
+    ok(country_find("Georgia \xe2\x80", 10, out, 4) == 1,
+       "country_find with a truncated sequence after a name finds it");
 }
 
 static void
@@ -144,7 +141,72 @@ test_find(void)
                "U.S. before a sentence end");
     check_find("the US and UK and the U.S.-led talks", 8, "US GB",
                "abbreviations, once each");
+    check_find("the Kremlin and Downing Street", 8, "RU GB",
+               "seats of power");
+    check_find("voters in New Mexico and Mexico", 8, "MX",
+               "a US state is not the country inside its name");
+    check_find("\xe2\x80\x9cKyiv\xe2\x80\x9d and Moscow\xe2\x80\xa6", 8,
+               "UA RU", "names inside curly quotes and before an ellipsis");
     test_find_possessive();
+    test_find_cut();
+}
+
+static void
+test_kind(void)
+{
+    enum country_kind kind = COUNTRY_NAME;
+    unsigned flags = 99;
+
+    ok(country_lookup_kind("", 0, &kind, &flags) == NULL &&
+       kind == COUNTRY_NONE && flags == 0,
+       "country_lookup_kind of the empty phrase is NULL, none, 0");
+    is_str(country_lookup_kind("Jordan", 6, NULL, NULL), "JO",
+           "country_lookup_kind takes NULL for kind and flags");
+    ok(country_lookup_kind("Atlantis", 8, &kind, &flags) == NULL &&
+       kind == COUNTRY_NONE, "country_lookup_kind of \"Atlantis\" is none");
+    country_lookup_kind("France", 6, &kind, &flags);
+    ok(kind == COUNTRY_NAME && flags == 0, "France is a name, no flags");
+    country_lookup_kind("French", 6, &kind, NULL);
+    ok(kind == COUNTRY_DEMONYM, "French is a demonym");
+    country_lookup_kind("Paris", 5, &kind, NULL);
+    ok(kind == COUNTRY_CAPITAL, "Paris is a capital");
+    country_lookup_kind("Kremlin", 7, &kind, NULL);
+    ok(kind == COUNTRY_SEAT, "Kremlin is a seat of power");
+    is_str(country_lookup_kind("New Mexico", 10, &kind, NULL), "US",
+           "New Mexico gives US");
+    ok(kind == COUNTRY_US_STATE, "New Mexico is a US state");
+    ok(country_lookup_kind("Panama City", 11, &kind, NULL) == NULL &&
+       kind == COUNTRY_BLOCK, "Panama City is a blocker and gives NULL");
+    is_str(country_lookup_kind("Georgia", 7, &kind, &flags), "GE",
+           "Georgia gives GE");
+    ok(flags == (COUNTRY_PERSON | COUNTRY_US_TOO),
+       "Georgia is marked as a given name and a US state");
+}
+
+static void
+test_party_tag(void)
+{
+    ok(country_party_tag("", 0) == NULL, "country_party_tag of \"\" is "
+       "NULL");
+    ok(country_party_tag("(", 1) == NULL, "country_party_tag of \"(\" is "
+       "NULL");
+    ok(country_party_tag("()", 2) == NULL, "country_party_tag of \"()\" is "
+       "NULL");
+    ok(country_party_tag("D-", 2) == NULL, "country_party_tag of \"D-\" is "
+       "NULL");
+    is_str(country_party_tag("(D-MA)", 6), "US", "(D-MA) is a US tag");
+    is_str(country_party_tag("R-Texas", 7), "US", "R-Texas is a US tag");
+    is_str(country_party_tag("D-Calif.", 8), "US", "D-Calif. is a US tag");
+    is_str(country_party_tag("(D-NY-14)", 9), "US", "(D-NY-14) is a US "
+           "tag");
+    is_str(country_party_tag("(D-MA) said", 6), "US",
+           "a tag cut from a longer text by its length is a US tag");
+    ok(country_party_tag("(D-MA) said", 11) == NULL,
+       "a tag with text after it is not a tag");
+    ok(country_party_tag("D-Oakland", 9) == NULL,
+       "a town without parentheses is not a tag");
+    is_str(country_party_tag("(D-Oakland)", 11), "US",
+           "a town within parentheses is a US tag");
 }
 
 int
@@ -152,6 +214,8 @@ main(void)
 {
     test_lookup();
     test_name();
+    test_kind();
+    test_party_tag();
     test_find();
     return tap_done();
 }

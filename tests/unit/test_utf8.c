@@ -285,12 +285,25 @@ test_fold(void)
                "escape sequences do not reach the key");
 }
 
+static void
+test_is_upper(void)
+{
+    ok(!utf8_is_upper(-1), "utf8_is_upper(-1) is false");
+    ok(!utf8_is_upper('a'), "utf8_is_upper('a') is false");
+    ok(!utf8_is_upper('1'), "utf8_is_upper('1') is false");
+    ok(utf8_is_upper('A'), "utf8_is_upper('A') is true");
+    ok(utf8_is_upper(0x141), "utf8_is_upper of L with stroke is true");
+    ok(!utf8_is_upper(0x142), "utf8_is_upper of l with stroke is false");
+    ok(utf8_is_upper(0x1c5), "utf8_is_upper of title-case Dz is true");
+}
+
 int
 main(void)
 {
     test_decode();
     test_encode();
     test_valid();
+    test_is_upper();
     test_sanitize();
     test_width();
     test_fit();
