@@ -337,9 +337,14 @@ name_word(const struct ctx *x, const struct tok *k)
         return (k->cls & (LEX_MALE | LEX_FEMALE)) && !(k->cls & LEX_TITLE);
     if (k->allcap && k->e - k->s > 3)
         return false;
-    return country_lookup(x->s + k->s, k->e - k->s) == NULL ||
-           (k->cls & (LEX_MALE | LEX_FEMALE)) ||
-           (k > x->t && (k[-1].cls & (LEX_MALE | LEX_FEMALE)) && k[-1].cap);
+    {
+        enum country_kind kind = COUNTRY_NONE;
+        unsigned flags = 0;
+        (void)country_lookup_kind(x->s + k->s, k->e - k->s, &kind, &flags);
+        return kind == COUNTRY_NONE || kind == COUNTRY_US_STATE ||
+               kind == COUNTRY_BLOCK || (flags & COUNTRY_PERSON) ||
+               (k->cls & (LEX_MALE | LEX_FEMALE));
+    }
 }
 
 /* The first token of the capitalised run that ends at token i. */
@@ -391,40 +396,53 @@ run_right(const struct ctx *x, size_t i)
 static bool
 tok_usstate(const struct ctx *x, size_t i, size_t *used)
 {
-    *used = 1;
-    if (i + 1 < x->n && tok_word(&x->t[i + 1]) &&
-        x->t[i + 1].para == x->t[i].para &&
-        (lexicon_classes(x->s + x->t[i].s, x->t[i + 1].e - x->t[i].s) &
-         LEX_USSTATE)) {
-        *used = 2;
-        return true;
-    }
-    return (x->t[i].cls & LEX_USSTATE) && x->t[i].e - x->t[i].s > 2;
-}
+    enum country_kind kind = COUNTRY_NONE;
 
-/* The country that tokens from i name (two words first), or NULL; a US
- * state is none ("New Mexico"), unless it is also a country (Georgia) and
- * no "state" follows. *used is how many tokens. */
-static const char *
-tok_country(const struct ctx *x, size_t i, size_t *used)
-{
-    const char *c = NULL;
-
-    if (tok_usstate(x, i, used) &&
-        (*used == 2 ||
-         country_lookup(x->s + x->t[i].s, x->t[i].e - x->t[i].s) == NULL ||
-         (i + 1 < x->n && tok_is(x, &x->t[i + 1], "state"))))
-        return NULL;
     *used = 1;
     if (i + 1 < x->n && tok_word(&x->t[i + 1]) &&
         x->t[i + 1].para == x->t[i].para) {
-        c = country_lookup(x->s + x->t[i].s, x->t[i + 1].e - x->t[i].s);
-        if (c != NULL) {
+        size_t n = x->t[i + 1].e - x->t[i].s;
+        (void)country_lookup_kind(x->s + x->t[i].s, n, &kind, NULL);
+        if (kind == COUNTRY_US_STATE ||
+            (lexicon_classes(x->s + x->t[i].s, n) & LEX_USSTATE)) {
             *used = 2;
-            return c;
+            return true;
         }
     }
-    return country_lookup(x->s + x->t[i].s, x->t[i].e - x->t[i].s);
+    (void)country_lookup_kind(x->s + x->t[i].s, x->t[i].e - x->t[i].s, &kind,
+                              NULL);
+    return kind == COUNTRY_US_STATE ||
+           ((x->t[i].cls & LEX_USSTATE) && x->t[i].e - x->t[i].s > 2);
+}
+
+/* The country that tokens from i name (two words first), or NULL: a US
+ * state or a blocker names none ("New Mexico", "Latin America"), nor does
+ * Georgia before "state". *used is how many tokens. */
+static const char *
+tok_country(const struct ctx *x, size_t i, size_t *used)
+{
+    enum country_kind kind = COUNTRY_NONE;
+    unsigned flags = 0;
+    const char *c;
+
+    *used = 1;
+    if (i + 1 < x->n && tok_word(&x->t[i + 1]) &&
+        x->t[i + 1].para == x->t[i].para) {
+        c = country_lookup_kind(x->s + x->t[i].s, x->t[i + 1].e - x->t[i].s,
+                                &kind, &flags);
+        if (kind != COUNTRY_NONE) {
+            *used = 2;
+            return kind == COUNTRY_US_STATE || kind == COUNTRY_BLOCK ? NULL
+                                                                     : c;
+        }
+    }
+    c = country_lookup_kind(x->s + x->t[i].s, x->t[i].e - x->t[i].s, &kind,
+                            &flags);
+    if (kind == COUNTRY_US_STATE || kind == COUNTRY_BLOCK ||
+        ((flags & COUNTRY_US_TOO) && i + 1 < x->n &&
+         tok_is(x, &x->t[i + 1], "state")))
+        return NULL;
+    return c;
 }
 
 /* Whether the run [f, l] names a body: its last word is one, or it is a
@@ -677,38 +695,56 @@ ent_find(const struct ctx *x, size_t f, size_t l, bool org, enum gender g,
          size_t before)
 {
     size_t k = name_key(x, f, l), i, best = 0;
-    int best_score = -1;
+    int best_score = -1, pass;
     bool tie = false;
 
-    for (i = 0; i < x->nents; i++) {
-        const struct ent *e = &x->ents[i];
-        int score;
-        if (e->org != org)
-            continue;
-        if (!span_eq(x, e->ks, e->ke, x->t[k].s, x->t[k].e)) {
-            /* "Hillary" for Hillary Clinton: a lone first name. */
-            if (org || f != k || e->fs == e->ks ||
-                !span_eq(x, e->fs, e->fe, x->t[k].s, x->t[k].e))
+    (void)before;
+    /* Surnames first; a lone first name ("Hillary") only when no surname
+     * matches. */
+    for (pass = 0; pass < 2 && best == 0 && !tie; pass++)
+        for (i = 0; i < x->nents; i++) {
+            const struct ent *e = &x->ents[i];
+            int score;
+            if (e->org != org)
                 continue;
-        } else if (f < k && !org && e->fs != e->ks &&
-                   !span_eq(x, e->fs, e->fe, x->t[f].s, x->t[f].e) &&
-                   !(x->t[f].cls & LEX_PARTICLE)) {
-            continue;   /* another forename: another person */
+            if (pass == 0) {
+                if (!span_eq(x, e->ks, e->ke, x->t[k].s, x->t[k].e))
+                    continue;
+                /* another forename: another person */
+                if (f < k && !org && e->fs != e->ks &&
+                    !span_eq(x, e->fs, e->fe, x->t[f].s, x->t[f].e) &&
+                    !(x->t[f].cls & LEX_PARTICLE))
+                    continue;
+            } else if (org || f != k || e->fs == e->ks ||
+                       !span_eq(x, e->fs, e->fe, x->t[k].s, x->t[k].e)) {
+                continue;
+            }
+            if (g != G_NONE && e->gender != G_NONE && e->gender != g)
+                continue;
+            score = e->credits * 4 + e->mentions;
+            if (score > best_score) {
+                best_score = score;
+                best = i + 1;
+                tie = false;
+            } else if (score == best_score) {
+                tie = true;
+            }
         }
-        if (g != G_NONE && e->gender != G_NONE && e->gender != g)
-            continue;
-        score = e->credits * 4 + e->mentions;
-        (void)before;
-        if (score > best_score) {
-            best_score = score;
-            best = i + 1;
-            tie = false;
-        } else if (score == best_score) {
-            tie = true;
-        }
-    }
-    /* Two people with that surname and nothing to tell them apart. */
+    /* Two people with that name and nothing to tell them apart. */
     return tie ? 0 : best;
+}
+
+/* Whether some entity has the key word of the name [f, l]. */
+static bool
+ent_known(const struct ctx *x, size_t f, size_t l, bool org)
+{
+    size_t k = name_key(x, f, l), i;
+
+    for (i = 0; i < x->nents; i++)
+        if (x->ents[i].org == org &&
+            span_eq(x, x->ents[i].ks, x->ents[i].ke, x->t[k].s, x->t[k].e))
+            return true;
+    return false;
 }
 
 /* ---- subjects ---------------------------------------------------------- */
@@ -821,25 +857,8 @@ text_country(const struct ctx *x, size_t lo, size_t hi, char cc[3])
 static bool
 party_tag(const struct ctx *x, size_t o, size_t c)
 {
-    size_t i;
-
-    if (c < o + 2)
-        return false;
-    i = o + 1;
-    if (!tok_word(&x->t[i]))
-        return false;
-    /* The tokenizer keeps "D-Md" as one word when joined by a hyphen. */
-    {
-        const char *w = x->s + x->t[i].s;
-        size_t n = x->t[i].e - x->t[i].s;
-        if (n >= 3 && (w[0] == 'D' || w[0] == 'R' || w[0] == 'I') &&
-            w[1] == '-')
-            return true;
-        if (n == 1 && (w[0] == 'D' || w[0] == 'R' || w[0] == 'I') &&
-            tok_dash(&x->t[i + 1]))
-            return true;
-    }
-    return false;
+    return c > o + 1 &&
+           country_party_tag(x->s + x->t[o].s, x->t[c].e - x->t[o].s) != NULL;
 }
 
 /* "a spokesman for the Kremlin", "an aide to Smith": an unnamed source
@@ -1250,6 +1269,23 @@ subject_right(const struct ctx *x, size_t i)
         if (k->cls & (LEX_CLAUSE | LEX_CUE))
             break;
     }
+    /* "said the festival's founder, Gwen Morgan": the name after the
+     * description's comma. */
+    if (e > d && e + 1 < x->n && tok_punct(&x->t[e], ',') &&
+        (x->t[e - 1].cls & (LEX_ROLE | LEX_ANON)) && x->t[e + 1].cap &&
+        name_word(x, &x->t[e + 1])) {
+        size_t z = run_right(x, e + 1);
+        sj = np_left(x, z);
+        if (sj.kind == SUBJ_NAME && !sj.org && sj.first == e + 1) {
+            sj.first = i;
+            sj.rs = x->t[d].s;
+            sj.re = x->t[e - 1].e;
+            sj.appos = true;
+            text_country(x, sj.rs, sj.re, sj.cc);
+            return sj;
+        }
+        sj = (struct subj){0};
+    }
     if (e >= x->n || !tok_word(&x->t[e]) || !x->t[e].cap) {
         /* "said the ministry" */
         if (e > d && e - 1 >= d && (x->t[e - 1].cls & (LEX_ROLE | LEX_BODY |
@@ -1524,6 +1560,14 @@ sentence_subject(const struct ctx *x, size_t c)
             return np_left(x, i);
         if (!k->cap || (k->cls & LEX_FUNC))
             continue;
+        /* "Opposition leader Sara Holmqvist disagreed": titles and role
+         * words before the name. */
+        while (i + 1 < c && tok_word(&x->t[i]) && !name_word(x, &x->t[i]) &&
+               ((x->t[i].cls & (LEX_TITLE | LEX_ROLE | LEX_ANON)) ||
+                tok_country(x, i, &(size_t){0}) != NULL))
+            i++;
+        if (!tok_word(&x->t[i]) || !x->t[i].cap)
+            return none;
         e = run_right(x, i);
         if (e + 1 < c && tok_word(&x->t[e + 1]) && !x->t[e + 1].cap &&
             !(x->t[e + 1].cls & (LEX_CLAUSE | LEX_PARTICLE))) {
@@ -1840,17 +1884,14 @@ settle(struct ctx *x, size_t k, struct found *fd)
         return true;
     }
     e = ent_find(x, sj->nf, sj->nl, sj->org, sj->gender, sj->first);
-    fill_evidence(x, r, fd);
     if (e == 0) {
-        /* Named nowhere else: the name as written here. */
-        size_t i = x->nents;
-        (void)ent_add(x, sj->nf, sj->nl, sj->org, sj->gender);
-        e = i + 1;
-        if (x->nents == i)
-            e = ent_find(x, sj->nf, sj->nl, sj->org, G_NONE, SIZE_MAX);
-        if (e == 0)
+        /* Shared by people it cannot tell apart: abstain. Named nowhere
+         * else: the name as written here. */
+        if (sj->nf == sj->nl && ent_known(x, sj->nf, sj->nl, sj->org))
             return false;
+        e = ent_add(x, sj->nf, sj->nl, sj->org, sj->gender) + 1;
     }
+    fill_evidence(x, r, fd);
     if (sj->rs < sj->re && x->ents[e - 1].rs == x->ents[e - 1].re) {
         x->ents[e - 1].rs = sj->rs;
         x->ents[e - 1].re = sj->re;
@@ -2008,6 +2049,60 @@ continue_from(struct ctx *x, size_t k)
     r->confidence = pr->confidence * 0.9;
     x->speaker_ent[k] = x->speaker_ent[k - 1];
     return true;
+}
+
+/* A quote that opens its sentence with no attribution of its own, after
+ * a sentence in which someone speaks ("X said on Monday that his party
+ * would appeal. "We will fight this in court.""): that speaker. The
+ * sentence before may close the paragraph before, when the quote's
+ * paragraph is the quote alone. */
+static bool
+sentence_before(struct ctx *x, size_t k)
+{
+    size_t qt = x->qtok[k], c, p0;
+    uint32_t sent;
+
+    if (qt == 0 || x->term[k])
+        return false;
+    for (p0 = qt; p0 > 0 && x->t[p0 - 1].para == x->t[qt].para; p0--)
+        ;
+    if (p0 == qt) {
+        /* The quote alone in its paragraph: look at the paragraph before,
+         * when it holds no quote. */
+        size_t z;
+        if (qt + 1 >= x->n || x->t[qt + 1].kind != TOK_PARA || qt < 2)
+            return false;
+        for (z = qt - 1; z-- > 0 && x->t[z].para == x->t[qt - 1].para;)
+            if (x->t[z].kind == TOK_QUOTE)
+                return false;
+        c = qt - 1;
+    } else {
+        if (!tok_stop(&x->t[qt - 1]) &&
+            x->t[qt - 1].sent == x->t[qt].sent)
+            return false;
+        c = qt;
+    }
+    sent = x->t[c - 1].sent;
+    while (c-- > 0 && x->t[c].sent == sent &&
+           x->t[c].kind != TOK_QUOTE) {
+        struct found fd = {.cue = c, .method = "sentence-before",
+                           .confidence = 0.6};
+        if (!cue_at(x, c, false))
+            continue;
+        fd.sj = subject_left(x, c);
+        if (!subj_ok(&fd.sj) && x->t[c].e - x->t[c].s > 4 &&
+            memcmp(x->s + x->t[c].e - 3, "ing", 3) == 0)
+            fd.sj = sentence_subject(x, c);
+        if (fd.sj.kind != SUBJ_NAME && fd.sj.kind != SUBJ_PRONOUN)
+            continue;
+        if (settle(x, k, &fd)) {
+            x->recs[k].method = "sentence-before";
+            x->recs[k].confidence = fd.sj.kind == SUBJ_NAME ? 0.6 : 0.5;
+            return true;
+        }
+        return false;
+    }
+    return false;
 }
 
 /* Whether the quote is speech or a term (a title, nickname or scare
@@ -2192,7 +2287,8 @@ attrib_one(struct ctx *x, size_t k)
                     }
                 }
             }
-            continue_from(x, k);
+            if (!continue_from(x, k))
+                sentence_before(x, k);
         }
     }
 }

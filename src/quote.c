@@ -99,7 +99,8 @@ static bool
 quote_elision(const char *s, size_t i, size_t hi)
 {
     static const char *const words[] = {"em ", "til ", "tis ", "twas ",
-                                        "n ", "cause "};
+                                        "n ", "n'", "n\xe2\x80\x99",
+                                        "cause "};
     size_t k, n;
 
     if (i + 2 < hi && s[i] >= '0' && s[i] <= '9' && s[i + 1] >= '0' &&
@@ -123,6 +124,11 @@ quote_role(struct mark m, int32_t prev, int32_t next, const char *s,
     bool open_ctx = quote_before_open(prev) && !quote_space(next) && next >= 0;
     bool close_ctx = !quote_space(prev) && (next < 0 || !utf8_is_word(next));
 
+    /* won’t, Putin’s: a right single mark between letters is an
+     * apostrophe. */
+    if (m.fam == FAM_SINGLE && m.role == MARK_CLOSE && utf8_is_word(prev) &&
+        utf8_is_word(next))
+        return MARK_NONE;
     if (m.role != MARK_EITHER)
         return m.role;
     if (m.fam == FAM_SINGLE) {
@@ -230,11 +236,19 @@ quote_find(const char *body, const struct para *paras, size_t npara,
                 open = FAM_NONE;
             }
         }
-        if (open != FAM_NONE && p + 1 < npara &&
-            quote_para_opens(body, &paras[p + 1]) == open) {
+        /* A quote left open: it runs on when the next paragraph opens
+         * with the same kind of mark; otherwise it ends with its own
+         * paragraph, never reaching into the next. */
+        if (open != FAM_NONE) {
             cur.end = cur.close = hi;
             cur.closed = false;
-            quote_push(&l, cur);
+            while (cur.end > cur.start &&
+                   (body[cur.end - 1] == ' ' || body[cur.end - 1] == '\n'))
+                cur.end--;
+            if ((p + 1 < npara &&
+                 quote_para_opens(body, &paras[p + 1]) == open) ||
+                quote_words(body + cur.start, cur.end - cur.start) >= 2)
+                quote_push(&l, cur);
         }
     }
     *out = l.v;

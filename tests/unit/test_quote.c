@@ -204,8 +204,9 @@ test_runs_on(void)
 {
     static const char *const run[] = {
         "We will rebuild the bridge.", "It will take two years,"};
-    static const char *const dropped[] = {"we left"};
-    static const char *const next[] = {"Second quote."};
+    static const char *const local[] = {"this never ends.", "we left"};
+    static const char *const next[] = {"this never ends.", "Second quote."};
+    static const char *const last[] = {"this never ends."};
     static const char *const three[] = {"One.", "Two.", "Three,"};
     struct article *a;
     struct quote_span *v;
@@ -232,14 +233,20 @@ test_runs_on(void)
     article_free(a);
     free(check_quotes("He said \xe2\x80\x9cthis never ends.\n\n"
                       "Then \xe2\x80\x9cwe left\xe2\x80\x9d, she said.",
-                      dropped, 1, "an unclosed quote not continued", NULL));
+                      local, 2, "an unclosed quote not continued ends with "
+                      "its paragraph", NULL));
     free(check_quotes("He said \"this never ends.\n\n"
                       "\xc2\xab" "Second quote.\xc2\xbb",
-                      next, 1,
+                      next, 2,
                       "an unclosed quote followed by a paragraph opening "
-                      "with another kind of mark", NULL));
-    free(check_quotes("He said \"this never ends.", NULL, 0,
-                      "an unclosed quote in the last paragraph", NULL));
+                      "with another kind of mark stays in its paragraph",
+                      NULL));
+    free(check_quotes("He said \"this never ends.", last, 1,
+                      "an unclosed quote in the last paragraph ends with it",
+                      NULL));
+    free(check_quotes("He said \"no.\n\nThe end.", NULL, 0,
+                      "an unclosed one-word quote that nothing continues is "
+                      "dropped", NULL));
 }
 
 static void
