@@ -341,9 +341,8 @@ name_word(const struct ctx *x, const struct tok *k)
         enum country_kind kind = COUNTRY_NONE;
         unsigned flags = 0;
         (void)country_lookup_kind(x->s + k->s, k->e - k->s, &kind, &flags);
-        return kind == COUNTRY_NONE || kind == COUNTRY_US_STATE ||
-               kind == COUNTRY_BLOCK || (flags & COUNTRY_PERSON) ||
-               (k->cls & (LEX_MALE | LEX_FEMALE));
+        return kind == COUNTRY_NONE || kind == COUNTRY_BLOCK ||
+               (flags & COUNTRY_PERSON) || (k->cls & (LEX_MALE | LEX_FEMALE));
     }
 }
 
@@ -445,6 +444,19 @@ tok_country(const struct ctx *x, size_t i, size_t *used)
     return c;
 }
 
+/* Whether the words [f, l] together name a place ("New York", "Latin
+ * America"), not a person. */
+static bool
+run_is_place(const struct ctx *x, size_t f, size_t l)
+{
+    enum country_kind kind = COUNTRY_NONE;
+    unsigned flags = 0;
+
+    (void)country_lookup_kind(x->s + x->t[f].s, x->t[l].e - x->t[f].s, &kind,
+                              &flags);
+    return kind != COUNTRY_NONE && !(flags & COUNTRY_PERSON);
+}
+
 /* Whether the run [f, l] names a body: its last word is one, or it is a
  * country or an international body standing for its government. */
 static bool
@@ -477,7 +489,7 @@ run_name_start(const struct ctx *x, size_t f, size_t l)
         if ((k->cls & (LEX_TITLE | LEX_FUNC | LEX_TIME | LEX_INTL |
                        LEX_BODY | LEX_PLACE)) &&
             !((k->cls & (LEX_MALE | LEX_FEMALE)) && !(k->cls & LEX_TITLE) &&
-              i > f)) {
+              (i > f || !(k->cls & LEX_FUNC)) && i < l)) {
             n = i + 1;
             continue;
         }
@@ -559,6 +571,17 @@ span_eq_nocase(const struct ctx *x, size_t as, size_t ae, size_t bs,
     return true;
 }
 
+/* Whether the entity's name ends with the words [f, k] ("Suu Kyi" of Aung
+ * San Suu Kyi). */
+static bool
+ent_ends_with(const struct ctx *x, const struct ent *e, size_t f, size_t k)
+{
+    size_t n = x->t[k].e - x->t[f].s;
+
+    return e->e - e->s > n && x->s[e->e - n - 1] == ' ' &&
+           span_eq(x, e->e - n, e->e, x->t[f].s, x->t[k].e);
+}
+
 static void
 mention_add(struct ctx *x, size_t tok, size_t ent)
 {
@@ -592,8 +615,13 @@ ent_add(struct ctx *x, size_t f, size_t l, bool org, enum gender g)
                 break;
             continue;
         }
+        /* "President Obama" first, "Michelle Obama" later: a full name
+         * that comes after a titled surname is someone else. */
+        if (f < k && e->fs == e->ks && e->rs < e->re &&
+            !span_eq(x, e->fs, e->fe, tf->s, tf->e))
+            continue;
         if (f == k || e->fs == e->ks ||
-            span_eq(x, e->fs, e->fe, tf->s, tf->e)) {
+            span_eq(x, e->fs, e->fe, tf->s, tf->e) || ent_ends_with(x, e, f, k)) {
             if (f < k && (e->fs == e->ks || x->t[l].e - tf->s > e->e - e->s)) {
                 e->s = tf->s;
                 e->e = x->t[l].e;
@@ -660,7 +688,7 @@ collect_entities(struct ctx *x)
                 if (!name_word(x, &x->t[k]) &&
                     !(x->t[k].cls & (LEX_SUFFIX | LEX_PARTICLE)))
                     ok = false;
-            if (!ok || l - nf > 4)
+            if (!ok || l - nf > 4 || run_is_place(x, nf, l))
                 continue;
             /* A lone word is a person only after a title (Mr. Obama), or
              * when it names someone already met: a mention. */
@@ -713,7 +741,7 @@ ent_find(const struct ctx *x, size_t f, size_t l, bool org, enum gender g,
                 /* another forename: another person */
                 if (f < k && !org && e->fs != e->ks &&
                     !span_eq(x, e->fs, e->fe, x->t[f].s, x->t[f].e) &&
-                    !(x->t[f].cls & LEX_PARTICLE))
+                    !(x->t[f].cls & LEX_PARTICLE) && !ent_ends_with(x, e, f, k))
                     continue;
             } else if (org || f != k || e->fs == e->ks ||
                        !span_eq(x, e->fs, e->fe, x->t[k].s, x->t[k].e)) {
@@ -969,6 +997,8 @@ np_left(const struct ctx *x, size_t i)
                     !(x->t[m].cls & (LEX_SUFFIX | LEX_PARTICLE)))
                     return sj;
         }
+        if (run_is_place(x, nf, l))
+            return sj;
         sj.kind = SUBJ_NAME;
         sj.nf = nf;
         sj.nl = l;
