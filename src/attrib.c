@@ -179,9 +179,10 @@ tokenize(struct ctx *x, size_t lo, size_t hi, uint32_t p)
                 int32_t next = utf8_decode(s, hi, &m);
                 bool abbrev = wlen == 1 || memchr(s + at, '.', wlen) ||
                               (lexicon_classes(s + at, wlen) & LEX_ABBREV);
-                if ((abbrev || utf8_is_word(next)) &&
-                    (next < 0 || next == ' ' || next == 0xa0 ||
-                     next == ',' || utf8_is_word(next))) {
+                if (((abbrev || utf8_is_word(next)) &&
+                     (next < 0 || next == ' ' || next == 0xa0 ||
+                      next == ',' || utf8_is_word(next))) ||
+                    (next == ')' && wlen <= 8)) {
                     i = j;
                     if (utf8_is_word(next))
                         continue;
@@ -1181,6 +1182,31 @@ subject_left(const struct ctx *x, size_t c)
 
     if (j == SIZE_MAX || x->t[j].para != x->t[c].para)
         return sj;
+    /* "X, now the majority leader, who in 2010 said": the antecedent of
+     * the relative pronoun speaks. */
+    {
+        size_t w = j, m = 0;
+        while (w > 0 && m < 4 && !tok_is(x, &x->t[w], "who") &&
+               tok_word(&x->t[w]) && !x->t[w].cap &&
+               !(x->t[w].cls & (LEX_CUE | LEX_PRONOUN_M | LEX_PRONOUN_F))) {
+            w--;
+            m++;
+        }
+        if (w > 1 && tok_is(x, &x->t[w], "who") &&
+            tok_punct(&x->t[w - 1], ',')) {
+            size_t a = w - 2, q;
+            /* skip an appositive: "X, now the leader, who" */
+            for (q = a; q > 0 && a - q < 12 && !tok_punct(&x->t[q], ',') &&
+                        !tok_stop(&x->t[q]); q--)
+                ;
+            if (tok_punct(&x->t[q], ',') && q > 0 && x->t[q - 1].cap)
+                a = q - 1;
+            sj = np_left(x, a);
+            if (sj.kind == SUBJ_NAME)
+                return sj;
+            return (struct subj){0};
+        }
+    }
     if (x->t[j].kind == TOK_PUNCT && x->t[j].c == ')') {
         for (p = j; p > 0 && j - p < 8 && !tok_punct(&x->t[p], '('); p--)
             ;
@@ -1814,7 +1840,7 @@ resolve_pronoun(const struct ctx *x, size_t p, enum gender g, size_t last)
         int score;
         if (x->t[p].para - t->para > ATTRIB_PARA_REACH)
             break;
-        if (e->org || (e->gender != G_NONE && e->gender != g) ||
+        if (e->org || (g != G_NONE && e->gender != G_NONE && e->gender != g) ||
             x->headline[t->para])
             continue;
         if (t->sent != sent) {
@@ -1889,6 +1915,13 @@ settle(struct ctx *x, size_t k, struct found *fd)
                 span_eq_nocase(x, en->ks, en->ke, x->t[head].s, x->t[head].e))
                 e = x->ms[m].ent + 1;
         }
+        /* "the Vermont senator", "the New York businessman": no one was
+         * given that role in so many words; the person in focus, as for a
+         * pronoun, when the head is a person's. */
+        if (e == 0 && (x->t[head].cls & LEX_ROLE) &&
+            !(x->t[head].cls & LEX_BODY) &&
+            x->s[x->t[head].e - 1] != 's')
+            e = resolve_pronoun(x, sj->first, G_NONE, x->last_speaker);
         if (e == 0)
             return false;
         fill_evidence(x, r, fd);
