@@ -1093,6 +1093,11 @@ skip_adverbs_left(const struct ctx *x, size_t c)
 {
     size_t j = c;
 
+    /* "X is quoted as saying", "was quoted as saying" */
+    if (j >= 3 && tok_is(x, &x->t[j - 1], "as") &&
+        tok_is(x, &x->t[j - 2], "quoted") &&
+        (x->t[j - 3].cls & LEX_PASSIVE))
+        j -= 3;
     /* "Smith went on to say", "she continued to argue" */
     if (j >= 2 && tok_is(x, &x->t[j - 1], "to")) {
         size_t v = j - 1, m = 0;
@@ -1456,6 +1461,15 @@ cue_at(const struct ctx *x, size_t c, bool headline)
         return c + 1 < x->n && tok_is(x, &x->t[c + 1], "to");
     if (tok_is(x, k, "put") || tok_is(x, k, "puts"))
         return c + 1 < x->n && tok_is(x, &x->t[c + 1], "it");
+    /* "issued the following statement", "released a statement" */
+    if (k->cls & LEX_NAMING_STATEMENT) {
+        size_t j;
+        for (j = c + 1; j < x->n && j < c + 5 && tok_word(&x->t[j]); j++)
+            if (tok_is(x, &x->t[j], "statement") ||
+                tok_is(x, &x->t[j], "remarks"))
+                return true;
+        return false;
+    }
     if (c > 0 && (x->t[c - 1].cls & LEX_PASSIVE))
         return false;
     if (c > 0 && x->t[c - 1].kind == TOK_WORD &&
@@ -2279,11 +2293,82 @@ title_term(const struct ctx *x, size_t k)
             p->poss);
 }
 
+/* A transcript or a "Name:" line: the quote's paragraph opens with a
+ * label ("WALLACE:", "MR PRICE:", "Keltner:"). The label is a surname the
+ * article names in full, else the label itself. A label that names no one
+ * ("QUESTION:", "OPERATOR:") settles the quote as unattributed. Returns
+ * whether the label settled it. */
+static bool
+label_lead(struct ctx *x, size_t k)
+{
+    struct record *r = &x->recs[k];
+    size_t qt = x->qtok[k], lab = find_label(x, qt), i, e = 0, f;
+    struct found fd;
+
+    if (lab == SIZE_MAX)
+        return false;
+    if (x->t[lab].cls & LEX_FUNC)
+        return true;
+    f = run_left(x, lab);
+    for (i = 0; i < x->nents && !e; i++)
+        if (!x->ents[i].org &&
+            span_eq_nocase(x, x->ents[i].ks, x->ents[i].ke, x->t[lab].s,
+                           x->t[lab].e))
+            e = i + 1;
+    if (e == 0) {
+        struct subj sj = np_left(x, lab);
+        if (sj.kind == SUBJ_NAME && !x->t[lab].allcap) {
+            e = ent_find(x, sj.nf, sj.nl, sj.org, sj.gender, SIZE_MAX);
+            if (e == 0)
+                e = ent_add(x, sj.nf, sj.nl, sj.org, sj.gender) + 1;
+        }
+    }
+    fd = (struct found){.cue = lab + 1, .method = "colon-lead",
+                        .confidence = 0.8};
+    fd.sj.first = fd.sj.nf = lab;
+    fd.sj.last = fd.sj.nl = lab;
+    fd.sj.kind = SUBJ_PRONOUN;  /* evidence offsets: the label itself */
+    (void)f;
+    if (e != 0) {
+        fill_evidence(x, r, &fd);
+        set_entity(x, r, k, e - 1, 0, 0, NULL);
+        return true;
+    }
+    if (x->t[lab].allcap && x->t[lab].e - x->t[lab].s >= 2) {
+        /* Named nowhere else: the label in title case, unless it is a
+         * title ("THE PRESIDENT:"), which names no one by itself. */
+        struct buf b = {0};
+        char w[32];
+        size_t n = x->t[lab].e - x->t[lab].s;
+        if (n < sizeof w) {
+            memcpy(w, x->s + x->t[lab].s, n);
+            for (i = 1; i < n; i++)
+                if (w[i] >= 'A' && w[i] <= 'Z')
+                    w[i] = (char)(w[i] - 'A' + 'a');
+            if (lexicon_classes(w, n) & (LEX_TITLE | LEX_FUNC))
+                return true;
+        }
+        buf_append(&b, x->s + x->t[lab].s, 1);
+        for (i = x->t[lab].s + 1; i < x->t[lab].e; i++) {
+            char c = x->s[i];
+            if (c >= 'A' && c <= 'Z')
+                c = (char)(c - 'A' + 'a');
+            buf_append(&b, &c, 1);
+        }
+        fill_evidence(x, r, &fd);
+        r->speaker = buf_take(&b);
+        r->confidence = 0.5;
+        x->last_speaker = 0;
+        return true;
+    }
+    return false;
+}
+
 static void
 attrib_one(struct ctx *x, size_t k)
 {
     struct record *r = &x->recs[k];
-    size_t qt = x->qtok[k], lab;
+    size_t qt = x->qtok[k];
     struct found fd;
 
     r->speaker_start = r->speaker_end = RECORD_NONE;
@@ -2293,33 +2378,6 @@ attrib_one(struct ctx *x, size_t k)
     if (title_term(x, k)) {
         x->term[k] = true;
         return;
-    }
-    lab = find_label(x, qt);
-    if (lab != SIZE_MAX) {
-        /* WALLACE: … — the label is a surname in capitals. */
-        size_t i, e = 0, f = run_left(x, lab);
-        for (i = 0; i < x->nents && !e; i++)
-            if (!x->ents[i].org &&
-                span_eq_nocase(x, x->ents[i].ks, x->ents[i].ke, x->t[lab].s,
-                               x->t[lab].e))
-                e = i + 1;
-        if (e == 0) {
-            struct subj sj = np_left(x, lab);
-            if (sj.kind == SUBJ_NAME && !x->t[lab].allcap) {
-                e = ent_find(x, sj.nf, sj.nl, sj.org, sj.gender, SIZE_MAX);
-                if (e == 0)
-                    e = ent_add(x, sj.nf, sj.nl, sj.org, sj.gender) + 1;
-            }
-        }
-        if (e != 0) {
-            fd = (struct found){.cue = lab + 1, .method = "colon-lead",
-                                .confidence = 0.8};
-            fd.sj.first = f;
-            fd.sj.last = lab;
-            fill_evidence(x, r, &fd);
-            set_entity(x, r, k, e - 1, 0, 0, NULL);
-            return;
-        }
     }
     if (label_in_quote(x, k))
         return;
@@ -2350,6 +2408,8 @@ attrib_one(struct ctx *x, size_t k)
                     }
                 }
             }
+            if (label_lead(x, k))
+                return;
             if (!continue_from(x, k))
                 sentence_before(x, k);
         }

@@ -37,6 +37,7 @@ enum lex_class {
     LEX_PRESS = 1u << 25,     /* last word of a title that keeps its "The" */
     LEX_WORK = 1u << 26,      /* a noun naming a work: the song "…" */
     LEX_VENUE = 1u << 27,     /* an occasion one tells: told a briefing */
+    LEX_NAMING_STATEMENT = 1u << 28, /* a cue before "statement": issued */
 };
 
 /* The classes of the word or phrase s[0..n), exactly as written (case
