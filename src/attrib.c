@@ -61,6 +61,22 @@ struct ent {
     int mentions;
 };
 
+struct tok_country_memo {
+    const char *cc;             /* tok_country */
+    unsigned char used;
+    bool done;
+    bool kind_done;             /* the token alone: its kind and flags */
+    enum country_kind kind;
+    unsigned flags;
+};
+
+/* Entities by their key and first words: a chained hash table, so that
+ * finding a name costs the same in a long article as in a short one. */
+struct ent_link {
+    size_t ent;
+    size_t next;            /* index + 1, or 0 */
+};
+
 /* A mention of an entity, in text order. */
 struct mention {
     size_t tok;
@@ -97,8 +113,14 @@ struct ctx {
     size_t n, cap;
     size_t *qtok;           /* token of each quote */
     bool *headline;         /* per paragraph: written in title case */
+    size_t *pstart;         /* per paragraph: its first token */
     struct ent *ents;
     size_t nents, capents;
+    struct tok_country_memo *cmemo;     /* per token */
+    size_t *heads;          /* hash of a name word -> first link + 1 */
+    size_t nheads;          /* a power of two */
+    struct ent_link *links;
+    size_t nlinks, caplinks;
     struct mention *ms;
     size_t nms, capms;
     size_t *speaker_ent;    /* per quote: entity + 1, or 0 */
@@ -122,13 +144,17 @@ tok_push(struct ctx *x, struct tok k)
 static bool
 is_upper(int32_t c)
 {
-    return c >= 0 && utf8proc_category(c) == UTF8PROC_CATEGORY_LU;
+    if (c < 0x80)
+        return c >= 'A' && c <= 'Z';
+    return utf8proc_category(c) == UTF8PROC_CATEGORY_LU;
 }
 
 static bool
 is_lower(int32_t c)
 {
-    return c >= 0 && utf8proc_category(c) == UTF8PROC_CATEGORY_LL;
+    if (c < 0x80)
+        return c >= 'a' && c <= 'z';
+    return utf8proc_category(c) == UTF8PROC_CATEGORY_LL;
 }
 
 /* Splits s[lo..hi) of paragraph p into words (letters, digits, inner - '
@@ -280,6 +306,7 @@ tokenize_article(struct ctx *x)
     for (p = 0; p < a->npara; p++) {
         size_t pos = a->paras[p].start, from = x->n, words = 0, caps = 0, i;
 
+        x->pstart[p] = x->n;
         for (; k < x->nq && x->spans[k].para == p; k++) {
             const struct quote_span *q = &x->spans[k];
             if (q->open < pos)
@@ -339,11 +366,15 @@ name_word(const struct ctx *x, const struct tok *k)
     if (k->allcap && k->e - k->s > 3)
         return false;
     {
-        enum country_kind kind = COUNTRY_NONE;
-        unsigned flags = 0;
-        (void)country_lookup_kind(x->s + k->s, k->e - k->s, &kind, &flags);
-        return kind == COUNTRY_NONE || kind == COUNTRY_BLOCK ||
-               (flags & COUNTRY_PERSON) || (k->cls & (LEX_MALE | LEX_FEMALE));
+        struct tok_country_memo *m = &x->cmemo[k - x->t];
+        if (!m->kind_done) {
+            (void)country_lookup_kind(x->s + k->s, k->e - k->s, &m->kind,
+                                      &m->flags);
+            m->kind_done = true;
+        }
+        return m->kind == COUNTRY_NONE || m->kind == COUNTRY_BLOCK ||
+               (m->flags & COUNTRY_PERSON) ||
+               (k->cls & (LEX_MALE | LEX_FEMALE));
     }
 }
 
@@ -419,7 +450,31 @@ tok_usstate(const struct ctx *x, size_t i, size_t *used)
  * state or a blocker names none ("New Mexico", "Latin America"), nor does
  * Georgia before "state". *used is how many tokens. */
 static const char *
+tok_country_uncached(const struct ctx *x, size_t i, size_t *used);
+
+/* tok_country, remembered per token: the rules ask it of the same words
+ * many times. */
+static const char *
 tok_country(const struct ctx *x, size_t i, size_t *used)
+{
+    struct tok_country_memo *m = &x->cmemo[i];
+
+    if (!x->t[i].cap || x->t[i].kind != TOK_WORD) {
+        *used = 1;
+        return NULL;
+    }
+    if (!m->done) {
+        size_t u = 1;
+        m->cc = tok_country_uncached(x, i, &u);
+        m->used = (unsigned char)u;
+        m->done = true;
+    }
+    *used = m->used;
+    return m->cc;
+}
+
+static const char *
+tok_country_uncached(const struct ctx *x, size_t i, size_t *used)
 {
     enum country_kind kind = COUNTRY_NONE;
     unsigned flags = 0;
@@ -583,6 +638,47 @@ ent_ends_with(const struct ctx *x, const struct ent *e, size_t f, size_t k)
            span_eq(x, e->e - n, e->e, x->t[f].s, x->t[k].e);
 }
 
+/* The hash of a name word, case and apostrophe form folded. */
+static size_t
+word_hash(const struct ctx *x, size_t s, size_t e)
+{
+    size_t h = 2166136261u;
+
+    while (s < e) {
+        unsigned char c = (unsigned char)x->s[s];
+        if (c == 0xe2 && e - s >= 3 && (unsigned char)x->s[s + 1] == 0x80 &&
+            (unsigned char)x->s[s + 2] == 0x99) {
+            c = '\'';
+            s += 2;
+        } else if (c >= 'A' && c <= 'Z') {
+            c = (unsigned char)(c - 'A' + 'a');
+        }
+        h = (h ^ c) * 16777619u;
+        s++;
+    }
+    return h;
+}
+
+static void
+ent_index(struct ctx *x, size_t s, size_t e, size_t ent)
+{
+    size_t *head = &x->heads[word_hash(x, s, e) & (x->nheads - 1)];
+
+    if (x->nlinks == x->caplinks) {
+        x->caplinks = x->caplinks ? x->caplinks * 2 : 64;
+        x->links = xreallocarray(x->links, x->caplinks, sizeof *x->links);
+    }
+    x->links[x->nlinks] = (struct ent_link){ent, *head};
+    *head = ++x->nlinks;
+}
+
+/* The first link of the chain of the word s[s..e), as index + 1. */
+static size_t
+ent_chain(const struct ctx *x, size_t s, size_t e)
+{
+    return x->heads[word_hash(x, s, e) & (x->nheads - 1)];
+}
+
 static void
 mention_add(struct ctx *x, size_t tok, size_t ent)
 {
@@ -601,11 +697,12 @@ mention_add(struct ctx *x, size_t tok, size_t ent)
 static size_t
 ent_add(struct ctx *x, size_t f, size_t l, bool org, enum gender g)
 {
-    size_t k = name_key(x, f, l), i;
+    size_t k = name_key(x, f, l), i = x->nents, ln;
     const struct tok *tk = &x->t[k], *tf = &x->t[f];
 
-    for (i = 0; i < x->nents; i++) {
-        struct ent *e = &x->ents[i];
+    for (ln = ent_chain(x, tk->s, tk->e); ln != 0; ln = x->links[ln - 1].next) {
+        struct ent *e = &x->ents[x->links[ln - 1].ent];
+        i = x->links[ln - 1].ent;
         if (e->org != org || !span_eq(x, e->ks, e->ke, tk->s, tk->e))
             continue;
         /* "Mr. Obama" is not Michelle Obama. */
@@ -628,11 +725,13 @@ ent_add(struct ctx *x, size_t f, size_t l, bool org, enum gender g)
                 e->e = x->t[l].e;
                 e->fs = tf->s;
                 e->fe = tf->e;
+                ent_index(x, tf->s, tf->e, i);
             }
             break;
         }
     }
-    if (i == x->nents) {
+    if (ln == 0) {
+        i = x->nents;
         if (x->nents == x->capents) {
             x->capents = x->capents ? x->capents * 2 : 32;
             x->ents = xreallocarray(x->ents, x->capents, sizeof *x->ents);
@@ -641,6 +740,9 @@ ent_add(struct ctx *x, size_t f, size_t l, bool org, enum gender g)
                                   .ks = tk->s, .ke = tk->e,
                                   .fs = tf->s, .fe = tf->e, .org = org};
         x->nents++;
+        ent_index(x, tk->s, tk->e, i);
+        if (f < k)
+            ent_index(x, tf->s, tf->e, i);
     }
     if (x->ents[i].gender == G_NONE)
         x->ents[i].gender = g != G_NONE ? g : tok_gender(tf);
@@ -723,7 +825,7 @@ static size_t
 ent_find(const struct ctx *x, size_t f, size_t l, bool org, enum gender g,
          size_t before)
 {
-    size_t k = name_key(x, f, l), i, best = 0;
+    size_t k = name_key(x, f, l), i, best = 0, ln;
     int best_score = -1, pass;
     bool tie = false;
 
@@ -731,9 +833,11 @@ ent_find(const struct ctx *x, size_t f, size_t l, bool org, enum gender g,
     /* Surnames first; a lone first name ("Hillary") only when no surname
      * matches. */
     for (pass = 0; pass < 2 && best == 0 && !tie; pass++)
-        for (i = 0; i < x->nents; i++) {
-            const struct ent *e = &x->ents[i];
+        for (ln = ent_chain(x, x->t[k].s, x->t[k].e); ln != 0;
+             ln = x->links[ln - 1].next) {
+            const struct ent *e = &x->ents[x->links[ln - 1].ent];
             int score;
+            i = x->links[ln - 1].ent;
             if (e->org != org)
                 continue;
             if (pass == 0) {
@@ -755,7 +859,7 @@ ent_find(const struct ctx *x, size_t f, size_t l, bool org, enum gender g,
                 best_score = score;
                 best = i + 1;
                 tie = false;
-            } else if (score == best_score) {
+            } else if (score == best_score && best != i + 1) {
                 tie = true;
             }
         }
@@ -767,12 +871,14 @@ ent_find(const struct ctx *x, size_t f, size_t l, bool org, enum gender g,
 static bool
 ent_known(const struct ctx *x, size_t f, size_t l, bool org)
 {
-    size_t k = name_key(x, f, l), i;
+    size_t k = name_key(x, f, l), ln;
 
-    for (i = 0; i < x->nents; i++)
-        if (x->ents[i].org == org &&
-            span_eq(x, x->ents[i].ks, x->ents[i].ke, x->t[k].s, x->t[k].e))
+    for (ln = ent_chain(x, x->t[k].s, x->t[k].e); ln != 0;
+         ln = x->links[ln - 1].next) {
+        const struct ent *e = &x->ents[x->links[ln - 1].ent];
+        if (e->org == org && span_eq(x, e->ks, e->ke, x->t[k].s, x->t[k].e))
             return true;
+    }
     return false;
 }
 
@@ -1695,8 +1801,7 @@ find_label(const struct ctx *x, size_t qt)
 {
     size_t p0, i;
 
-    for (p0 = qt; p0 > 0 && x->t[p0 - 1].para == x->t[qt].para; p0--)
-        ;
+    p0 = x->pstart[x->t[qt].para];
     for (i = p0; i < qt && i < p0 + 4; i++)
         if (tok_punct(&x->t[i], ':'))
             break;
@@ -1811,6 +1916,22 @@ mention_subject(const struct ctx *x, size_t i)
            (tok_word(n) && !n->cap && !(n->cls & LEX_PARTICLE));
 }
 
+/* How many mentions stand before token p (they are in text order). */
+static size_t
+mentions_before(const struct ctx *x, size_t p)
+{
+    size_t lo = 0, hi = x->nms;
+
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (x->ms[mid].tok < p)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 /* Whether a sentence between tokens a and b opens with an unnamed person
  * ("One fisherman, who …, watched"): someone a pronoun after it may mean. */
 static bool
@@ -1845,8 +1966,7 @@ resolve_pronoun(const struct ctx *x, size_t p, enum gender g, size_t last)
     int best_score = INT32_MIN, back = -1;
     bool tie = false;
 
-    while (m > 0 && x->ms[m - 1].tok >= p)
-        m--;
+    m = mentions_before(x, p);
     while (m-- > 0) {
         const struct mention *mm = &x->ms[m];
         const struct ent *e = &x->ents[mm->ent];
@@ -1910,7 +2030,7 @@ settle(struct ctx *x, size_t k, struct found *fd)
         /* "the ministry", "the former president": the latest entity whose
          * name or role has that head word. */
         size_t i, m, head = sj->nl;
-        for (m = x->nms; m-- > 0 && !e;) {
+        for (m = mentions_before(x, sj->first); m-- > 0 && !e;) {
             const struct ent *en;
             if (x->ms[m].tok >= sj->first)
                 continue;
@@ -2069,8 +2189,7 @@ continue_from(struct ctx *x, size_t k)
     struct record *r = &x->recs[k], *pr;
     size_t qt = x->qtok[k], p0;
 
-    for (p0 = qt; p0 > 0 && x->t[p0 - 1].para == x->t[qt].para; p0--)
-        ;
+    p0 = x->pstart[x->t[qt].para];
     /* Colon lead-in: "X said in a statement:" closing the paragraph before. */
     if (p0 == qt && p0 >= 2 && tok_punct(&x->t[p0 - 2], ':')) {
         size_t c;
@@ -2141,8 +2260,7 @@ sentence_before(struct ctx *x, size_t k)
 
     if (qt == 0 || x->term[k])
         return false;
-    for (p0 = qt; p0 > 0 && x->t[p0 - 1].para == x->t[qt].para; p0--)
-        ;
+    p0 = x->pstart[x->t[qt].para];
     if (p0 == qt) {
         /* The quote alone in its paragraph: look at the paragraph before,
          * when it holds no quote. */
@@ -2387,8 +2505,7 @@ attrib_one(struct ctx *x, size_t k)
         if (!subj_ok(&fd.sj) || !settle(x, k, &fd)) {
             /* "…" — X on a line of its own: a dash byline. */
             size_t p0;
-            for (p0 = qt; p0 > 0 && x->t[p0 - 1].para == x->t[qt].para; p0--)
-                ;
+            p0 = x->pstart[x->t[qt].para];
             if (p0 == qt && qt + 3 < x->n && tok_dash(&x->t[qt + 1]) &&
                 x->t[qt + 2].cap) {
                 size_t e = run_right(x, qt + 2), z = e + 1;
@@ -2428,9 +2545,14 @@ attrib_article(const struct article *a, const struct quote_span *spans,
     for (k = 0; k < n; k++)
         x.qtok[k] = SIZE_MAX;
     x.headline = xcalloc(a->npara + 1, sizeof *x.headline);
+    x.pstart = xcalloc(a->npara + 1, sizeof *x.pstart);
     x.speaker_ent = xcalloc(n + 1, sizeof *x.speaker_ent);
     x.term = xcalloc(n + 1, sizeof *x.term);
     tokenize_article(&x);
+    for (x.nheads = 64; x.nheads < x.n / 4; x.nheads *= 2)
+        ;
+    x.heads = xcalloc(x.nheads, sizeof *x.heads);
+    x.cmemo = xcalloc(x.n + 1, sizeof *x.cmemo);
     collect_entities(&x);
     home_country(&x);
     for (k = 0; k < n; k++) {
@@ -2448,7 +2570,7 @@ attrib_article(const struct article *a, const struct quote_span *spans,
         if (r->method != NULL && strcmp(r->method, "pronoun") == 0) {
             /* A pronoun names the quote that last credited its person. */
             size_t j;
-            for (j = k; j-- > 0;)
+            for (j = k; j-- > 0 && k - j <= 256;)
                 if (x.speaker_ent[j] == x.speaker_ent[k]) {
                     memcpy(r->from, recs[j].id, sizeof r->from);
                     break;
@@ -2462,8 +2584,12 @@ attrib_article(const struct article *a, const struct quote_span *spans,
     free(x.term);
     free(x.speaker_ent);
     free(x.headline);
+    free(x.pstart);
     free(x.qtok);
     free(x.ms);
+    free(x.heads);
+    free(x.cmemo);
+    free(x.links);
     free(x.ents);
     free(x.t);
 }
