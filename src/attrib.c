@@ -2056,11 +2056,16 @@ settle(struct ctx *x, size_t k, struct found *fd)
             !(x->t[head].cls & LEX_BODY) &&
             x->s[x->t[head].e - 1] != 's')
             e = resolve_pronoun(x, sj->first, G_NONE, x->last_speaker);
+        /* ... and only when that is the speaker of the quote before: an
+         * elegant variation ("the New York businessman") may as well
+         * bring in someone else. */
+        if (e != 0 && e != x->last_speaker)
+            e = 0;
         if (e == 0)
             return false;
         fill_evidence(x, r, fd);
         r->method = "definite";
-        r->confidence = fd->confidence - 0.2;
+        r->confidence = 0.5;
         set_entity(x, r, k, e - 1, sj->rs, sj->re, sj->cc);
         return true;
     }
