@@ -127,6 +127,7 @@ struct ctx {
     size_t last_speaker;    /* entity + 1 of the latest attribution */
     bool *term;             /* per quote: a title or name, not speech */
     char home[3];           /* the country the article is set in */
+    int us_marks;           /* words that place it in the US */
 };
 
 /* ---- tokens ------------------------------------------------------------ */
@@ -980,8 +981,8 @@ text_country(const struct ctx *x, size_t lo, size_t hi, char cc[3])
             c = country_lookup(x->s + ws, we - ws);
         if (c == NULL)
             c = country_lookup(x->s + ws, we - ws - (x->s[we - 1] == '.'));
-        if (c == NULL && (lexicon_classes(x->s + ws, we - ws) & LEX_USSTATE) &&
-            we - ws > 2)
+        if (c == NULL && (lexicon_classes(x->s + ws, we - ws) &
+                          (LEX_USSTATE | LEX_USMARK)) && we - ws > 2)
             c = "US";
         if (c != NULL)
             memcpy(cc, c, 3);
@@ -1864,6 +1865,25 @@ fill_evidence(struct ctx *x, struct record *r, const struct found *fd)
     r->speaker_as_written = body_dup(x, r->speaker_start, r->speaker_end);
 }
 
+/* Whether a role s[lo..hi) is a US-style lawmaker's title. */
+static bool
+us_lawmaker(const struct ctx *x, size_t lo, size_t hi)
+{
+    static const char *const titles[] = {
+        "Rep.", "Sen.", "Congressman", "Congresswoman", "Senator",
+        "Representative", "Gov.", "Governor", "Del.", "Speaker",
+    };
+    size_t k, n;
+
+    for (k = 0; k < sizeof titles / sizeof *titles; k++) {
+        n = strlen(titles[k]);
+        if (hi - lo >= n && memcmp(x->s + lo, titles[k], n) == 0 &&
+            (hi - lo == n || x->s[lo + n] == ' '))
+            return true;
+    }
+    return false;
+}
+
 static void
 set_entity(struct ctx *x, struct record *r, size_t k, size_t e,
            size_t rs, size_t re, const char *cc)
@@ -1884,6 +1904,11 @@ set_entity(struct ctx *x, struct record *r, size_t k, size_t e,
         text_country(x, en->rs, en->re, en->cc);
     if (en->cc[0] == '\0' && en->org)
         text_country(x, en->s, en->e, en->cc);
+    /* "Rep.", "Sen.", "Congresswoman" in a text set among Democrats,
+     * Republicans, Congress and US states: a US lawmaker. */
+    if (en->cc[0] == '\0' && !en->org && x->us_marks >= 2 && en->rs < en->re &&
+        us_lawmaker(x, en->rs, en->re))
+        memcpy(en->cc, "US", 3);
     memcpy(r->country, en->cc, 3);
     en->credits++;
     x->speaker_ent[k] = e + 1;
@@ -2128,6 +2153,7 @@ home_country(struct ctx *x)
         else if ((k->cls & LEX_USMARK) || tok_usstate(x, i, &used)) {
             c = "US";
             i += used - 1;
+            x->us_marks++;
         }
         if (c == NULL)
             continue;
@@ -2150,7 +2176,7 @@ home_country(struct ctx *x)
             second = tally[i].n;
         }
     }
-    if (bc != NULL && best >= 2 && best >= 2 * second)
+    if (bc != NULL && best >= 2 && best * 2 >= second * 3)
         memcpy(x->home, bc, 3);
 }
 
