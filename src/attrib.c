@@ -753,6 +753,8 @@ ent_add(struct ctx *x, size_t f, size_t l, bool org, enum gender g)
 static size_t ent_find(const struct ctx *x, size_t f, size_t l, bool org,
                        enum gender g, size_t before);
 
+static bool party_tag(const struct ctx *x, size_t o, size_t c);
+
 /* Walks the text outside quotes for names of people and bodies. */
 static void
 collect_entities(struct ctx *x)
@@ -808,6 +810,17 @@ collect_entities(struct ctx *x)
         {
             size_t e = ent_add(x, nf, l, false, g);
             struct ent *en = &x->ents[e];
+            /* "Robert Aderholt (AL-04)", "Adam Schiff (D-Calif.)" */
+            if (en->cc[0] == '\0' && l + 2 < x->n &&
+                tok_punct(&x->t[l + 1], '(')) {
+                size_t c = l + 2;
+                while (c < x->n && c < l + 8 && !tok_punct(&x->t[c], ')') &&
+                       x->t[c].kind != TOK_PARA)
+                    c++;
+                if (c < x->n && tok_punct(&x->t[c], ')') &&
+                    party_tag(x, l + 1, c))
+                    memcpy(en->cc, "US", 3);
+            }
             if (nf > f && en->rs == en->re && !(g != G_NONE && nf == f + 1 &&
                                                (x->t[f].cls & LEX_HONORIFIC))) {
                 en->rs = x->t[f].s;
@@ -993,8 +1006,17 @@ text_country(const struct ctx *x, size_t lo, size_t hi, char cc[3])
 static bool
 party_tag(const struct ctx *x, size_t o, size_t c)
 {
-    return c > o + 1 &&
-           country_party_tag(x->s + x->t[o].s, x->t[c].e - x->t[o].s) != NULL;
+    const struct tok *w = &x->t[o + 1];
+
+    if (c <= o + 1)
+        return false;
+    if (country_party_tag(x->s + x->t[o].s, x->t[c].e - x->t[o].s) != NULL)
+        return true;
+    /* A House district: "(AL-04)", "(NY-14)". */
+    return c == o + 2 && tok_word(w) && w->e - w->s >= 4 &&
+           x->s[w->s + 2] == '-' && x->s[w->s + 3] >= '0' &&
+           x->s[w->s + 3] <= '9' &&
+           (lexicon_classes(x->s + w->s, 2) & LEX_USSTATE);
 }
 
 /* "a spokesman for the Kremlin", "an aide to Smith": an unnamed source
@@ -1906,7 +1928,7 @@ set_entity(struct ctx *x, struct record *r, size_t k, size_t e,
         text_country(x, en->s, en->e, en->cc);
     /* "Rep.", "Sen.", "Congresswoman" in a text set among Democrats,
      * Republicans, Congress and US states: a US lawmaker. */
-    if (en->cc[0] == '\0' && !en->org && x->us_marks >= 2 && en->rs < en->re &&
+    if (en->cc[0] == '\0' && !en->org && x->us_marks >= 1 && en->rs < en->re &&
         us_lawmaker(x, en->rs, en->re))
         memcpy(en->cc, "US", 3);
     memcpy(r->country, en->cc, 3);
@@ -2055,6 +2077,7 @@ settle(struct ctx *x, size_t k, struct found *fd)
         /* "the ministry", "the former president": the latest entity whose
          * name or role has that head word. */
         size_t i, m, head = sj->nl;
+        double conf = 0.7;
         for (m = mentions_before(x, sj->first); m-- > 0 && !e;) {
             const struct ent *en;
             if (x->ms[m].tok >= sj->first)
@@ -2079,18 +2102,20 @@ settle(struct ctx *x, size_t k, struct found *fd)
          * pronoun, when the head is a person's. */
         if (e == 0 && (x->t[head].cls & LEX_ROLE) &&
             !(x->t[head].cls & LEX_BODY) &&
-            x->s[x->t[head].e - 1] != 's')
+            x->s[x->t[head].e - 1] != 's') {
             e = resolve_pronoun(x, sj->first, G_NONE, x->last_speaker);
-        /* ... and only when that is the speaker of the quote before: an
-         * elegant variation ("the New York businessman") may as well
-         * bring in someone else. */
-        if (e != 0 && e != x->last_speaker)
-            e = 0;
+            /* ... and only when that is the speaker of the quote before:
+             * an elegant variation ("the New York businessman") may as
+             * well bring in someone else. */
+            if (e != x->last_speaker)
+                e = 0;
+            conf = 0.5;
+        }
         if (e == 0)
             return false;
         fill_evidence(x, r, fd);
         r->method = "definite";
-        r->confidence = 0.5;
+        r->confidence = conf;
         set_entity(x, r, k, e - 1, sj->rs, sj->re, sj->cc);
         return true;
     }
