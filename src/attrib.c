@@ -2071,6 +2071,9 @@ settle(struct ctx *x, size_t k, struct found *fd)
         fill_evidence(x, r, fd);
         r->method = "pronoun";
         r->confidence = fd->confidence - 0.15;
+        /* "he" told us what the name did not: later pronouns use it. */
+        if (x->ents[e - 1].gender == G_NONE)
+            x->ents[e - 1].gender = sj->gender;
         set_entity(x, r, k, e - 1, 0, 0, NULL);
         return true;
     case SUBJ_DEF: {
