@@ -990,6 +990,14 @@ text_country(const struct ctx *x, size_t lo, size_t hi, char cc[3])
                     c = "US";
             }
         }
+        /* Georgia in a text about Democrats and Republicans: the state. */
+        if (c == NULL && x->us_marks >= 2) {
+            unsigned flags = 0;
+            enum country_kind kind = COUNTRY_NONE;
+            (void)country_lookup_kind(x->s + ws, we - ws, &kind, &flags);
+            if (flags & COUNTRY_US_TOO)
+                c = "US";
+        }
         if (c == NULL && we > ws && x->s[we - 1] == '.')
             c = country_lookup(x->s + ws, we - ws);
         if (c == NULL)
