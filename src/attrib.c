@@ -218,7 +218,8 @@ tokenize(struct ctx *x, size_t lo, size_t hi, uint32_t p)
             break;
         }
         k.e = i;
-        k.allcap = up && letters && i - at >= 2;
+        k.allcap = up && letters && i - at >= 2 &&
+                   memchr(s + at, '.', i - at) == NULL;
         /* Trump's, Putin’s: the name without its possessive. */
         if (k.e - k.s > 2 && (s[k.e - 1] == 's' || s[k.e - 1] == 'S') &&
             s[k.e - 2] == '\'') {
@@ -1043,6 +1044,17 @@ anon_for(const struct ctx *x, size_t f, size_t i, struct subj *sj)
                    tok_is(x, &x->t[p - 1], "at")))
         return false;
     h = p - 2;
+    /* "Officials at X said", "officials from X said": X speaks. */
+    if (tok_has(&x->t[h], LEX_ANON) && x->s[x->t[h].e - 1] == 's' &&
+        (h == 0 || !tok_word(&x->t[h - 1]) ||
+         tok_stop(&x->t[h - 1])) &&
+        (tok_is(x, &x->t[p - 1], "at") || tok_is(x, &x->t[p - 1], "from")) &&
+        run_is_body(x, f, i)) {
+        *sj = (struct subj){.kind = SUBJ_NAME, .org = true, .first = h,
+                            .last = i, .nf = f, .nl = i};
+        text_country(x, x->t[f].s, x->t[i].e, sj->cc);
+        return true;
+    }
     if (!tok_has(&x->t[h], LEX_ANON | LEX_ROLE) || x->t[h].cap)
         return false;
     for (d = h; d > 0 && h - d < 4; d--) {
@@ -1184,6 +1196,22 @@ np_left(const struct ctx *x, size_t i)
     sj.last = i;
     sj.nf = f + 1;
     sj.nl = i;
+    /* "a Government Accountability Office report", "a Homeland Security
+     * memo": the body speaks through its document. */
+    if ((k->cls & LEX_DOC) && i > f + 1 && x->t[i - 1].cap &&
+        tok_word(&x->t[i - 1])) {
+        size_t b = run_left(x, i - 1);
+        if (b > f && !(x->t[b].cls & LEX_FUNC)) {
+            sj.kind = SUBJ_NAME;
+            sj.org = true;
+            sj.first = f;
+            sj.last = i;
+            sj.nf = b;
+            sj.nl = i - 1;
+            text_country(x, x->t[b].s, x->t[i - 1].e, sj.cc);
+            return sj;
+        }
+    }
     if (x->t[f].cls & LEX_INDEF) {
         if (!(k->cls & (LEX_ANON | LEX_ROLE)))
             return sj;
@@ -1334,9 +1362,11 @@ subject_left(const struct ctx *x, size_t c)
             w--;
             m++;
         }
-        if (w > 1 && tok_is(x, &x->t[w], "who") &&
-            tok_punct(&x->t[w - 1], ',')) {
-            size_t a = w - 2, q;
+        if (w > 1 && (tok_is(x, &x->t[w], "who") ||
+                      tok_is(x, &x->t[w], "which")) &&
+            (tok_punct(&x->t[w - 1], ',') ||
+             (tok_word(&x->t[w - 1]) && x->t[w - 1].cap))) {
+            size_t a = tok_punct(&x->t[w - 1], ',') ? w - 2 : w - 1, q;
             /* skip an appositive: "X, now the leader, who" */
             for (q = a; q > 0 && a - q < 12 && !tok_punct(&x->t[q], ',') &&
                         !tok_stop(&x->t[q]); q--)
@@ -1456,8 +1486,12 @@ subject_right(const struct ctx *x, size_t i)
         d++;
     /* "said port director Nils Aalto", "said Kenyan runner Mercy Atieno":
      * a short description first. */
-    for (e = d; e < x->n && e < d + 5 && tok_word(&x->t[e]); e++) {
+    for (e = d; e < x->n && e < d + 6 &&
+                (tok_word(&x->t[e]) || (tok_punct(&x->t[e], '/') && e > d));
+         e++) {
         const struct tok *k = &x->t[e];
+        if (!tok_word(k))
+            continue;
         if (k->cap) {
             if (name_word(x, k) && !(k->cls & LEX_PARTICLE) &&
                 tok_country(x, e, &(size_t){0}) == NULL)
@@ -1591,13 +1625,16 @@ cue_at(const struct ctx *x, size_t c, bool headline)
             w[0] = (char)(w[0] - 'A' + 'a');
         if (!(lexicon_classes(w, n) & LEX_CUE))
             return false;
-    } else if (!(k->cls & LEX_CUE) || k->cap) {
+    } else if (!(k->cls & (LEX_CUE | LEX_THAT_CUE)) || k->cap) {
         return false;
     }
     if (tok_is(x, k, "according"))
         return c + 1 < x->n && tok_is(x, &x->t[c + 1], "to");
     if (tok_is(x, k, "put") || tok_is(x, k, "puts"))
         return c + 1 < x->n && tok_is(x, &x->t[c + 1], "it");
+    /* "the report found that", "the court ruled that" */
+    if (k->cls & LEX_THAT_CUE)
+        return c + 1 < x->n && tok_is(x, &x->t[c + 1], "that");
     /* "issued the following statement", "released a statement" */
     if (k->cls & LEX_NAMING_STATEMENT) {
         size_t j;
@@ -1968,7 +2005,8 @@ mention_subject(const struct ctx *x, size_t i)
         return false;
     n = &x->t[i + 1];
     return tok_punct(n, ',') || tok_punct(n, '(') ||
-           (tok_word(n) && !n->cap && !(n->cls & LEX_PARTICLE));
+           (tok_word(n) && !n->cap && !(n->cls & LEX_PARTICLE) &&
+            (!(n->cls & LEX_CLAUSE) || (n->cls & (LEX_PASSIVE | LEX_ADVERB))));
 }
 
 /* How many mentions stand before token p (they are in text order). */
@@ -2030,7 +2068,8 @@ resolve_pronoun(const struct ctx *x, size_t p, enum gender g, size_t last)
         if (x->t[p].para - t->para > ATTRIB_PARA_REACH)
             break;
         if (e->org || (g != G_NONE && e->gender != G_NONE && e->gender != g) ||
-            x->headline[t->para])
+            x->headline[t->para] ||
+            (e->fs == e->ks && e->gender == G_NONE && e->rs == e->re))
             continue;
         if (t->sent != sent) {
             sent = t->sent;

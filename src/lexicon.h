@@ -38,6 +38,8 @@ enum lex_class {
     LEX_WORK = 1u << 26,      /* a noun naming a work: the song "…" */
     LEX_VENUE = 1u << 27,     /* an occasion one tells: told a briefing */
     LEX_NAMING_STATEMENT = 1u << 28, /* a cue before "statement": issued */
+    LEX_THAT_CUE = 1u << 29,  /* a cue only before "that": found, ruled */
+    LEX_DOC = 1u << 30,       /* a document that speaks: report, memo */
 };
 
 /* The classes of the word or phrase s[0..n), exactly as written (case
