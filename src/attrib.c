@@ -1625,7 +1625,8 @@ cue_at(const struct ctx *x, size_t c, bool headline)
             w[0] = (char)(w[0] - 'A' + 'a');
         if (!(lexicon_classes(w, n) & LEX_CUE))
             return false;
-    } else if (!(k->cls & (LEX_CUE | LEX_THAT_CUE)) || k->cap) {
+    } else if (!(k->cls & (LEX_CUE | LEX_THAT_CUE | LEX_NAMING_STATEMENT)) ||
+               k->cap) {
         return false;
     }
     if (tok_is(x, k, "according"))
@@ -2299,7 +2300,7 @@ continue_from(struct ctx *x, size_t k)
     /* Colon lead-in: "X said in a statement:" closing the paragraph before. */
     if (p0 == qt && p0 >= 2 && tok_punct(&x->t[p0 - 2], ':')) {
         size_t c;
-        for (c = p0 - 2; c-- > 0 && p0 - c < ATTRIB_BEFORE_REACH;) {
+        for (c = p0 - 2; c-- > 0 && p0 - c < 2 * ATTRIB_BEFORE_REACH;) {
             struct found fd = {.cue = SIZE_MAX};
             if (tok_stop(&x->t[c]) || x->t[c].kind == TOK_QUOTE)
                 break;
