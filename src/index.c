@@ -1486,19 +1486,21 @@ index_facet(struct index *ix, enum index_facet f, const struct query *q,
     int rc;
 
     if (f == INDEX_PEOPLE)
-        buf_printf(&sql, "SELECT q.speaker_key, q.speaker, count(*) FROM"
+        buf_printf(&sql, "SELECT q.speaker_key, q.speaker, count(*),"
+                   " (SELECT name FROM aliases WHERE name_key ="
+                   " q.speaker_key LIMIT 1) FROM"
                    " quotes q JOIN articles a ON a.id = q.article WHERE (%s)"
                    " AND q.speaker_key IS NOT NULL GROUP BY q.speaker_key,"
                    " q.speaker ORDER BY q.speaker_key, count(*) DESC,"
                    " q.speaker", where);
     else if (f == INDEX_COUNTRIES)
-        buf_printf(&sql, "SELECT q.country, NULL, count(*) FROM quotes q"
+        buf_printf(&sql, "SELECT q.country, NULL, count(*), NULL FROM quotes q"
                    " JOIN articles a ON a.id = q.article WHERE (%s) AND"
                    " q.country IS NOT NULL GROUP BY q.country ORDER BY"
                    " count(*) DESC, q.country", where);
     else
         buf_printf(&sql, "SELECT coalesce(a.source, a.domain), NULL,"
-                   " count(*) FROM quotes q JOIN articles a ON a.id ="
+                   " count(*), NULL FROM quotes q JOIN articles a ON a.id ="
                    " q.article WHERE (%s) AND coalesce(a.source, a.domain)"
                    " IS NOT NULL GROUP BY 1 ORDER BY 3 DESC, 1", where);
     if (sqlite3_prepare_v2(ix->db, sql.data, -1, &st, NULL) != SQLITE_OK) {
@@ -1519,8 +1521,14 @@ index_facet(struct index *ix, enum index_facet f, const struct query *q,
             continue;
         }
         if (np == 0 || strcmp(p[np - 1].key, v) != 0) {
+            const char *alias = col(st, 3);
             p = xreallocarray(p, np + 1, sizeof *p);
             p[np++] = (struct index_person){xstrdup(v), NULL, NULL, 0, 0};
+            /* `quoth alias` named the person: that name heads the row. */
+            if (alias != NULL) {
+                p[np - 1].best = xstrdup(alias);
+                p[np - 1].best_count = INT64_MAX;
+            }
         }
         struct index_person *e = &p[np - 1];
         e->count += c;
@@ -1557,15 +1565,108 @@ index_facet(struct index *ix, enum index_facet f, const struct query *q,
 
 /* --- Corrections -------------------------------------------------------- */
 
+/* The quote id a prefix names: *out gets the whole id. Returns 1, 0 when
+ * none has it, -1 (err filled) when several do or on error. */
+static int
+index_resolve_id(struct index *ix, const char *id, char out[13],
+                 struct q_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    char *pat;
+    int n = 0, rc;
+
+    if (strncmp(id, "quoth:", 6) == 0)
+        id += 6;
+    if (strlen(id) < 4 || strlen(id) > 12 ||
+        strspn(id, "0123456789abcdef") != strlen(id)) {
+        q_error_set(err, "'%.40s' is not a quote id (4 to 12 hex digits)",
+                    id);
+        return -1;
+    }
+    pat = xasprintf("%s*", id);
+    if (sqlite3_prepare_v2(ix->db, "SELECT DISTINCT id FROM quotes WHERE id"
+                           " GLOB ? LIMIT 2", -1, &st, NULL) != SQLITE_OK) {
+        free(pat);
+        return index_fail(ix, err, "looking up a quote");
+    }
+    sqlite3_bind_text(st, 1, pat, -1, SQLITE_STATIC);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (n++ == 0)
+            snprintf(out, 13, "%s", col(st, 0) ? col(st, 0) : "");
+    }
+    if (rc != SQLITE_DONE)
+        index_fail(ix, err, "looking up a quote");
+    sqlite3_finalize(st);
+    free(pat);
+    if (rc != SQLITE_DONE)
+        return -1;
+    if (n > 1) {
+        q_error_set(err, "several quotes have ids that begin with %s; give "
+                    "more digits", id);
+        return -1;
+    }
+    return n;
+}
+
 int
 index_fix(struct index *ix, const char *id, enum index_fix what,
           const char *value, struct q_error *err)
 {
-    (void)ix;
-    (void)id;
-    (void)what;
-    (void)value;
-    q_error_set(err, "corrections are not written yet");
+    static const char *const upsert[] = {
+        [INDEX_FIX_SPEAKER] = "INSERT INTO overrides(quote, speaker) VALUES"
+            " (?1, ?2) ON CONFLICT(quote) DO UPDATE SET speaker = ?2,"
+            " none = 0",
+        [INDEX_FIX_NONE] = "INSERT INTO overrides(quote, none) VALUES"
+            " (?1, 1) ON CONFLICT(quote) DO UPDATE SET speaker = NULL,"
+            " none = 1",
+        [INDEX_FIX_COUNTRY] = "INSERT INTO overrides(quote, country) VALUES"
+            " (?1, ?2) ON CONFLICT(quote) DO UPDATE SET country = ?2",
+    };
+    sqlite3_stmt *st = NULL;
+    int64_t *arts = NULL;
+    size_t n = 0, k;
+    char whole[13];
+    int r, rc;
+
+    r = index_resolve_id(ix, id, whole, err);
+    if (r <= 0)
+        return r;
+    if (index_begin(ix, err) < 0)
+        return -1;
+    if (sqlite3_prepare_v2(ix->db, upsert[what], -1, &st, NULL) != SQLITE_OK)
+        goto fail;
+    sqlite3_bind_text(st, 1, whole, -1, SQLITE_STATIC);
+    bind_text(st, 2, value);
+    if (sqlite3_step(st) != SQLITE_DONE)
+        goto fail;
+    sqlite3_finalize(st);
+    if (sqlite3_prepare_v2(ix->db, "SELECT DISTINCT article FROM quotes"
+                           " WHERE id = ?", -1, &st, NULL) != SQLITE_OK)
+        goto fail;
+    sqlite3_bind_text(st, 1, whole, -1, SQLITE_STATIC);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        arts = xreallocarray(arts, n + 1, sizeof *arts);
+        arts[n++] = sqlite3_column_int64(st, 0);
+    }
+    if (rc != SQLITE_DONE)
+        goto fail;
+    sqlite3_finalize(st);
+    st = NULL;
+    for (k = 0; k < n; k++)
+        if (index_apply_fixes(ix, arts[k], err) < 0)
+            goto fail_quiet;
+    free(arts);
+    if (index_commit(ix, err) < 0) {
+        index_rollback(ix);
+        return -1;
+    }
+    return 1;
+fail:
+    index_fail(ix, err, "storing a correction");
+fail_quiet:
+    sqlite3_finalize(st);
+    free(arts);
+    index_rollback(ix);
     return -1;
 }
 
@@ -1573,11 +1674,61 @@ long
 index_alias(struct index *ix, const char *form, const char *name,
             struct q_error *err)
 {
-    (void)ix;
-    (void)form;
-    (void)name;
-    q_error_set(err, "aliases are not written yet");
-    return -1;
+    struct buf fk = {0}, nk = {0};
+    sqlite3_stmt *st = NULL;
+    long changed = -1;
+
+    speaker_key(&fk, form, strlen(form));
+    speaker_key(&nk, name, strlen(name));
+    if (fk.len == 0 || nk.len == 0) {
+        q_error_set(err, "a name needs letters");
+        goto out;
+    }
+    if (index_begin(ix, err) < 0)
+        goto out;
+    if (sqlite3_prepare_v2(ix->db, "INSERT OR REPLACE INTO aliases(form_key,"
+                           " form, name, name_key) VALUES (?, ?, ?, ?)", -1,
+                           &st, NULL) != SQLITE_OK)
+        goto fail;
+    sqlite3_bind_text(st, 1, fk.data, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, form, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, name, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 4, nk.data, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) != SQLITE_DONE)
+        goto fail;
+    sqlite3_finalize(st);
+    /* The quotes already indexed under the form's key, and under keys
+     * that were aliased to it. */
+    if (sqlite3_prepare_v2(ix->db, "UPDATE quotes SET speaker_key = ?2"
+                           " WHERE speaker_key = ?1", -1, &st, NULL) !=
+        SQLITE_OK)
+        goto fail;
+    sqlite3_bind_text(st, 1, fk.data, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, nk.data, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) != SQLITE_DONE)
+        goto fail;
+    changed = sqlite3_changes(ix->db);
+    sqlite3_finalize(st);
+    st = NULL;
+    if (index_add_speaker(ix, nk.data, err) < 0 ||
+        index_exec(ix, "UPDATE aliases SET name_key = (SELECT a2.name_key"
+                   " FROM aliases a2 WHERE a2.form_key = aliases.name_key)"
+                   " WHERE name_key IN (SELECT form_key FROM aliases)",
+                   err, "storing an alias") < 0 ||
+        index_commit(ix, err) < 0) {
+        index_rollback(ix);
+        changed = -1;
+    }
+    goto out;
+fail:
+    index_fail(ix, err, "storing an alias");
+    sqlite3_finalize(st);
+    index_rollback(ix);
+    changed = -1;
+out:
+    buf_free(&fk);
+    buf_free(&nk);
+    return changed;
 }
 
 long
@@ -1586,9 +1737,29 @@ index_overrides(struct index *ix,
                             const char *what),
                 void *ctx, struct q_error *err)
 {
-    (void)ix;
-    (void)row;
-    (void)ctx;
-    (void)err;
-    return 0;
+    sqlite3_stmt *st = NULL;
+    long n = 0;
+    int rc;
+
+    if (sqlite3_prepare_v2(ix->db, "SELECT 'fix', quote, trim("
+                           " CASE WHEN none THEN 'no speaker'"
+                           "  WHEN speaker IS NOT NULL THEN 'speaker ' ||"
+                           "  speaker ELSE '' END ||"
+                           " CASE WHEN country IS NOT NULL THEN"
+                           "  CASE WHEN none OR speaker IS NOT NULL THEN"
+                           "  ', ' ELSE '' END || 'country ' || country"
+                           "  ELSE '' END) FROM overrides UNION ALL"
+                           " SELECT 'alias', form, name FROM aliases"
+                           " ORDER BY 1 DESC, 2", -1, &st, NULL) !=
+        SQLITE_OK)
+        return index_fail(ix, err, "reading corrections");
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        row(ctx, col(st, 0), col(st, 1) ? col(st, 1) : "",
+            col(st, 2) ? col(st, 2) : "");
+        n++;
+    }
+    if (rc != SQLITE_DONE)
+        n = index_fail(ix, err, "reading corrections");
+    sqlite3_finalize(st);
+    return n;
 }

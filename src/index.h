@@ -131,9 +131,11 @@ long index_facet(struct index *ix, enum index_facet f, const struct query *q,
 
 enum index_fix { INDEX_FIX_SPEAKER, INDEX_FIX_NONE, INDEX_FIX_COUNTRY };
 
-/* Stores a correction of the quote id (whole id): its speaker is name, or
- * there is none, or its country is cc. Applied now and after every
- * re-indexing. Returns 1 when applied, 0 when no quote has that id, -1. */
+/* Stores a correction of the quote id (or a prefix of it, at least 4 hex
+ * digits): its speaker is value, or there is none, or its country is the
+ * code value; its method becomes "manual". Applied now and after every
+ * re-indexing. Returns 1 when applied, 0 when no quote has that id, -1
+ * (err filled) when the id is malformed or ambiguous, or on error. */
 int index_fix(struct index *ix, const char *id, enum index_fix what,
               const char *value, struct q_error *err);
 /* Stores that the written form is the person name: quotes whose speaker

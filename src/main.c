@@ -23,6 +23,7 @@
 #include "query.h"
 #include "reader.h"
 #include "buf.h"
+#include "country.h"
 #include "utf8.h"
 #include "tty.h"
 #include "xmalloc.h"
@@ -44,7 +45,9 @@ struct cmd {
     int (*run)(int argc, char **argv);
 };
 
+static int cmd_alias(int argc, char **argv);
 static int cmd_countries(int argc, char **argv);
+static int cmd_fix(int argc, char **argv);
 static int cmd_export(int argc, char **argv);
 static int cmd_extract(int argc, char **argv);
 static int cmd_help(int argc, char **argv);
@@ -58,6 +61,8 @@ static int cmd_text(int argc, char **argv);
 static int cmd_version(int argc, char **argv);
 
 static const struct cmd cmds[] = {
+    {"alias", "alias [--db FILE] FORM NAME",
+     "group a written form of a name under a person", cmd_alias},
     {"countries", "countries [--db FILE] [QUERY...]",
      "list the speakers' countries, with counts", cmd_countries},
     {"export", "export [--db FILE] [--format FORMAT] [--sort ORDER] "
@@ -65,6 +70,9 @@ static const struct cmd cmds[] = {
      cmd_export},
     {"extract", "extract [--format FORMAT] [--color WHEN] PATH...|-",
      "print the quotes of articles, without an index", cmd_extract},
+    {"fix", "fix [--db FILE] ID --speaker NAME|--none|--country CC | "
+     "fix --list", "correct a quote's attribution, or list corrections",
+     cmd_fix},
     {"help", "help [COMMAND]", "show how to use quoth or one command",
      cmd_help},
     {"index", "index [--db FILE] [-j N] [--prune] [-q] PATH...|-",
@@ -1074,6 +1082,159 @@ static int
 cmd_sources(int argc, char **argv)
 {
     return run_facet("sources", INDEX_SOURCES, argc, argv);
+}
+
+static void
+fix_row(void *ctx, const char *kind, const char *target, const char *what)
+{
+    struct buf b = {0};
+
+    (void)ctx;
+    buf_printf(&b, "%s\t", kind);
+    utf8_sanitize(&b, target, strlen(target), false);
+    buf_putc(&b, '\t');
+    utf8_sanitize(&b, what, strlen(what), false);
+    buf_putc(&b, '\n');
+    fwrite(b.data, 1, b.len, stdout);
+    buf_free(&b);
+}
+
+static int
+cmd_fix(int argc, char **argv)
+{
+    const struct cmd *c = cmd_find("fix");
+    struct index_args a = {0};
+    struct q_error err = {{0}};
+    enum index_fix what = INDEX_FIX_SPEAKER;
+    const char *value = NULL, *id = NULL;
+    char cc[3] = {0};
+    bool list = false;
+    int i, nwhat = 0, r, rc;
+    struct index *ix;
+    char *db;
+
+    for (i = 1; i < argc; i++) {
+        bool missing = false;
+        const char *v;
+
+        if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+            usage_line(stdout, c);
+            return EXIT_OK;
+        } else if (strcmp(argv[i], "--list") == 0) {
+            list = true;
+        } else if (strcmp(argv[i], "--none") == 0) {
+            what = INDEX_FIX_NONE;
+            nwhat++;
+        } else if ((v = opt_value(argc, argv, &i, "--speaker", NULL,
+                                  &missing))) {
+            what = INDEX_FIX_SPEAKER;
+            value = v;
+            nwhat++;
+        } else if ((v = opt_value(argc, argv, &i, "--country", NULL,
+                                  &missing))) {
+            if (strlen(v) != 2 || country_name(v) == NULL)
+                return usage_error(c, "--country takes an ISO 3166-1 "
+                                   "alpha-2 code, not '%s'", v);
+            cc[0] = (char)(v[0] & ~0x20);
+            cc[1] = (char)(v[1] & ~0x20);
+            what = INDEX_FIX_COUNTRY;
+            value = cc;
+            nwhat++;
+        } else if ((v = opt_value(argc, argv, &i, "--db", NULL,
+                                  &missing))) {
+            a.db = v;
+        } else if (missing) {
+            return usage_error(c, "option %s needs a value", argv[i]);
+        } else if (argv[i][0] == '-') {
+            return usage_error(c, "unknown option '%s'", argv[i]);
+        } else if (id == NULL) {
+            id = argv[i];
+        } else {
+            return usage_error(c, "unexpected argument '%s'", argv[i]);
+        }
+    }
+    if (list ? id != NULL || nwhat > 0 : id == NULL || nwhat != 1)
+        return usage_error(c, "%s", list ? "--list takes nothing else"
+                           : "give a quote id and one of --speaker NAME, "
+                             "--none, --country CC");
+    if (what == INDEX_FIX_SPEAKER && value != NULL && *value == '\0')
+        return usage_error(c, "%s", "--speaker needs a name (or use --none)");
+    db = index_path(&a, false);
+    if (db == NULL)
+        return EXIT_INDEX;
+    ix = index_get(db, !list);
+    if (ix == NULL) {
+        free(db);
+        return EXIT_INDEX;
+    }
+    if (list) {
+        long n = index_overrides(ix, fix_row, NULL, &err);
+        rc = n < 0 ? EXIT_INDEX : n > 0 ? EXIT_OK : EXIT_NONE;
+    } else {
+        r = index_fix(ix, id, what, value, &err);
+        if (r == 0)
+            fprintf(stderr, "quoth: no quote with id %s\n", id);
+        rc = r > 0 ? EXIT_OK : r == 0 ? EXIT_NONE : EXIT_INDEX;
+        if (r < 0 && strstr(err.msg, "quote id") != NULL) {
+            fprintf(stderr, "quoth: %s\n", err.msg);
+            rc = EXIT_USAGE;
+            err.msg[0] = '\0';
+        } else if (r < 0 && strstr(err.msg, "several quotes") != NULL) {
+            fprintf(stderr, "quoth: %s\n", err.msg);
+            rc = EXIT_USAGE;
+            err.msg[0] = '\0';
+        }
+    }
+    if (rc == EXIT_INDEX && err.msg[0] != '\0')
+        print_reject(db, 0, err.msg);
+    index_close(ix);
+    free(db);
+    return rc;
+}
+
+static int
+cmd_alias(int argc, char **argv)
+{
+    const struct cmd *c = cmd_find("alias");
+    struct index_args a = {0};
+    struct q_error err = {{0}};
+    struct index *ix;
+    char *db;
+    long n;
+    int r;
+
+    r = index_opts(c, argc, argv, "d", true, &a);
+    if (r == 0 && a.nwords != 2)
+        r = -1, usage_error(c, "%s", "give a written form and the name it "
+                            "stands for");
+    if (r != 0) {
+        free(a.words);
+        return r > 0 ? EXIT_OK : EXIT_USAGE;
+    }
+    db = index_path(&a, false);
+    ix = db != NULL ? index_get(db, true) : NULL;
+    if (ix == NULL) {
+        free(db);
+        free(a.words);
+        return EXIT_INDEX;
+    }
+    n = index_alias(ix, a.words[0], a.words[1], &err);
+    if (n < 0) {
+        if (strcmp(err.msg, "a name needs letters") == 0) {
+            fprintf(stderr, "quoth: %s\n", err.msg);
+            r = EXIT_USAGE;
+        } else {
+            print_reject(db, 0, err.msg);
+            r = EXIT_INDEX;
+        }
+    } else {
+        printf("%ld quotes regrouped\n", n);
+        r = EXIT_OK;
+    }
+    index_close(ix);
+    free(db);
+    free(a.words);
+    return r;
 }
 
 static int
