@@ -122,6 +122,7 @@ query_field(struct query_build *qb, enum query_field f, const char *v,
             snprintf(err->msg, sizeof err->msg,
                      "country:%.*s names no country (an ISO code, a "
                      "name or a demonym)", (int)(n > 64 ? 64 : n), v);
+            buf_free(&b);
             return -1;
         }
         buf_putc(&b, (char)(cc[0] & ~0x20));
@@ -138,6 +139,7 @@ query_field(struct query_build *qb, enum query_field f, const char *v,
         if (b.len == 0) {
             snprintf(err->msg, sizeof err->msg,
                      "speaker: needs a name with letters");
+            buf_free(&b);
             return -1;
         }
         query_or(&qb->cond[f],
