@@ -1,15 +1,307 @@
 // SPDX-License-Identifier: MIT
 /*
- * The index: records in, an SQLite (FTS5) file out. For now only the check
- * that the SQLite at hand can hold it; the store itself is the issue "The
- * index".
+ * The index: articles and their records in, an SQLite (FTS5) file out;
+ * queries in, records out again. The only module that includes sqlite3.h.
+ * Every value reaches SQL as a bound parameter; the one piece of SQL made
+ * at run time is query.c's WHERE fragment, which holds only `?`s.
  */
 #include "index.h"
 
-#include <sqlite3.h>
+#include <errno.h>
+#include <limits.h>
 #include <stddef.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include "buf.h"
+#include "country.h"
 #include "error.h"
+#include "extract.h"
+#include "query.h"
+#include "speaker.h"
+#include "xmalloc.h"
+
+#define INDEX_STR_(x) #x
+#define INDEX_STR(x) INDEX_STR_(x)
+#define INDEX_EXTRACTOR QUOTH_VERSION "+r" INDEX_STR(EXTRACT_RULES_VERSION)
+
+/* The schema. files: what was read, for change detection (mtime and size
+ * are never dates). articles: one per distinct article, with what show and
+ * the reader need after the files move. locations: where each article was
+ * found (a file and the article's place in it). quotes: every record field
+ * (mentions as "FR;UA"), the speaker's grouping key, the article's date
+ * for sorting. quotes_fts: FTS5 over quote, speaker and role, its content
+ * the quotes table, kept in step by triggers. speakers: the grouping keys,
+ * for speaker: queries. overrides and aliases: `quoth fix` and `quoth
+ * alias`, by quote id and by written form, re-applied after re-indexing. */
+static const char index_schema[] =
+    "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;"
+    "CREATE TABLE files("
+    " id INTEGER PRIMARY KEY,"
+    " abspath TEXT NOT NULL UNIQUE,"
+    " path TEXT NOT NULL,"
+    " hash TEXT,"
+    " mtime INTEGER,"
+    " size INTEGER,"
+    " extractor TEXT);"
+    "CREATE TABLE articles("
+    " id INTEGER PRIMARY KEY,"
+    " url TEXT, canon TEXT, guid TEXT, body_hash TEXT NOT NULL,"
+    " title TEXT, source TEXT, domain TEXT, byline TEXT, date TEXT,"
+    " lang TEXT, format TEXT,"
+    " body TEXT NOT NULL, paras TEXT NOT NULL, extractor TEXT NOT NULL);"
+    "CREATE INDEX articles_canon ON articles(canon) WHERE canon IS NOT NULL;"
+    "CREATE INDEX articles_guid ON articles(guid) WHERE guid IS NOT NULL;"
+    "CREATE INDEX articles_body ON articles(body_hash);"
+    "CREATE TABLE locations("
+    " file INTEGER NOT NULL,"
+    " item INTEGER NOT NULL,"
+    " line INTEGER NOT NULL,"
+    " article INTEGER NOT NULL,"
+    " PRIMARY KEY(file, item)) WITHOUT ROWID;"
+    "CREATE INDEX locations_article ON locations(article);"
+    "CREATE TABLE quotes("
+    " qid INTEGER PRIMARY KEY,"
+    " id TEXT NOT NULL,"
+    " article INTEGER NOT NULL,"
+    " seq INTEGER NOT NULL,"
+    " quote TEXT NOT NULL, kind TEXT NOT NULL,"
+    " speaker TEXT, speaker_as_written TEXT, speaker_key TEXT, role TEXT,"
+    " country TEXT, mentions TEXT, cue TEXT, venue TEXT,"
+    " method TEXT, confidence REAL,"
+    " start INTEGER, \"end\" INTEGER,"
+    " speaker_start INTEGER, speaker_end INTEGER,"
+    " cue_start INTEGER, cue_end INTEGER,"
+    " from_id TEXT, para INTEGER, date TEXT);"
+    "CREATE INDEX quotes_id ON quotes(id);"
+    "CREATE INDEX quotes_article ON quotes(article);"
+    /* In the order of --sort -date, so that the first 100 of a speaker
+     * or a country come off the index without sorting them all. */
+    "CREATE INDEX quotes_speaker ON quotes(speaker_key, date, article, seq);"
+    "CREATE INDEX quotes_country ON quotes(country, date, article, seq);"
+    "CREATE INDEX quotes_date ON quotes(date, article, seq);"
+    "CREATE VIRTUAL TABLE quotes_fts USING fts5(quote, speaker, role,"
+    " content='quotes', content_rowid='qid',"
+    " tokenize='unicode61 remove_diacritics 2', prefix='2 3');"
+    "CREATE TRIGGER quotes_ai AFTER INSERT ON quotes BEGIN"
+    " INSERT INTO quotes_fts(rowid, quote, speaker, role)"
+    " VALUES (new.qid, new.quote, new.speaker, new.role); END;"
+    "CREATE TRIGGER quotes_ad AFTER DELETE ON quotes BEGIN"
+    " INSERT INTO quotes_fts(quotes_fts, rowid, quote, speaker, role)"
+    " VALUES ('delete', old.qid, old.quote, old.speaker, old.role); END;"
+    "CREATE TRIGGER quotes_au AFTER UPDATE OF quote, speaker, role ON quotes"
+    " BEGIN"
+    " INSERT INTO quotes_fts(quotes_fts, rowid, quote, speaker, role)"
+    " VALUES ('delete', old.qid, old.quote, old.speaker, old.role);"
+    " INSERT INTO quotes_fts(rowid, quote, speaker, role)"
+    " VALUES (new.qid, new.quote, new.speaker, new.role); END;"
+    "CREATE TABLE speakers(key TEXT PRIMARY KEY) WITHOUT ROWID;"
+    "CREATE TABLE overrides("
+    " quote TEXT PRIMARY KEY,"
+    " speaker TEXT, none INTEGER NOT NULL DEFAULT 0, country TEXT)"
+    " WITHOUT ROWID;"
+    "CREATE TABLE aliases("
+    " form_key TEXT PRIMARY KEY, form TEXT NOT NULL, name TEXT NOT NULL,"
+    " name_key TEXT NOT NULL) WITHOUT ROWID;";
+
+/* The statements the writer runs for every article, prepared once. */
+#define INDEX_STMTS(X)                                                        \
+    X(FILE_CURRENT, "SELECT 1 FROM files WHERE abspath = ? AND hash = ?"     \
+                    " AND extractor = ?")                                    \
+    X(FILE_FIND, "SELECT id FROM files WHERE abspath = ?")                   \
+    X(FILE_OLD, "SELECT article FROM locations WHERE file = ?")              \
+    X(FILE_UNLOCATE, "DELETE FROM locations WHERE file = ?")                 \
+    X(FILE_OPEN, "UPDATE files SET hash = NULL, path = ? WHERE id = ?")      \
+    X(FILE_NEW, "INSERT INTO files(abspath, path) VALUES (?, ?)")            \
+    X(FILE_DONE, "UPDATE files SET hash = ?, mtime = ?, size = ?,"           \
+                 " extractor = ? WHERE id = ?")                              \
+    X(FIND_CANON, "SELECT id, body_hash, extractor FROM articles"            \
+                  " WHERE canon = ? LIMIT 1")                                \
+    X(FIND_GUID, "SELECT id, body_hash, extractor FROM articles"             \
+                 " WHERE guid = ? LIMIT 1")                                  \
+    X(FIND_BODY, "SELECT id, body_hash, extractor FROM articles"             \
+                 " WHERE body_hash = ? LIMIT 1")                             \
+    X(LOCATED, "SELECT 1 FROM locations WHERE article = ? LIMIT 1")          \
+    X(ART_INSERT, "INSERT INTO articles(url, canon, guid, body_hash, title," \
+                  " source, domain, byline, date, lang, format, body, paras,"\
+                  " extractor) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")        \
+    X(ART_UPDATE, "UPDATE articles SET url = ?, canon = ?, guid = ?,"        \
+                  " body_hash = ?, title = ?, source = ?, domain = ?,"       \
+                  " byline = ?, date = ?, lang = ?, format = ?, body = ?,"   \
+                  " paras = ?, extractor = ? WHERE id = ?")                  \
+    X(ART_DELETE, "DELETE FROM articles WHERE id = ?")                       \
+    X(QUOTES_DELETE, "DELETE FROM quotes WHERE article = ?")                 \
+    X(QUOTE_INSERT, "INSERT INTO quotes(id, article, seq, quote, kind,"      \
+                    " speaker, speaker_as_written, speaker_key, role,"       \
+                    " country, mentions, cue, venue, method, confidence,"    \
+                    " start, \"end\", speaker_start, speaker_end, cue_start,"\
+                    " cue_end, from_id, para, date) VALUES (?,?,?,?,?,?,?,?,"\
+                    "?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")                       \
+    X(SPEAKER_ADD, "INSERT OR IGNORE INTO speakers(key) VALUES (?)")         \
+    X(ALIAS_FIND, "SELECT name_key FROM aliases WHERE form_key = ?")         \
+    X(FIX_APPLY, "UPDATE quotes SET"                                         \
+                 " speaker = CASE WHEN ?1 THEN NULL"                         \
+                 "  ELSE coalesce(?2, speaker) END,"                         \
+                 " speaker_key = CASE WHEN ?1 THEN NULL"                     \
+                 "  WHEN ?2 IS NULL THEN speaker_key ELSE ?3 END,"           \
+                 " country = coalesce(?4, country),"                         \
+                 " method = 'manual', confidence = 1.0"                      \
+                 " WHERE article = ?5 AND id = ?6")                          \
+    X(FIXES_OF, "SELECT quote, speaker, none, country FROM overrides"        \
+                " WHERE quote IN (SELECT id FROM quotes WHERE article = ?)") \
+    X(LOCATE, "INSERT OR REPLACE INTO locations(file, item, line, article)"  \
+              " VALUES (?, ?, ?, ?)")                                        \
+    X(BEGIN, "BEGIN IMMEDIATE")                                              \
+    X(COMMIT, "COMMIT")                                                      \
+    X(ROLLBACK, "ROLLBACK")
+
+enum index_stmt {
+#define X(e, sql) S_##e,
+    INDEX_STMTS(X)
+#undef X
+    S_N
+};
+
+static const char *const index_sql[] = {
+#define X(e, sql) sql,
+    INDEX_STMTS(X)
+#undef X
+};
+_Static_assert(sizeof index_sql / sizeof *index_sql == S_N,
+               "one SQL text per statement");
+
+struct index {
+    sqlite3 *db;
+    char *path;
+    bool write;
+    sqlite3_stmt *st[S_N];
+    /* the file being indexed */
+    int64_t file;           /* files.id, 0 while it has no row */
+    char *file_abspath, *file_path;
+    int64_t *old;           /* articles it held before */
+    size_t nold;
+};
+
+const char *
+index_extractor(void)
+{
+    return INDEX_EXTRACTOR;
+}
+
+/* Fills err from the connection's last error, naming what failed. */
+static int
+index_fail(struct index *ix, struct q_error *err, const char *what)
+{
+    int code = sqlite3_errcode(ix->db) & 0xff;
+    const char *msg = sqlite3_errmsg(ix->db);
+
+    if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
+        q_error_set(err, "index is corrupt (%s)", msg);
+    else if (code == SQLITE_FULL)
+        q_error_set(err, "disk full while %s", what);
+    else if (code == SQLITE_READONLY)
+        q_error_set(err, "index is read-only (%s)", msg);
+    else if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+        q_error_set(err, "index is busy: another quoth is writing it");
+    else
+        q_error_set(err, "%s: %s", what, msg);
+    return -1;
+}
+
+static sqlite3_stmt *
+index_stmt(struct index *ix, enum index_stmt s, struct q_error *err)
+{
+    if (ix->st[s] == NULL &&
+        sqlite3_prepare_v3(ix->db, index_sql[s], -1, SQLITE_PREPARE_PERSISTENT,
+                           &ix->st[s], NULL) != SQLITE_OK) {
+        index_fail(ix, err, "preparing a statement");
+        return NULL;
+    }
+    sqlite3_reset(ix->st[s]);
+    sqlite3_clear_bindings(ix->st[s]);
+    return ix->st[s];
+}
+
+static char *
+col(sqlite3_stmt *st, int k)
+{
+    return (char *)sqlite3_column_text(st, k);
+}
+
+/* Binds a string, or NULL. */
+static void
+bind_text(sqlite3_stmt *st, int k, const char *s)
+{
+    if (s == NULL)
+        sqlite3_bind_null(st, k);
+    else
+        sqlite3_bind_text(st, k, s, -1, SQLITE_TRANSIENT);
+}
+
+/* Binds an offset, or NULL for RECORD_NONE. */
+static void
+bind_off(sqlite3_stmt *st, int k, size_t v)
+{
+    if (v == RECORD_NONE)
+        sqlite3_bind_null(st, k);
+    else
+        sqlite3_bind_int64(st, k, (sqlite3_int64)v);
+}
+
+/* Steps a statement that returns no row (or whose rows do not matter). */
+static int
+index_run(struct index *ix, sqlite3_stmt *st, struct q_error *err,
+          const char *what)
+{
+    int rc;
+
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        ;
+    if (rc != SQLITE_DONE) {
+        index_fail(ix, err, what);
+        sqlite3_reset(st);
+        return -1;
+    }
+    sqlite3_reset(st);
+    return 0;
+}
+
+static int
+index_exec(struct index *ix, const char *sql, struct q_error *err,
+           const char *what)
+{
+    if (sqlite3_exec(ix->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+        return index_fail(ix, err, what);
+    return 0;
+}
+
+static int
+index_begin(struct index *ix, struct q_error *err)
+{
+    sqlite3_stmt *st = index_stmt(ix, S_BEGIN, err);
+
+    return st == NULL ? -1 : index_run(ix, st, err, "starting a transaction");
+}
+
+static int
+index_commit(struct index *ix, struct q_error *err)
+{
+    sqlite3_stmt *st = index_stmt(ix, S_COMMIT, err);
+
+    return st == NULL ? -1 : index_run(ix, st, err, "committing");
+}
+
+static void
+index_rollback(struct index *ix)
+{
+    if (!sqlite3_get_autocommit(ix->db))
+        sqlite3_exec(ix->db, "ROLLBACK", NULL, NULL, NULL);
+}
 
 int
 index_check_sqlite(struct q_error *err)
@@ -40,4 +332,1436 @@ const char *
 index_sqlite_version(void)
 {
     return sqlite3_libversion();
+}
+
+/* mkdir -p with mode 0700 for what it creates. */
+static int
+index_mkdirs(const char *dir, struct q_error *err)
+{
+    char *p = xstrdup(dir), *s;
+    int rc = 0;
+
+    for (s = p + 1; rc == 0; s++) {
+        if (*s != '/' && *s != '\0')
+            continue;
+        char c = *s;
+        *s = '\0';
+        if (mkdir(p, 0700) < 0 && errno != EEXIST) {
+            q_error_set(err, "%s: cannot create the directory: %s", p,
+                        strerror(errno));
+            rc = -1;
+        }
+        *s = c;
+        if (c == '\0')
+            break;
+    }
+    free(p);
+    return rc;
+}
+
+char *
+index_default_path(bool create_dir, struct q_error *err)
+{
+    const char *env = getenv("QUOTH_DB"), *xdg, *home;
+    char *dir;
+
+    if (env != NULL && *env != '\0')
+        return xstrdup(env);
+    xdg = getenv("XDG_DATA_HOME");
+    if (xdg != NULL && xdg[0] == '/') {
+        dir = xasprintf("%s/quoth", xdg);
+    } else {
+        home = getenv("HOME");
+        if (home == NULL || *home == '\0') {
+            q_error_set(err, "no index given, and neither XDG_DATA_HOME nor "
+                        "HOME is set (use --db FILE)");
+            return NULL;
+        }
+        dir = xasprintf("%s/.local/share/quoth", home);
+    }
+    if (create_dir && index_mkdirs(dir, err) < 0) {
+        free(dir);
+        return NULL;
+    }
+    char *path = xasprintf("%s/index.db", dir);
+    free(dir);
+    return path;
+}
+
+/* One integer from a query with no parameter; -1 on error. */
+static int64_t
+index_int(struct index *ix, const char *sql)
+{
+    sqlite3_stmt *st = NULL;
+    int64_t v = -1;
+
+    if (sqlite3_prepare_v2(ix->db, sql, -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}
+
+static int
+index_create(struct index *ix, struct q_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    char *sql;
+    int rc = -1;
+
+    if (index_exec(ix, "BEGIN IMMEDIATE", err, "creating the index") < 0)
+        return -1;
+    if (index_exec(ix, index_schema, err, "creating the index") < 0)
+        goto out;
+    if (sqlite3_prepare_v2(ix->db, "INSERT INTO meta(key, value) VALUES"
+                           " ('schema', ?1), ('created_by', ?2),"
+                           " ('extractor', ?2)", -1, &st, NULL) != SQLITE_OK)
+        goto fail;
+    sqlite3_bind_int(st, 1, INDEX_SCHEMA);
+    sqlite3_bind_text(st, 2, INDEX_EXTRACTOR, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) != SQLITE_DONE)
+        goto fail;
+    /* PRAGMA takes no parameter; the value is our own constant. */
+    sql = xasprintf("PRAGMA user_version = %d", INDEX_SCHEMA);
+    rc = index_exec(ix, sql, err, "creating the index");
+    free(sql);
+    if (rc < 0)
+        goto out;
+    rc = index_exec(ix, "COMMIT", err, "creating the index");
+    goto out;
+fail:
+    index_fail(ix, err, "creating the index");
+    rc = -1;
+out:
+    sqlite3_finalize(st);
+    if (rc < 0)
+        index_rollback(ix);
+    return rc;
+}
+
+/* Says what is wrong with an index that will not open, for one line. */
+static struct index *
+index_open_fail(struct index *ix, struct q_error *err)
+{
+    index_close(ix);
+    (void)err;
+    return NULL;
+}
+
+struct index *
+index_open(const char *path, bool write, struct q_error *err)
+{
+    struct index *ix = xcalloc(1, sizeof *ix);
+    struct stat sb;
+    bool exists = stat(path, &sb) == 0;
+    int64_t version, tables;
+    int flags;
+
+    ix->path = xstrdup(path);
+    ix->write = write;
+    if (!exists && !write) {
+        q_error_set(err, "no index here (make one with 'quoth index "
+                    "PATH')");
+        return index_open_fail(ix, err);
+    }
+    if (exists && !S_ISREG(sb.st_mode)) {
+        q_error_set(err, "not an index (not a regular file)");
+        return index_open_fail(ix, err);
+    }
+    if (exists && access(path, R_OK) < 0) {
+        q_error_set(err, "index is unreadable: %s", strerror(errno));
+        return index_open_fail(ix, err);
+    }
+    /* Mode bits too: root may write anything, but a file made read-only
+     * is not to be written. */
+    if (exists && write &&
+        (access(path, W_OK) < 0 || (sb.st_mode & 0222) == 0)) {
+        q_error_set(err, "index is read-only: %s",
+                    errno == EACCES || errno == EROFS ? strerror(errno)
+                                                      : "no write permission");
+        return index_open_fail(ix, err);
+    }
+    flags = write ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+                  : SQLITE_OPEN_READONLY;
+    if (sqlite3_open_v2(path, &ix->db, flags | SQLITE_OPEN_NOMUTEX, NULL) !=
+        SQLITE_OK) {
+        if (ix->db != NULL)
+            q_error_set(err, "cannot open the index: %s",
+                        sqlite3_errmsg(ix->db));
+        else
+            q_error_set(err, "cannot open the index");
+        return index_open_fail(ix, err);
+    }
+    sqlite3_extended_result_codes(ix->db, 1);
+    sqlite3_busy_timeout(ix->db, 10000);
+    /* The first read: a file that is not a database fails here, before
+     * anything could be written to it. */
+    version = index_int(ix, "PRAGMA user_version");
+    tables = index_int(ix, "SELECT count(*) FROM sqlite_master");
+    if (version < 0 || tables < 0) {
+        int code = sqlite3_errcode(ix->db) & 0xff;
+        if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
+            q_error_set(err, "not a quoth index, or a corrupt one (%s)",
+                        sqlite3_errmsg(ix->db));
+        else
+            index_fail(ix, err, "reading the index");
+        return index_open_fail(ix, err);
+    }
+    if (version > INDEX_SCHEMA) {
+        q_error_set(err, "index schema version %lld is newer than this "
+                    "quoth reads (%d); use a newer quoth",
+                    (long long)version, INDEX_SCHEMA);
+        return index_open_fail(ix, err);
+    }
+    if (version == 0 && tables > 0) {
+        q_error_set(err, "not a quoth index (an SQLite database of "
+                    "something else)");
+        return index_open_fail(ix, err);
+    }
+    if (version == 0 && !write) {
+        q_error_set(err, "empty index (make one with 'quoth index PATH')");
+        return index_open_fail(ix, err);
+    }
+    if (write) {
+        /* WAL: readers go on while the writer writes; NORMAL: a commit is
+         * safe from a crash of quoth, and the file stays consistent after
+         * a crash of the machine. */
+        if (index_exec(ix, "PRAGMA journal_mode = WAL", err,
+                       "setting WAL mode") < 0 ||
+            index_exec(ix, "PRAGMA synchronous = NORMAL", err,
+                       "setting WAL mode") < 0)
+            return index_open_fail(ix, err);
+        if (version == 0 && index_create(ix, err) < 0)
+            return index_open_fail(ix, err);
+    } else {
+        sqlite3_exec(ix->db, "PRAGMA query_only = 1", NULL, NULL, NULL);
+    }
+    return ix;
+}
+
+void
+index_close(struct index *ix)
+{
+    size_t k;
+
+    if (ix == NULL)
+        return;
+    for (k = 0; k < S_N; k++)
+        sqlite3_finalize(ix->st[k]);
+    if (ix->db != NULL) {
+        index_rollback(ix);
+        sqlite3_close(ix->db);
+    }
+    free(ix->path);
+    free(ix->file_abspath);
+    free(ix->file_path);
+    free(ix->old);
+    free(ix);
+}
+
+/* --- Writing ------------------------------------------------------------ */
+
+int
+index_file_current(struct index *ix, const char *abspath, const char *hash,
+                   struct q_error *err)
+{
+    sqlite3_stmt *st = index_stmt(ix, S_FILE_CURRENT, err);
+    int rc;
+
+    if (st == NULL)
+        return -1;
+    bind_text(st, 1, abspath);
+    bind_text(st, 2, hash);
+    bind_text(st, 3, INDEX_EXTRACTOR);
+    rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc == SQLITE_ROW)
+        return 1;
+    if (rc == SQLITE_DONE)
+        return 0;
+    return index_fail(ix, err, "looking up a file");
+}
+
+int
+index_file_begin(struct index *ix, const char *abspath, const char *path,
+                 struct q_error *err)
+{
+    sqlite3_stmt *st;
+    int rc;
+
+    free(ix->file_abspath);
+    free(ix->file_path);
+    ix->file_abspath = xstrdup(abspath);
+    ix->file_path = xstrdup(path);
+    ix->file = 0;
+    ix->nold = 0;
+    if ((st = index_stmt(ix, S_FILE_FIND, err)) == NULL)
+        return -1;
+    bind_text(st, 1, abspath);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        ix->file = sqlite3_column_int64(st, 0);
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return index_fail(ix, err, "looking up a file");
+    if (ix->file == 0)
+        return 0;
+    /* Known file: what it held stops being located here, and is dropped
+     * at the end unless it turns up again. */
+    if (index_begin(ix, err) < 0)
+        return -1;
+    if ((st = index_stmt(ix, S_FILE_OLD, err)) == NULL)
+        goto fail;
+    sqlite3_bind_int64(st, 1, ix->file);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        ix->old = xreallocarray(ix->old, ix->nold + 1, sizeof *ix->old);
+        ix->old[ix->nold++] = sqlite3_column_int64(st, 0);
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE) {
+        index_fail(ix, err, "reading a file's articles");
+        goto fail;
+    }
+    if ((st = index_stmt(ix, S_FILE_UNLOCATE, err)) == NULL)
+        goto fail;
+    sqlite3_bind_int64(st, 1, ix->file);
+    if (index_run(ix, st, err, "updating a file") < 0)
+        goto fail;
+    if ((st = index_stmt(ix, S_FILE_OPEN, err)) == NULL)
+        goto fail;
+    bind_text(st, 1, path);
+    sqlite3_bind_int64(st, 2, ix->file);
+    if (index_run(ix, st, err, "updating a file") < 0 ||
+        index_commit(ix, err) < 0)
+        goto fail;
+    return 0;
+fail:
+    index_rollback(ix);
+    return -1;
+}
+
+/* The canonical form of a URL, for finding the same article twice:
+ * scheme and host in lower case, http as https, no "www.", no default
+ * port, no fragment, no tracking parameters, no trailing slash. NULL for
+ * what is not an http(s) URL. Caller frees. */
+static char *
+index_canon_url(const char *url)
+{
+    struct buf b = {0};
+    const char *p, *host, *hend, *path, *q;
+    size_t k;
+
+    if (url == NULL)
+        return NULL;
+    if (strncasecmp(url, "https://", 8) == 0)
+        host = url + 8;
+    else if (strncasecmp(url, "http://", 7) == 0)
+        host = url + 7;
+    else
+        return NULL;
+    hend = host + strcspn(host, "/?#");
+    if (hend == host)
+        return NULL;
+    if (hend - host > 4 && strncasecmp(host, "www.", 4) == 0)
+        host += 4;
+    buf_puts(&b, "https://");
+    for (p = host; p < hend; p++)
+        buf_putc(&b, (char)((*p >= 'A' && *p <= 'Z') ? *p + 32 : *p));
+    if (b.len > 3 && strcmp(b.data + b.len - 3, ":80") == 0)
+        b.len -= 3;
+    else if (b.len > 4 && strcmp(b.data + b.len - 4, ":443") == 0)
+        b.len -= 4;
+    b.data[b.len] = '\0';
+    path = hend;
+    q = path + strcspn(path, "?#");
+    buf_append(&b, path, (size_t)(q - path));
+    while (b.len > 8 && b.data[b.len - 1] == '/')
+        b.data[--b.len] = '\0';
+    if (*q == '?') {
+        /* Keep the parameters that name the page, drop the trackers. */
+        const char *s = q + 1, *end = s + strcspn(s, "#");
+        bool first = true;
+        while (s < end) {
+            const char *amp = memchr(s, '&', (size_t)(end - s));
+            size_t n = amp ? (size_t)(amp - s) : (size_t)(end - s);
+            static const char *const drop[] = {"utm_", "fbclid", "gclid",
+                                               "mc_cid", "mc_eid", "ref="};
+            bool keep = n > 0;
+            for (k = 0; k < sizeof drop / sizeof *drop && keep; k++)
+                if (strncmp(s, drop[k], strlen(drop[k])) == 0)
+                    keep = false;
+            if (keep) {
+                buf_putc(&b, first ? '?' : '&');
+                buf_append(&b, s, n);
+                first = false;
+            }
+            s += n + (amp ? 1 : 0);
+        }
+    }
+    return buf_take(&b);
+}
+
+/* "0 12 14 40": the paragraphs' byte ranges. */
+static char *
+index_paras_text(const struct article *a)
+{
+    struct buf b = {0};
+    size_t k;
+
+    for (k = 0; k < a->npara; k++)
+        buf_printf(&b, "%s%zu %zu", k ? " " : "", a->paras[k].start,
+                   a->paras[k].end);
+    return buf_take(&b);
+}
+
+static void
+index_paras_parse(struct article *a, const char *s)
+{
+    size_t cap = 0;
+    char *end;
+
+    a->npara = 0;
+    while (s != NULL && *s != '\0') {
+        unsigned long long st = strtoull(s, &end, 10), en;
+        if (end == s)
+            break;
+        s = end;
+        en = strtoull(s, &end, 10);
+        if (end == s)
+            break;
+        s = end;
+        if (a->npara == cap) {
+            cap = cap ? cap * 2 : 16;
+            a->paras = xreallocarray(a->paras, cap, sizeof *a->paras);
+        }
+        a->paras[a->npara].start = (size_t)st;
+        a->paras[a->npara].end = (size_t)en;
+        a->npara++;
+    }
+}
+
+/* The article row's values, for INSERT (from 1) and UPDATE (the same). */
+static void
+index_bind_article(sqlite3_stmt *st, const struct article *a,
+                   const char *canon, const char *paras)
+{
+    bind_text(st, 1, a->url);
+    bind_text(st, 2, canon);
+    bind_text(st, 3, NULL);     /* the readers do not hand on a GUID yet */
+    bind_text(st, 4, a->sha256);
+    bind_text(st, 5, a->title);
+    bind_text(st, 6, a->source);
+    bind_text(st, 7, a->domain);
+    bind_text(st, 8, a->byline);
+    bind_text(st, 9, a->date);
+    bind_text(st, 10, a->lang);
+    bind_text(st, 11, a->format);
+    sqlite3_bind_text(st, 12, a->body, (int)a->body_len, SQLITE_STATIC);
+    bind_text(st, 13, paras);
+    bind_text(st, 14, INDEX_EXTRACTOR);
+}
+
+/* The grouping key of a speaker, through `quoth alias`. Caller frees;
+ * NULL for no speaker. */
+static char *
+index_speaker_key(struct index *ix, const char *speaker, struct q_error *err,
+                  int *rc)
+{
+    struct buf b = {0};
+    sqlite3_stmt *st;
+
+    *rc = 0;
+    if (speaker == NULL)
+        return NULL;
+    speaker_key(&b, speaker, strlen(speaker));
+    if (b.len == 0) {
+        buf_free(&b);
+        return NULL;
+    }
+    if ((st = index_stmt(ix, S_ALIAS_FIND, err)) == NULL) {
+        *rc = -1;
+        return buf_take(&b);
+    }
+    bind_text(st, 1, b.data);
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        const char *k = (const char *)sqlite3_column_text(st, 0);
+        if (k != NULL) {
+            buf_reset(&b);
+            buf_puts(&b, k);
+        }
+    }
+    sqlite3_reset(st);
+    return buf_take(&b);
+}
+
+static int
+index_add_speaker(struct index *ix, const char *key, struct q_error *err)
+{
+    sqlite3_stmt *st;
+
+    if (key == NULL)
+        return 0;
+    if ((st = index_stmt(ix, S_SPEAKER_ADD, err)) == NULL)
+        return -1;
+    bind_text(st, 1, key);
+    return index_run(ix, st, err, "adding a speaker");
+}
+
+static int
+index_insert_quotes(struct index *ix, int64_t art, const struct article *a,
+                    const struct record *recs, size_t n, struct q_error *err)
+{
+    struct buf m = {0};
+    size_t k, j;
+    int rc = 0;
+
+    for (k = 0; k < n && rc == 0; k++) {
+        const struct record *r = &recs[k];
+        sqlite3_stmt *st = index_stmt(ix, S_QUOTE_INSERT, err);
+        char *key;
+
+        if (st == NULL)
+            return -1;
+        key = index_speaker_key(ix, r->speaker, err, &rc);
+        if (rc < 0) {
+            free(key);
+            break;
+        }
+        st = index_stmt(ix, S_QUOTE_INSERT, err);
+        buf_reset(&m);
+        for (j = 0; j < r->nmentions; j++)
+            buf_printf(&m, "%s%s", j ? ";" : "", r->mentions[j]);
+        bind_text(st, 1, r->id);
+        sqlite3_bind_int64(st, 2, art);
+        sqlite3_bind_int64(st, 3, (sqlite3_int64)k);
+        bind_text(st, 4, r->quote);
+        bind_text(st, 5, record_kind_name(r->kind));
+        bind_text(st, 6, r->speaker);
+        bind_text(st, 7, r->speaker_as_written);
+        bind_text(st, 8, key);
+        bind_text(st, 9, r->role);
+        bind_text(st, 10, r->country[0] ? r->country : NULL);
+        bind_text(st, 11, m.len ? m.data : NULL);
+        bind_text(st, 12, r->cue);
+        bind_text(st, 13, r->venue);
+        bind_text(st, 14, r->method);
+        if (r->method != NULL)
+            sqlite3_bind_double(st, 15, r->confidence);
+        bind_off(st, 16, r->start);
+        bind_off(st, 17, r->end);
+        bind_off(st, 18, r->speaker_start);
+        bind_off(st, 19, r->speaker_end);
+        bind_off(st, 20, r->cue_start);
+        bind_off(st, 21, r->cue_end);
+        bind_text(st, 22, r->from[0] ? r->from : NULL);
+        bind_off(st, 23, r->para);
+        bind_text(st, 24, a->date);
+        rc = index_run(ix, st, err, "storing a quote");
+        if (rc == 0)
+            rc = index_add_speaker(ix, key, err);
+        free(key);
+    }
+    buf_free(&m);
+    return rc;
+}
+
+/* Applies the stored corrections to the quotes of article art. */
+static int
+index_apply_fixes(struct index *ix, int64_t art, struct q_error *err)
+{
+    struct fix {
+        char *id, *speaker, *country;
+        int none;
+    } *fx = NULL;
+    sqlite3_stmt *st = index_stmt(ix, S_FIXES_OF, err);
+    size_t n = 0, k;
+    int rc = 0;
+
+    if (st == NULL)
+        return -1;
+    sqlite3_bind_int64(st, 1, art);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *id = col(st, 0), *sp = col(st, 1), *cc = col(st, 3);
+        fx = xreallocarray(fx, n + 1, sizeof *fx);
+        fx[n].id = xstrdup(id ? id : "");
+        fx[n].speaker = sp ? xstrdup(sp) : NULL;
+        fx[n].country = cc ? xstrdup(cc) : NULL;
+        fx[n].none = sqlite3_column_int(st, 2);
+        n++;
+    }
+    sqlite3_reset(st);
+    rc = rc == SQLITE_DONE ? 0 : index_fail(ix, err, "reading corrections");
+    for (k = 0; k < n && rc == 0; k++) {
+        char *key = index_speaker_key(ix, fx[k].speaker, err, &rc);
+        if (rc == 0 && (st = index_stmt(ix, S_FIX_APPLY, err)) == NULL)
+            rc = -1;
+        if (rc == 0) {
+            sqlite3_bind_int(st, 1, fx[k].none);
+            bind_text(st, 2, fx[k].speaker);
+            bind_text(st, 3, key);
+            bind_text(st, 4, fx[k].country);
+            sqlite3_bind_int64(st, 5, art);
+            bind_text(st, 6, fx[k].id);
+            rc = index_run(ix, st, err, "applying a correction");
+        }
+        if (rc == 0)
+            rc = index_add_speaker(ix, key, err);
+        free(key);
+    }
+    for (k = 0; k < n; k++) {
+        free(fx[k].id);
+        free(fx[k].speaker);
+        free(fx[k].country);
+    }
+    free(fx);
+    return rc;
+}
+
+/* Looks the article up by canonical URL, then GUID, then body hash. *id
+ * is 0 when it is new. */
+static int
+index_find(struct index *ix, const char *canon, const struct article *a,
+           int64_t *id, bool *same_body, bool *same_extractor,
+           struct q_error *err)
+{
+    static const enum index_stmt order[] = {S_FIND_CANON, S_FIND_GUID,
+                                            S_FIND_BODY};
+    size_t k;
+
+    *id = 0;
+    for (k = 0; k < 3 && *id == 0; k++) {
+        const char *v = k == 0 ? canon : k == 1 ? NULL : a->sha256;
+        sqlite3_stmt *st;
+        int rc;
+
+        if (v == NULL)
+            continue;
+        if ((st = index_stmt(ix, order[k], err)) == NULL)
+            return -1;
+        bind_text(st, 1, v);
+        rc = sqlite3_step(st);
+        if (rc == SQLITE_ROW) {
+            const char *h = (const char *)sqlite3_column_text(st, 1);
+            const char *x = (const char *)sqlite3_column_text(st, 2);
+            *id = sqlite3_column_int64(st, 0);
+            *same_body = h != NULL && strcmp(h, a->sha256) == 0;
+            *same_extractor = x != NULL && strcmp(x, INDEX_EXTRACTOR) == 0;
+        }
+        sqlite3_reset(st);
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            return index_fail(ix, err, "looking up an article");
+    }
+    return 0;
+}
+
+static bool
+index_located(struct index *ix, int64_t art, struct q_error *err, int *rc)
+{
+    sqlite3_stmt *st = index_stmt(ix, S_LOCATED, err);
+    int r;
+
+    *rc = 0;
+    if (st == NULL) {
+        *rc = -1;
+        return false;
+    }
+    sqlite3_bind_int64(st, 1, art);
+    r = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (r != SQLITE_ROW && r != SQLITE_DONE)
+        *rc = index_fail(ix, err, "looking up an article");
+    return r == SQLITE_ROW;
+}
+
+/* Gives the current file its row, when it has none yet. */
+static int
+index_file_row(struct index *ix, struct q_error *err)
+{
+    sqlite3_stmt *st;
+
+    if (ix->file != 0)
+        return 0;
+    if ((st = index_stmt(ix, S_FILE_NEW, err)) == NULL)
+        return -1;
+    bind_text(st, 1, ix->file_abspath);
+    bind_text(st, 2, ix->file_path);
+    if (index_run(ix, st, err, "adding a file") < 0)
+        return -1;
+    ix->file = sqlite3_last_insert_rowid(ix->db);
+    return 0;
+}
+
+int
+index_add(struct index *ix, const struct article *a, size_t item,
+          const struct record *recs, size_t n, enum index_outcome *how,
+          struct q_error *err)
+{
+    char *canon = index_canon_url(a->url), *paras = NULL;
+    int64_t art = 0, had_file = ix->file;
+    bool same_body = false, same_x = false, located;
+    sqlite3_stmt *st;
+    int rc = -1, r;
+
+    if (ix->file_abspath == NULL) {
+        q_error_set(err, "index_add outside a file");
+        free(canon);
+        return -1;
+    }
+    if (index_begin(ix, err) < 0)
+        goto out;
+    if (index_file_row(ix, err) < 0 ||
+        index_find(ix, canon, a, &art, &same_body, &same_x, err) < 0)
+        goto fail;
+    *how = INDEX_NEW;
+    if (art != 0) {
+        located = index_located(ix, art, err, &r);
+        if (r < 0)
+            goto fail;
+        /* Found elsewhere as it is, or the first version of it found
+         * elsewhere: one more location. Found nowhere else, or by an older
+         * extractor: this version replaces it. */
+        if ((same_body || located) && same_x) {
+            *how = INDEX_LOCATION;
+        } else {
+            *how = INDEX_UPDATED;
+            if ((st = index_stmt(ix, S_QUOTES_DELETE, err)) == NULL)
+                goto fail;
+            sqlite3_bind_int64(st, 1, art);
+            if (index_run(ix, st, err, "replacing quotes") < 0)
+                goto fail;
+            paras = index_paras_text(a);
+            if ((st = index_stmt(ix, S_ART_UPDATE, err)) == NULL)
+                goto fail;
+            index_bind_article(st, a, canon, paras);
+            sqlite3_bind_int64(st, 15, art);
+            if (index_run(ix, st, err, "updating an article") < 0)
+                goto fail;
+        }
+    } else {
+        paras = index_paras_text(a);
+        if ((st = index_stmt(ix, S_ART_INSERT, err)) == NULL)
+            goto fail;
+        index_bind_article(st, a, canon, paras);
+        if (index_run(ix, st, err, "storing an article") < 0)
+            goto fail;
+        art = sqlite3_last_insert_rowid(ix->db);
+    }
+    if (*how != INDEX_LOCATION &&
+        (index_insert_quotes(ix, art, a, recs, n, err) < 0 ||
+         index_apply_fixes(ix, art, err) < 0))
+        goto fail;
+    if ((st = index_stmt(ix, S_LOCATE, err)) == NULL)
+        goto fail;
+    sqlite3_bind_int64(st, 1, ix->file);
+    sqlite3_bind_int64(st, 2, (sqlite3_int64)item);
+    sqlite3_bind_int64(st, 3, a->line);
+    sqlite3_bind_int64(st, 4, art);
+    if (index_run(ix, st, err, "recording a location") < 0 ||
+        index_commit(ix, err) < 0)
+        goto fail;
+    rc = 0;
+    goto out;
+fail:
+    index_rollback(ix);
+    ix->file = had_file;
+out:
+    free(canon);
+    free(paras);
+    return rc;
+}
+
+/* Deletes article art and its quotes when no location holds it. */
+static int
+index_drop_if_orphan(struct index *ix, int64_t art, struct q_error *err)
+{
+    sqlite3_stmt *st;
+    int r;
+
+    if (index_located(ix, art, err, &r) || r < 0)
+        return r;
+    if ((st = index_stmt(ix, S_QUOTES_DELETE, err)) == NULL)
+        return -1;
+    sqlite3_bind_int64(st, 1, art);
+    if (index_run(ix, st, err, "dropping quotes") < 0)
+        return -1;
+    if ((st = index_stmt(ix, S_ART_DELETE, err)) == NULL)
+        return -1;
+    sqlite3_bind_int64(st, 1, art);
+    return index_run(ix, st, err, "dropping an article");
+}
+
+int
+index_file_end(struct index *ix, const char *hash, int64_t mtime_ns,
+               int64_t size, bool complete, struct q_error *err)
+{
+    sqlite3_stmt *st;
+    size_t k;
+
+    if (ix->nold == 0 && !complete)
+        return 0;
+    if (index_begin(ix, err) < 0)
+        return -1;
+    for (k = 0; k < ix->nold; k++)
+        if (index_drop_if_orphan(ix, ix->old[k], err) < 0)
+            goto fail;
+    if (complete) {
+        if (index_file_row(ix, err) < 0 ||
+            (st = index_stmt(ix, S_FILE_DONE, err)) == NULL)
+            goto fail;
+        bind_text(st, 1, hash);
+        sqlite3_bind_int64(st, 2, mtime_ns);
+        sqlite3_bind_int64(st, 3, size);
+        bind_text(st, 4, INDEX_EXTRACTOR);
+        sqlite3_bind_int64(st, 5, ix->file);
+        if (index_run(ix, st, err, "recording a file") < 0)
+            goto fail;
+    }
+    if (index_commit(ix, err) < 0)
+        goto fail;
+    ix->nold = 0;
+    return 0;
+fail:
+    index_rollback(ix);
+    return -1;
+}
+
+int
+index_prune(struct index *ix, bool files_too, size_t *files,
+            struct q_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    int64_t *gone = NULL;
+    size_t n = 0, k;
+    int rc;
+
+    *files = 0;
+    if (files_too) {
+        if (sqlite3_prepare_v2(ix->db, "SELECT id, abspath FROM files", -1,
+                               &st, NULL) != SQLITE_OK)
+            return index_fail(ix, err, "reading the files");
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+            const char *p = (const char *)sqlite3_column_text(st, 1);
+            struct stat sb;
+            if (p != NULL && strcmp(p, "-") != 0 && stat(p, &sb) < 0 &&
+                errno == ENOENT) {
+                gone = xreallocarray(gone, n + 1, sizeof *gone);
+                gone[n++] = sqlite3_column_int64(st, 0);
+            }
+        }
+        sqlite3_finalize(st);
+        st = NULL;
+        if (rc != SQLITE_DONE) {
+            free(gone);
+            return index_fail(ix, err, "reading the files");
+        }
+    }
+    if (index_begin(ix, err) < 0) {
+        free(gone);
+        return -1;
+    }
+    if (sqlite3_prepare_v2(ix->db, "DELETE FROM locations WHERE file = ?1;",
+                           -1, &st, NULL) != SQLITE_OK)
+        goto fail;
+    for (k = 0; k < n; k++) {
+        sqlite3_reset(st);
+        sqlite3_bind_int64(st, 1, gone[k]);
+        if (sqlite3_step(st) != SQLITE_DONE)
+            goto fail;
+    }
+    sqlite3_finalize(st);
+    st = NULL;
+    if (sqlite3_prepare_v2(ix->db, "DELETE FROM files WHERE id = ?1", -1,
+                           &st, NULL) != SQLITE_OK)
+        goto fail;
+    for (k = 0; k < n; k++) {
+        sqlite3_reset(st);
+        sqlite3_bind_int64(st, 1, gone[k]);
+        if (sqlite3_step(st) != SQLITE_DONE)
+            goto fail;
+    }
+    sqlite3_finalize(st);
+    st = NULL;
+    /* Every article no location holds: of the files just dropped, and of
+     * any run killed between a file's start and end. */
+    if (sqlite3_exec(ix->db,
+                     "DELETE FROM quotes WHERE article IN (SELECT id FROM"
+                     " articles a WHERE NOT EXISTS (SELECT 1 FROM locations"
+                     " l WHERE l.article = a.id));"
+                     "DELETE FROM articles WHERE NOT EXISTS (SELECT 1 FROM"
+                     " locations l WHERE l.article = articles.id);",
+                     NULL, NULL, NULL) != SQLITE_OK)
+        goto fail;
+    if (index_commit(ix, err) < 0) {
+        index_rollback(ix);
+        free(gone);
+        return -1;
+    }
+    *files = n;
+    free(gone);
+    return 0;
+fail:
+    index_fail(ix, err, "pruning");
+    sqlite3_finalize(st);
+    index_rollback(ix);
+    free(gone);
+    return -1;
+}
+
+/* --- Reading ------------------------------------------------------------ */
+
+/* The columns a record is made of, in the order index_row reads them. */
+#define INDEX_COLS                                                           \
+    "q.id, q.quote, q.kind, q.speaker, q.speaker_as_written, q.role,"        \
+    " q.country, q.mentions, q.cue, q.venue, q.method, q.confidence,"        \
+    " q.start, q.\"end\", q.speaker_start, q.speaker_end, q.cue_start,"      \
+    " q.cue_end, q.from_id, q.para, a.title, a.source, a.domain, a.url,"     \
+    " a.date, a.byline, (SELECT f.path FROM locations l JOIN files f"        \
+    " ON f.id = l.file WHERE l.article = a.id ORDER BY l.file, l.item"       \
+    " LIMIT 1), a.format, (SELECT l.line FROM locations l WHERE"             \
+    " l.article = a.id ORDER BY l.file, l.item LIMIT 1)"
+
+static size_t
+col_off(sqlite3_stmt *st, int k)
+{
+    if (sqlite3_column_type(st, k) == SQLITE_NULL)
+        return RECORD_NONE;
+    return (size_t)sqlite3_column_int64(st, k);
+}
+
+/* Fills r and a from the current row; the strings are the statement's,
+ * valid until it steps again. */
+static void
+index_row(sqlite3_stmt *st, struct record *r, struct article *a)
+{
+    const char *s;
+    size_t k = 0;
+
+    memset(r, 0, sizeof *r);
+    s = col(st, 0);
+    snprintf(r->id, sizeof r->id, "%s", s ? s : "");
+    r->quote = col(st, 1);
+    if (r->quote == NULL)
+        r->quote = (char *)"";
+    s = col(st, 2);
+    r->kind = s != NULL && strcmp(s, "term") == 0 ? QUOTE_TERM
+                                                  : QUOTE_SPEECH;
+    r->speaker = col(st, 3);
+    r->speaker_as_written = col(st, 4);
+    r->role = col(st, 5);
+    s = col(st, 6);
+    snprintf(r->country, sizeof r->country, "%s", s ? s : "");
+    s = col(st, 7);
+    while (s != NULL && *s != '\0' && k < RECORD_MAX_MENTIONS) {
+        size_t n = strcspn(s, ";");
+        snprintf(r->mentions[k++], 3, "%.*s", (int)(n < 2 ? n : 2), s);
+        s += n + (s[n] == ';');
+    }
+    r->nmentions = k;
+    r->cue = col(st, 8);
+    r->venue = col(st, 9);
+    r->method = col(st, 10);
+    r->confidence = sqlite3_column_double(st, 11);
+    r->start = col_off(st, 12);
+    r->end = col_off(st, 13);
+    r->speaker_start = col_off(st, 14);
+    r->speaker_end = col_off(st, 15);
+    r->cue_start = col_off(st, 16);
+    r->cue_end = col_off(st, 17);
+    s = col(st, 18);
+    snprintf(r->from, sizeof r->from, "%s", s ? s : "");
+    r->para = col_off(st, 19);
+    if (r->para == RECORD_NONE)
+        r->para = 0;
+    memset(a, 0, sizeof *a);
+    a->title = col(st, 20);
+    a->source = col(st, 21);
+    a->domain = col(st, 22);
+    a->url = col(st, 23);
+    a->date = col(st, 24);
+    a->byline = col(st, 25);
+    a->path = col(st, 26);
+    if (a->path == NULL)
+        a->path = (char *)"(no file)";
+    a->format = col(st, 27);
+    a->line = (long)sqlite3_column_int64(st, 28);
+    r->article = a;
+}
+
+static int
+index_bind_query(sqlite3_stmt *st, const struct query *q)
+{
+    size_t k;
+
+    for (k = 0; q != NULL && k < q->nparams; k++)
+        sqlite3_bind_text(st, (int)k + 1, q->params[k], -1, SQLITE_STATIC);
+    return q != NULL ? (int)q->nparams : 0;
+}
+
+/* Runs sql (a SELECT of INDEX_COLS and, with body, a.body and a.paras),
+ * handing each row to sink. */
+static long
+index_emit(struct index *ix, const char *sql, const struct query *q,
+           const char *extra, const struct record_sink *sink, bool body,
+           struct q_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    long count = 0;
+    int rc, nb;
+
+    if (sqlite3_prepare_v2(ix->db, sql, -1, &st, NULL) != SQLITE_OK)
+        return index_fail(ix, err, "preparing a query");
+    nb = index_bind_query(st, q);
+    if (extra != NULL)
+        sqlite3_bind_text(st, nb + 1, extra, -1, SQLITE_STATIC);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct record r;
+        struct article a;
+        int put;
+
+        index_row(st, &r, &a);
+        if (body) {
+            const char *b = col(st, 29);
+            a.body = (char *)(b != NULL ? b : "");
+            a.body_len = (size_t)sqlite3_column_bytes(st, 29);
+            index_paras_parse(&a, col(st, 30));
+        }
+        put = sink->put(sink->ctx, &r);
+        free(a.paras);
+        if (put < 0) {
+            sqlite3_finalize(st);
+            return -2;
+        }
+        count++;
+    }
+    if (rc != SQLITE_DONE) {
+        index_fail(ix, err, "running a query");
+        count = -1;
+    }
+    sqlite3_finalize(st);
+    return count;
+}
+
+long
+index_search(struct index *ix, const struct query *q, enum index_sort sort,
+             size_t limit, const struct record_sink *sink,
+             struct q_error *err)
+{
+    static const char *const orders[] = {
+        [INDEX_SORT_DATE_DESC] = "q.date DESC, q.article DESC, q.seq",
+        [INDEX_SORT_DATE] = "q.date IS NULL, q.date, q.article, q.seq",
+        [INDEX_SORT_SPEAKER] = "q.speaker_key IS NULL, q.speaker_key,"
+                               " q.date DESC, q.article, q.seq",
+    };
+    struct buf sql = {0};
+    long n;
+
+    buf_printf(&sql, "SELECT " INDEX_COLS " FROM quotes q JOIN articles a"
+               " ON a.id = q.article WHERE %s ORDER BY %s",
+               q != NULL ? q->where : "1", orders[sort]);
+    if (limit > 0)
+        buf_printf(&sql, " LIMIT %zu", limit);
+    n = index_emit(ix, sql.data, q, NULL, sink, false, err);
+    buf_free(&sql);
+    return n;
+}
+
+long
+index_show(struct index *ix, const char *id, const struct record_sink *sink,
+           struct q_error *err)
+{
+    struct buf pat = {0};
+    const char *p;
+    long n;
+
+    if (strncmp(id, "quoth:", 6) == 0)
+        id += 6;
+    for (p = id; *p != '\0'; p++)
+        if (!((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'f') ||
+              (*p >= 'A' && *p <= 'F')))
+            break;
+    if (*p != '\0' || p - id < 4 || p - id > 12) {
+        q_error_set(err, "'%.40s' is not a quote id (4 to 12 hex digits)",
+                    id);
+        return -3;
+    }
+    for (p = id; *p != '\0'; p++)
+        buf_putc(&pat, (char)(*p >= 'A' && *p <= 'F' ? *p + 32 : *p));
+    buf_putc(&pat, '*');
+    n = index_emit(ix, "SELECT " INDEX_COLS ", a.body, a.paras FROM quotes q"
+                   " JOIN articles a ON a.id = q.article WHERE q.id GLOB ?"
+                   " ORDER BY q.id, q.article, q.seq", NULL, pat.data, sink,
+                   true, err);
+    buf_free(&pat);
+    return n;
+}
+
+int
+index_stats(struct index *ix, const char *path, struct index_stats *s,
+            struct q_error *err)
+{
+    static const struct {
+        const char *sql;
+        size_t off;
+    } counts[] = {
+        {"SELECT count(*) FROM articles",
+         offsetof(struct index_stats, articles)},
+        {"SELECT count(*) FROM quotes", offsetof(struct index_stats, quotes)},
+        {"SELECT count(DISTINCT speaker_key) FROM quotes",
+         offsetof(struct index_stats, speakers)},
+        {"SELECT count(DISTINCT country) FROM quotes",
+         offsetof(struct index_stats, countries)},
+        {"SELECT count(DISTINCT coalesce(source, domain)) FROM articles",
+         offsetof(struct index_stats, sources)},
+        {"SELECT count(*) FROM files", offsetof(struct index_stats, files)},
+        {"SELECT count(*) FROM locations",
+         offsetof(struct index_stats, locations)},
+        {"SELECT (SELECT count(*) FROM overrides) +"
+         " (SELECT count(*) FROM aliases)",
+         offsetof(struct index_stats, overrides)},
+    };
+    sqlite3_stmt *st = NULL;
+    struct stat sb;
+    size_t k;
+
+    memset(s, 0, sizeof *s);
+    for (k = 0; k < sizeof counts / sizeof *counts; k++) {
+        int64_t v = index_int(ix, counts[k].sql);
+        if (v < 0)
+            return index_fail(ix, err, "counting");
+        *(int64_t *)((char *)s + counts[k].off) = v;
+    }
+    if (sqlite3_prepare_v2(ix->db, "SELECT min(date), max(date) FROM"
+                           " articles WHERE date IS NOT NULL AND date <> ''",
+                           -1, &st, NULL) != SQLITE_OK)
+        return index_fail(ix, err, "counting");
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        const char *a = col(st, 0), *b = col(st, 1);
+        snprintf(s->date_min, sizeof s->date_min, "%s", a ? a : "");
+        snprintf(s->date_max, sizeof s->date_max, "%s", b ? b : "");
+    }
+    sqlite3_finalize(st);
+    if (sqlite3_prepare_v2(ix->db, "SELECT extractor FROM articles GROUP BY"
+                           " extractor ORDER BY count(*) DESC LIMIT 1", -1,
+                           &st, NULL) != SQLITE_OK)
+        return index_fail(ix, err, "counting");
+    if (sqlite3_step(st) == SQLITE_ROW)
+        snprintf(s->extractor, sizeof s->extractor, "%s",
+                 col(st, 0) ? col(st, 0) : "");
+    sqlite3_finalize(st);
+    s->schema = (int)index_int(ix, "PRAGMA user_version");
+    if (stat(path, &sb) == 0)
+        s->bytes += sb.st_size;
+    char *wal = xasprintf("%s-wal", path);
+    if (stat(wal, &sb) == 0)
+        s->bytes += sb.st_size;
+    free(wal);
+    return 0;
+}
+
+struct index_person {
+    char *key, *best, *forms;
+    int64_t count, best_count;
+};
+
+static int
+index_person_cmp(const void *x, const void *y)
+{
+    const struct index_person *a = x, *b = y;
+
+    if (a->count != b->count)
+        return a->count > b->count ? -1 : 1;
+    return strcmp(a->key, b->key);
+}
+
+long
+index_facet(struct index *ix, enum index_facet f, const struct query *q,
+            void (*row)(void *ctx, const char *value, int64_t count,
+                        const char *forms),
+            void *ctx, struct q_error *err)
+{
+    struct index_person *p = NULL;
+    struct buf sql = {0};
+    sqlite3_stmt *st = NULL;
+    const char *where = q != NULL ? q->where : "1";
+    long n = 0;
+    size_t np = 0, k;
+    int rc;
+
+    if (f == INDEX_PEOPLE)
+        buf_printf(&sql, "SELECT q.speaker_key, q.speaker, count(*),"
+                   " (SELECT name FROM aliases WHERE name_key ="
+                   " q.speaker_key LIMIT 1) FROM"
+                   " quotes q JOIN articles a ON a.id = q.article WHERE (%s)"
+                   " AND q.speaker_key IS NOT NULL GROUP BY q.speaker_key,"
+                   " q.speaker ORDER BY q.speaker_key, count(*) DESC,"
+                   " q.speaker", where);
+    else if (f == INDEX_COUNTRIES)
+        buf_printf(&sql, "SELECT q.country, NULL, count(*), NULL FROM quotes q"
+                   " JOIN articles a ON a.id = q.article WHERE (%s) AND"
+                   " q.country IS NOT NULL GROUP BY q.country ORDER BY"
+                   " count(*) DESC, q.country", where);
+    else
+        buf_printf(&sql, "SELECT coalesce(a.source, a.domain), NULL,"
+                   " count(*), NULL FROM quotes q JOIN articles a ON a.id ="
+                   " q.article WHERE (%s) AND coalesce(a.source, a.domain)"
+                   " IS NOT NULL GROUP BY 1 ORDER BY 3 DESC, 1", where);
+    if (sqlite3_prepare_v2(ix->db, sql.data, -1, &st, NULL) != SQLITE_OK) {
+        buf_free(&sql);
+        return index_fail(ix, err, "preparing a query");
+    }
+    buf_free(&sql);
+    index_bind_query(st, q);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *v = col(st, 0), *form = col(st, 1);
+        int64_t c = sqlite3_column_int64(st, 2);
+
+        if (v == NULL)
+            continue;
+        if (f != INDEX_PEOPLE) {
+            row(ctx, v, c, f == INDEX_COUNTRIES ? country_name(v) : NULL);
+            n++;
+            continue;
+        }
+        if (np == 0 || strcmp(p[np - 1].key, v) != 0) {
+            const char *alias = col(st, 3);
+            p = xreallocarray(p, np + 1, sizeof *p);
+            p[np++] = (struct index_person){xstrdup(v), NULL, NULL, 0, 0};
+            /* `quoth alias` named the person: that name heads the row. */
+            if (alias != NULL) {
+                p[np - 1].best = xstrdup(alias);
+                p[np - 1].best_count = INT64_MAX;
+            }
+        }
+        struct index_person *e = &p[np - 1];
+        e->count += c;
+        if (form != NULL) {
+            char *forms = e->forms;
+            e->forms = forms ? xasprintf("%s; %s", forms, form)
+                             : xstrdup(form);
+            free(forms);
+            if (e->best == NULL || c > e->best_count) {
+                free(e->best);
+                e->best = xstrdup(form);
+                e->best_count = c;
+            }
+        }
+    }
+    if (rc != SQLITE_DONE)
+        index_fail(ix, err, "running a query");
+    sqlite3_finalize(st);
+    if (f == INDEX_PEOPLE) {
+        qsort(p, np, sizeof *p, index_person_cmp);
+        for (k = 0; k < np; k++) {
+            if (rc == SQLITE_DONE)
+                row(ctx, p[k].best ? p[k].best : p[k].key, p[k].count,
+                    p[k].forms);
+            free(p[k].key);
+            free(p[k].best);
+            free(p[k].forms);
+        }
+        free(p);
+        n = (long)np;
+    }
+    return rc == SQLITE_DONE ? n : -1;
+}
+
+/* --- Corrections -------------------------------------------------------- */
+
+/* The quote id a prefix names: *out gets the whole id. Returns 1, 0 when
+ * none has it, -1 (err filled) when several do or on error. */
+static int
+index_resolve_id(struct index *ix, const char *id, char out[13],
+                 struct q_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    char *pat;
+    int n = 0, rc;
+
+    if (strncmp(id, "quoth:", 6) == 0)
+        id += 6;
+    if (strlen(id) < 4 || strlen(id) > 12 ||
+        strspn(id, "0123456789abcdef") != strlen(id)) {
+        q_error_set(err, "'%.40s' is not a quote id (4 to 12 hex digits)",
+                    id);
+        return -1;
+    }
+    pat = xasprintf("%s*", id);
+    if (sqlite3_prepare_v2(ix->db, "SELECT DISTINCT id FROM quotes WHERE id"
+                           " GLOB ? LIMIT 2", -1, &st, NULL) != SQLITE_OK) {
+        free(pat);
+        return index_fail(ix, err, "looking up a quote");
+    }
+    sqlite3_bind_text(st, 1, pat, -1, SQLITE_STATIC);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (n++ == 0)
+            snprintf(out, 13, "%s", col(st, 0) ? col(st, 0) : "");
+    }
+    if (rc != SQLITE_DONE)
+        index_fail(ix, err, "looking up a quote");
+    sqlite3_finalize(st);
+    free(pat);
+    if (rc != SQLITE_DONE)
+        return -1;
+    if (n > 1) {
+        q_error_set(err, "several quotes have ids that begin with %s; give "
+                    "more digits", id);
+        return -1;
+    }
+    return n;
+}
+
+int
+index_fix(struct index *ix, const char *id, enum index_fix what,
+          const char *value, struct q_error *err)
+{
+    static const char *const upsert[] = {
+        [INDEX_FIX_SPEAKER] = "INSERT INTO overrides(quote, speaker) VALUES"
+            " (?1, ?2) ON CONFLICT(quote) DO UPDATE SET speaker = ?2,"
+            " none = 0",
+        [INDEX_FIX_NONE] = "INSERT INTO overrides(quote, none) VALUES"
+            " (?1, 1) ON CONFLICT(quote) DO UPDATE SET speaker = NULL,"
+            " none = 1",
+        [INDEX_FIX_COUNTRY] = "INSERT INTO overrides(quote, country) VALUES"
+            " (?1, ?2) ON CONFLICT(quote) DO UPDATE SET country = ?2",
+    };
+    sqlite3_stmt *st = NULL;
+    int64_t *arts = NULL;
+    size_t n = 0, k;
+    char whole[13];
+    int r, rc;
+
+    r = index_resolve_id(ix, id, whole, err);
+    if (r <= 0)
+        return r;
+    if (index_begin(ix, err) < 0)
+        return -1;
+    if (sqlite3_prepare_v2(ix->db, upsert[what], -1, &st, NULL) != SQLITE_OK)
+        goto fail;
+    sqlite3_bind_text(st, 1, whole, -1, SQLITE_STATIC);
+    bind_text(st, 2, value);
+    if (sqlite3_step(st) != SQLITE_DONE)
+        goto fail;
+    sqlite3_finalize(st);
+    if (sqlite3_prepare_v2(ix->db, "SELECT DISTINCT article FROM quotes"
+                           " WHERE id = ?", -1, &st, NULL) != SQLITE_OK)
+        goto fail;
+    sqlite3_bind_text(st, 1, whole, -1, SQLITE_STATIC);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        arts = xreallocarray(arts, n + 1, sizeof *arts);
+        arts[n++] = sqlite3_column_int64(st, 0);
+    }
+    if (rc != SQLITE_DONE)
+        goto fail;
+    sqlite3_finalize(st);
+    st = NULL;
+    for (k = 0; k < n; k++)
+        if (index_apply_fixes(ix, arts[k], err) < 0)
+            goto fail_quiet;
+    free(arts);
+    if (index_commit(ix, err) < 0) {
+        index_rollback(ix);
+        return -1;
+    }
+    return 1;
+fail:
+    index_fail(ix, err, "storing a correction");
+fail_quiet:
+    sqlite3_finalize(st);
+    free(arts);
+    index_rollback(ix);
+    return -1;
+}
+
+long
+index_alias(struct index *ix, const char *form, const char *name,
+            struct q_error *err)
+{
+    struct buf fk = {0}, nk = {0};
+    sqlite3_stmt *st = NULL;
+    long changed = -1;
+
+    speaker_key(&fk, form, strlen(form));
+    speaker_key(&nk, name, strlen(name));
+    if (fk.len == 0 || nk.len == 0) {
+        q_error_set(err, "a name needs letters");
+        goto out;
+    }
+    if (index_begin(ix, err) < 0)
+        goto out;
+    if (sqlite3_prepare_v2(ix->db, "INSERT OR REPLACE INTO aliases(form_key,"
+                           " form, name, name_key) VALUES (?, ?, ?, ?)", -1,
+                           &st, NULL) != SQLITE_OK)
+        goto fail;
+    sqlite3_bind_text(st, 1, fk.data, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, form, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, name, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 4, nk.data, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) != SQLITE_DONE)
+        goto fail;
+    sqlite3_finalize(st);
+    /* The quotes already indexed under the form's key, and under keys
+     * that were aliased to it. */
+    if (sqlite3_prepare_v2(ix->db, "UPDATE quotes SET speaker_key = ?2"
+                           " WHERE speaker_key = ?1", -1, &st, NULL) !=
+        SQLITE_OK)
+        goto fail;
+    sqlite3_bind_text(st, 1, fk.data, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, nk.data, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) != SQLITE_DONE)
+        goto fail;
+    changed = sqlite3_changes(ix->db);
+    sqlite3_finalize(st);
+    st = NULL;
+    if (index_add_speaker(ix, nk.data, err) < 0 ||
+        index_exec(ix, "UPDATE aliases SET name_key = (SELECT a2.name_key"
+                   " FROM aliases a2 WHERE a2.form_key = aliases.name_key)"
+                   " WHERE name_key IN (SELECT form_key FROM aliases)",
+                   err, "storing an alias") < 0 ||
+        index_commit(ix, err) < 0) {
+        index_rollback(ix);
+        changed = -1;
+    }
+    goto out;
+fail:
+    index_fail(ix, err, "storing an alias");
+    sqlite3_finalize(st);
+    index_rollback(ix);
+    changed = -1;
+out:
+    buf_free(&fk);
+    buf_free(&nk);
+    return changed;
+}
+
+long
+index_overrides(struct index *ix,
+                void (*row)(void *ctx, const char *kind, const char *target,
+                            const char *what),
+                void *ctx, struct q_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    long n = 0;
+    int rc;
+
+    if (sqlite3_prepare_v2(ix->db, "SELECT 'fix', quote, trim("
+                           " CASE WHEN none THEN 'no speaker'"
+                           "  WHEN speaker IS NOT NULL THEN 'speaker ' ||"
+                           "  speaker ELSE '' END ||"
+                           " CASE WHEN country IS NOT NULL THEN"
+                           "  CASE WHEN none OR speaker IS NOT NULL THEN"
+                           "  ', ' ELSE '' END || 'country ' || country"
+                           "  ELSE '' END) FROM overrides UNION ALL"
+                           " SELECT 'alias', form, name FROM aliases"
+                           " ORDER BY 1 DESC, 2", -1, &st, NULL) !=
+        SQLITE_OK)
+        return index_fail(ix, err, "reading corrections");
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        row(ctx, col(st, 0), col(st, 1) ? col(st, 1) : "",
+            col(st, 2) ? col(st, 2) : "");
+        n++;
+    }
+    if (rc != SQLITE_DONE)
+        n = index_fail(ix, err, "reading corrections");
+    sqlite3_finalize(st);
+    return n;
 }

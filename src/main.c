@@ -5,8 +5,11 @@
  * as `quoth: PATH[:LINE]: what is wrong`.
  */
 #include <errno.h>
+#include <stddef.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,9 +18,12 @@
 #include "error.h"
 #include "extract.h"
 #include "index.h"
+#include "indexer.h"
 #include "out.h"
+#include "query.h"
 #include "reader.h"
 #include "buf.h"
+#include "country.h"
 #include "utf8.h"
 #include "tty.h"
 #include "xmalloc.h"
@@ -39,16 +45,48 @@ struct cmd {
     int (*run)(int argc, char **argv);
 };
 
+static int cmd_alias(int argc, char **argv);
+static int cmd_countries(int argc, char **argv);
+static int cmd_fix(int argc, char **argv);
+static int cmd_export(int argc, char **argv);
 static int cmd_extract(int argc, char **argv);
 static int cmd_help(int argc, char **argv);
+static int cmd_index(int argc, char **argv);
+static int cmd_people(int argc, char **argv);
+static int cmd_search(int argc, char **argv);
+static int cmd_show(int argc, char **argv);
+static int cmd_sources(int argc, char **argv);
+static int cmd_stats(int argc, char **argv);
 static int cmd_text(int argc, char **argv);
 static int cmd_version(int argc, char **argv);
 
 static const struct cmd cmds[] = {
+    {"alias", "alias [--db FILE] FORM NAME",
+     "group a written form of a name under a person", cmd_alias},
+    {"countries", "countries [--db FILE] [QUERY...]",
+     "list the speakers' countries, with counts", cmd_countries},
+    {"export", "export [--db FILE] [--format FORMAT] [--sort ORDER] "
+     "QUERY... -o FILE", "write the quotes a query finds to a file",
+     cmd_export},
     {"extract", "extract [--format FORMAT] [--color WHEN] PATH...|-",
      "print the quotes of articles, without an index", cmd_extract},
+    {"fix", "fix [--db FILE] ID --speaker NAME|--none|--country CC | "
+     "fix --list", "correct a quote's attribution, or list corrections",
+     cmd_fix},
     {"help", "help [COMMAND]", "show how to use quoth or one command",
      cmd_help},
+    {"index", "index [--db FILE] [-j N] [--prune] [-q] PATH...|-",
+     "add articles to the index (unchanged files are skipped)", cmd_index},
+    {"people", "people [--db FILE] [QUERY...]",
+     "list the speakers, every written form, with counts", cmd_people},
+    {"search", "search [--db FILE] [--format FORMAT] [--limit N] "
+     "[--sort date|-date|speaker] [--color WHEN] QUERY...",
+     "print the indexed quotes a query finds", cmd_search},
+    {"show", "show [--db FILE] [--format FORMAT] ID",
+     "print a quote in its context, with every field", cmd_show},
+    {"sources", "sources [--db FILE] [QUERY...]",
+     "list the outlets quoted, with counts", cmd_sources},
+    {"stats", "stats [--db FILE]", "say what the index holds", cmd_stats},
     {"text", "text PATH...|-", "print the body text quoth reads from articles",
      cmd_text},
     {"version", "version [-v]",
@@ -330,6 +368,873 @@ cmd_text(int argc, char **argv)
         return EXIT_NONE;
     }
     return t.rejected ? EXIT_REJECTED : EXIT_OK;
+}
+
+/* --- The index commands ------------------------------------------------- */
+
+/* Options every index command takes, parsed by index_opts. */
+struct index_args {
+    const char *db;             /* --db, else QUOTH_DB, else the default */
+    const char *format;
+    const char *sort;
+    const char *color;
+    const char *output;         /* export -o */
+    const char *limit;
+    const char *jobs;
+    bool prune, quiet;
+    char **words;               /* what is left: paths, query words, id */
+    size_t nwords;
+};
+
+/* Parses argv for command c: the options it allows (a string of letters:
+ * d db, f format, s sort, c color, o output, n limit, j jobs, p prune,
+ * q quiet), up to the first other word or "--" unless anywhere; the rest
+ * in a->words. Returns -1 after printing the usage error (exit 2), 1 for
+ * --help (printed), 0. */
+static int
+index_opts(const struct cmd *c, int argc, char **argv, const char *allow,
+           bool anywhere, struct index_args *a)
+{
+    static const struct {
+        char key;
+        const char *name, *shrt;
+        size_t off;
+    } opts[] = {
+        {'d', "--db", NULL, offsetof(struct index_args, db)},
+        {'f', "--format", "-f", offsetof(struct index_args, format)},
+        {'s', "--sort", NULL, offsetof(struct index_args, sort)},
+        {'c', "--color", NULL, offsetof(struct index_args, color)},
+        {'o', "--output", "-o", offsetof(struct index_args, output)},
+        {'n', "--limit", "-n", offsetof(struct index_args, limit)},
+        {'j', "--jobs", "-j", offsetof(struct index_args, jobs)},
+    };
+    bool ended = false, missing;
+    int i;
+    size_t k;
+
+    a->words = xcalloc((size_t)argc, sizeof *a->words);
+    for (i = 1; i < argc; i++) {
+        const char *v = NULL;
+        bool took = false;
+
+        if (ended || argv[i][0] != '-' || strcmp(argv[i], "-") == 0) {
+            a->words[a->nwords++] = argv[i];
+            if (!anywhere)
+                ended = true;
+            continue;
+        }
+        if (strcmp(argv[i], "--") == 0) {
+            ended = true;
+            continue;
+        }
+        if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+            usage_line(stdout, c);
+            return 1;
+        }
+        if (strchr(allow, 'p') && strcmp(argv[i], "--prune") == 0) {
+            a->prune = true;
+            continue;
+        }
+        if (strchr(allow, 'q') &&
+            (strcmp(argv[i], "-q") == 0 || strcmp(argv[i], "--quiet") == 0)) {
+            a->quiet = true;
+            continue;
+        }
+        missing = false;
+        for (k = 0; k < sizeof opts / sizeof *opts && !took; k++) {
+            if (strchr(allow, opts[k].key) == NULL)
+                continue;
+            v = opt_value(argc, argv, &i, opts[k].name, opts[k].shrt,
+                          &missing);
+            if (v != NULL) {
+                *(const char **)((char *)a + opts[k].off) = v;
+                took = true;
+            } else if (missing) {
+                break;
+            }
+        }
+        if (took)
+            continue;
+        usage_error(c, missing ? "option %s needs a value"
+                               : "unknown option '%s'", argv[i]);
+        return -1;
+    }
+    return 0;
+}
+
+/* The index's path from --db, QUOTH_DB or the default. NULL after printing
+ * why not (exit 4). Caller frees. */
+static char *
+index_path(const struct index_args *a, bool create_dir)
+{
+    struct q_error err = {{0}};
+    char *path;
+
+    if (a->db != NULL)
+        return xstrdup(a->db);
+    path = index_default_path(create_dir, &err);
+    if (path == NULL)
+        fprintf(stderr, "quoth: %s\n", err.msg);
+    return path;
+}
+
+/* Opens the index, or prints `quoth: FILE: what is wrong` and returns
+ * NULL (exit 4). */
+static struct index *
+index_get(const char *path, bool write)
+{
+    struct q_error err = {{0}};
+    struct index *ix = index_open(path, write, &err);
+
+    if (ix == NULL)
+        print_reject(path, 0, err.msg);
+    return ix;
+}
+
+/* The words of a query, joined by spaces. Caller frees. */
+static char *
+query_text(char **words, size_t n)
+{
+    struct buf b = {0};
+    size_t k;
+
+    for (k = 0; k < n; k++) {
+        if (k > 0)
+            buf_putc(&b, ' ');
+        buf_puts(&b, words[k]);
+    }
+    return buf_take(&b);
+}
+
+/* Parses a query, or prints the error with a caret under its column and
+ * returns -1 (exit 2). */
+static int
+query_get(const char *text, struct query *q)
+{
+    struct query_error qe;
+    struct buf line = {0};
+
+    if (query_parse(text, q, &qe) == 0)
+        return 0;
+    fprintf(stderr, "quoth: query: %s\n", qe.msg);
+    utf8_sanitize(&line, text, strlen(text), false);
+    fprintf(stderr, "  %s\n  %*s^\n", line.data ? line.data : "",
+            (int)utf8_width(text, qe.column), "");
+    buf_free(&line);
+    return -1;
+}
+
+static volatile sig_atomic_t interrupted;
+
+static void
+on_sigint(int sig)
+{
+    (void)sig;
+    interrupted = 1;
+}
+
+struct index_ui {
+    bool progress;      /* stderr is a terminal */
+    bool drawn;         /* a progress line is on the screen */
+};
+
+static void
+index_cb_reject(void *ctx, const char *path, long line, const char *why)
+{
+    struct index_ui *u = ctx;
+
+    if (u->drawn) {
+        fputs("\r\033[K", stderr);
+        u->drawn = false;
+    }
+    print_reject(path, line, why);
+}
+
+static void
+index_cb_progress(void *ctx, const struct indexer_report *r)
+{
+    struct index_ui *u = ctx;
+    double rate = r->seconds > 0 ? (double)r->files_done / r->seconds : 0;
+    double left = rate > 0 ? (double)(r->files - r->files_done) / rate : 0;
+
+    if (!u->progress)
+        return;
+    fprintf(stderr, "\r\033[K%zu/%zu files, %zu quotes, %.0f files/s, "
+            "%d:%02d left", r->files_done, r->files, r->quotes, rate,
+            (int)left / 60, (int)left % 60);
+    u->drawn = true;
+}
+
+static int
+cmd_index(int argc, char **argv)
+{
+    const struct cmd *c = cmd_find("index");
+    struct index_args a = {0};
+    struct indexer_options o = {0};
+    struct indexer_report rep;
+    struct index_ui ui = {0};
+    struct indexer_callbacks cb = {index_cb_reject, index_cb_progress, &ui};
+    struct q_error err = {{0}};
+    struct sigaction sa = {0}, old;
+    struct index *ix;
+    char *db = NULL, *end;
+    long n;
+    int r, rc;
+
+    r = index_opts(c, argc, argv, "djpq", false, &a);
+    if (r != 0) {
+        free(a.words);
+        return r > 0 ? EXIT_OK : EXIT_USAGE;
+    }
+    if (a.nwords == 0) {
+        free(a.words);
+        return usage_error(c, "%s", "nothing to index (give a path, or - "
+                           "for stdin)");
+    }
+    o.jobs = (unsigned)sysconf(_SC_NPROCESSORS_ONLN);
+    if (a.jobs != NULL) {
+        errno = 0;
+        n = strtol(a.jobs, &end, 10);
+        if (errno != 0 || *end != '\0' || n < 1 || n > 64) {
+            free(a.words);
+            return usage_error(c, "-j takes a number of workers from 1 to "
+                               "64, not '%s'", a.jobs);
+        }
+        o.jobs = (unsigned)n;
+    }
+    if (o.jobs < 1)
+        o.jobs = 1;
+    db = index_path(&a, true);
+    ix = db != NULL ? index_get(db, true) : NULL;
+    if (ix == NULL) {
+        free(db);
+        free(a.words);
+        return EXIT_INDEX;
+    }
+    sa.sa_handler = on_sigint;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, &old);
+    ui.progress = !a.quiet && isatty(STDERR_FILENO);
+    o.db = db;
+    o.paths = a.words;
+    o.npaths = a.nwords;
+    o.prune = a.prune;
+    o.stop = &interrupted;
+    r = indexer_run(ix, &o, &cb, &rep, &err);
+    sigaction(SIGINT, &old, NULL);
+    if (ui.drawn)
+        fputs("\r\033[K", stderr);
+    if (r < 0) {
+        print_reject(db, 0, err.msg);
+        rc = EXIT_INDEX;
+    } else {
+        rc = r == 2 ? EXIT_INTERRUPTED : r == 1 ? EXIT_REJECTED : EXIT_OK;
+    }
+    if (!a.quiet && r >= 0) {
+        fprintf(stderr, "%s %zu files in %.1f s: %zu articles added (%zu "
+                "quotes), %zu updated, %zu already indexed; %zu files "
+                "unchanged, %zu rejected",
+                r == 2 ? "interrupted after" : "indexed", rep.files_done,
+                rep.seconds, rep.added, rep.quotes, rep.updated, rep.located,
+                rep.unchanged, rep.rejected);
+        if (a.prune)
+            fprintf(stderr, ", %zu pruned", rep.pruned);
+        fputc('\n', stderr);
+    }
+    index_close(ix);
+    free(db);
+    free(a.words);
+    return rc;
+}
+
+/* Record sink that counts and passes on to an out. */
+static int
+search_sort(const char *s, enum index_sort *sort)
+{
+    if (s == NULL || strcmp(s, "-date") == 0)
+        *sort = INDEX_SORT_DATE_DESC;
+    else if (strcmp(s, "date") == 0)
+        *sort = INDEX_SORT_DATE;
+    else if (strcmp(s, "speaker") == 0)
+        *sort = INDEX_SORT_SPEAKER;
+    else
+        return -1;
+    return 0;
+}
+
+/* Runs a query and writes what it finds to fp: search and export. */
+static int
+run_query(const struct cmd *c, const struct index_args *a, FILE *fp,
+          enum out_format format, bool color, const char *outname)
+{
+    struct out_options opts = {.format = format, .color = color};
+    struct q_error err = {{0}};
+    struct query q;
+    enum index_sort sort;
+    struct record_sink sink;
+    struct index *ix;
+    struct out *o;
+    char *text, *db, *end;
+    size_t limit = 0;
+    long n;
+    int rc;
+
+    if (search_sort(a->sort, &sort) < 0)
+        return usage_error(c, "--sort takes date, -date or speaker, not "
+                           "'%s'", a->sort);
+    if (a->limit != NULL) {
+        errno = 0;
+        unsigned long long v = strtoull(a->limit, &end, 10);
+        if (errno != 0 || *end != '\0' || a->limit[0] == '-' || v == 0)
+            return usage_error(c, "--limit takes a positive number, not "
+                               "'%s'", a->limit);
+        limit = (size_t)v;
+    }
+    text = query_text(a->words, a->nwords);
+    if (query_get(text, &q) < 0) {
+        free(text);
+        return EXIT_USAGE;
+    }
+    db = index_path(a, false);
+    ix = db != NULL ? index_get(db, false) : NULL;
+    if (ix == NULL) {
+        query_free(&q);
+        free(text);
+        free(db);
+        return EXIT_INDEX;
+    }
+    if (format == OUT_TEXT && fp == stdout)
+        opts.cols = tty_cols(STDOUT_FILENO);
+    opts.query = text;
+    opts.inputs = &db;
+    opts.ninputs = 1;
+    o = out_new(fp, &opts);
+    sink = out_sink(o);
+    n = index_search(ix, &q, sort, limit, &sink, &err);
+    if (n == -1) {
+        print_reject(db, 0, err.msg);
+        rc = EXIT_INDEX;
+    } else if (out_finish(o) < 0 || n == -2) {
+        fprintf(stderr, "quoth: %s: %s\n", outname,
+                errno ? strerror(errno) : "write error");
+        rc = EXIT_NONE;
+    } else {
+        rc = n > 0 ? EXIT_OK : EXIT_NONE;
+    }
+    out_free(o);
+    index_close(ix);
+    query_free(&q);
+    free(text);
+    free(db);
+    return rc;
+}
+
+static int
+cmd_search(int argc, char **argv)
+{
+    const struct cmd *c = cmd_find("search");
+    struct index_args a = {0};
+    enum out_format format = OUT_TEXT;
+    bool color;
+    int r;
+
+    r = index_opts(c, argc, argv, "dfscn", false, &a);
+    if (r != 0) {
+        free(a.words);
+        return r > 0 ? EXIT_OK : EXIT_USAGE;
+    }
+    if (a.nwords == 0) {
+        free(a.words);
+        return usage_error(c, "%s", "no query given ('' finds every quote)");
+    }
+    if (a.format != NULL && out_format_parse(a.format, &format) < 0) {
+        fprintf(stderr, "quoth: unknown format '%s' (one of %s)\n",
+                a.format, out_format_names());
+        free(a.words);
+        return EXIT_USAGE;
+    }
+    if (color_parse(a.color ? a.color : "auto", &color) < 0) {
+        free(a.words);
+        return usage_error(c, "--color takes auto, always or never, not "
+                           "'%s'", a.color);
+    }
+    r = run_query(c, &a, stdout, format, format == OUT_TEXT && color,
+                  "standard output");
+    free(a.words);
+    return r;
+}
+
+/* The format a file's name asks for: .jsonl, .json, .csv, .tsv, .txt. */
+static int
+format_of_name(const char *name, enum out_format *f)
+{
+    static const struct {
+        const char *ext;
+        enum out_format f;
+    } exts[] = {{".jsonl", OUT_JSONL}, {".ndjson", OUT_JSONL},
+                {".json", OUT_JSON}, {".csv", OUT_CSV}, {".tsv", OUT_TSV},
+                {".txt", OUT_TEXT}, {".cite", OUT_CITE}};
+    size_t n = strlen(name), k;
+
+    for (k = 0; k < sizeof exts / sizeof *exts; k++) {
+        size_t e = strlen(exts[k].ext);
+        if (n > e && strcmp(name + n - e, exts[k].ext) == 0) {
+            *f = exts[k].f;
+            return 0;
+        }
+    }
+    return -1;
+}
+
+static int
+cmd_export(int argc, char **argv)
+{
+    const struct cmd *c = cmd_find("export");
+    struct index_args a = {0};
+    enum out_format format;
+    FILE *fp;
+    int r;
+
+    r = index_opts(c, argc, argv, "dfso", true, &a);
+    if (r != 0) {
+        free(a.words);
+        return r > 0 ? EXIT_OK : EXIT_USAGE;
+    }
+    if (a.output == NULL) {
+        free(a.words);
+        return usage_error(c, "%s", "no file to write (-o FILE)");
+    }
+    if (a.format != NULL ? out_format_parse(a.format, &format) < 0
+                         : format_of_name(a.output, &format) < 0) {
+        if (a.format != NULL)
+            fprintf(stderr, "quoth: unknown format '%s' (one of %s)\n",
+                    a.format, out_format_names());
+        else
+            fprintf(stderr, "quoth: %s: cannot tell the format from the "
+                    "name (.jsonl, .json, .csv, .tsv, .txt, .cite; or "
+                    "--format)\n", a.output);
+        free(a.words);
+        return EXIT_USAGE;
+    }
+    fp = strcmp(a.output, "-") == 0 ? stdout : fopen(a.output, "w");
+    if (fp == NULL) {
+        print_reject(a.output, 0, strerror(errno));
+        free(a.words);
+        return EXIT_NONE;
+    }
+    r = run_query(c, &a, fp, format, false, a.output);
+    if (fp != stdout && fclose(fp) != 0 && r != EXIT_INDEX) {
+        print_reject(a.output, 0, strerror(errno));
+        r = EXIT_NONE;
+    }
+    free(a.words);
+    return r;
+}
+
+struct show_ctx {
+    struct out *out;        /* --format given */
+    size_t count;
+    bool failed;
+};
+
+/* Paragraph k (from 0) of a, sanitized, wrapped by nothing. */
+static void
+show_para(struct buf *b, const struct article *a, size_t k)
+{
+    if (k >= a->npara || a->paras[k].end > a->body_len)
+        return;
+    utf8_sanitize(b, a->body + a->paras[k].start,
+                  a->paras[k].end - a->paras[k].start, false);
+    buf_puts(b, "\n\n");
+}
+
+static int
+show_put(void *ctx, const struct record *r)
+{
+    struct show_ctx *s = ctx;
+    const struct article *a = r->article;
+    struct buf b = {0};
+    size_t p = r->para > 0 ? r->para - 1 : 0;
+
+    if (s->out != NULL) {
+        s->count++;
+        return out_put(s->out, r);
+    }
+    if (s->count++ > 0)
+        buf_puts(&b, "\n");
+    if (p > 0)
+        show_para(&b, a, p - 1);
+    show_para(&b, a, p);
+    show_para(&b, a, p + 1);
+    if (fwrite(b.data, 1, b.len, stdout) != b.len ||
+        out_fields(stdout, r) < 0)
+        s->failed = true;
+    buf_free(&b);
+    return s->failed ? -1 : 0;
+}
+
+static int
+cmd_show(int argc, char **argv)
+{
+    const struct cmd *c = cmd_find("show");
+    struct index_args a = {0};
+    struct out_options opts = {0};
+    struct show_ctx s = {0};
+    struct record_sink sink = {show_put, &s};
+    struct q_error err = {{0}};
+    struct index *ix;
+    char *db;
+    long n;
+    int r, rc;
+
+    r = index_opts(c, argc, argv, "df", true, &a);
+    if (r != 0) {
+        free(a.words);
+        return r > 0 ? EXIT_OK : EXIT_USAGE;
+    }
+    if (a.nwords != 1) {
+        free(a.words);
+        return usage_error(c, "%s", "give one quote id");
+    }
+    if (a.format != NULL && out_format_parse(a.format, &opts.format) < 0) {
+        fprintf(stderr, "quoth: unknown format '%s' (one of %s)\n",
+                a.format, out_format_names());
+        free(a.words);
+        return EXIT_USAGE;
+    }
+    db = index_path(&a, false);
+    ix = db != NULL ? index_get(db, false) : NULL;
+    if (ix == NULL) {
+        free(db);
+        free(a.words);
+        return EXIT_INDEX;
+    }
+    if (a.format != NULL)
+        s.out = out_new(stdout, &opts);
+    n = index_show(ix, a.words[0], &sink, &err);
+    if (n == -3) {
+        fprintf(stderr, "quoth: %s\n", err.msg);
+        rc = EXIT_USAGE;
+    } else if (n == -1) {
+        print_reject(db, 0, err.msg);
+        rc = EXIT_INDEX;
+    } else if ((s.out != NULL && out_finish(s.out) < 0) || s.failed ||
+               fflush(stdout) != 0) {
+        fprintf(stderr, "quoth: standard output: write error\n");
+        rc = EXIT_NONE;
+    } else if (n == 0) {
+        fprintf(stderr, "quoth: no quote with id %s\n", a.words[0]);
+        rc = EXIT_NONE;
+    } else {
+        rc = EXIT_OK;
+    }
+    out_free(s.out);
+    index_close(ix);
+    free(db);
+    free(a.words);
+    return rc;
+}
+
+static void
+human_size(char *out, size_t n, double bytes)
+{
+    static const char *const units[] = {"B", "KB", "MB", "GB", "TB"};
+    size_t u = 0;
+
+    while (bytes >= 1024 && u + 1 < sizeof units / sizeof *units) {
+        bytes /= 1024;
+        u++;
+    }
+    snprintf(out, n, u == 0 ? "%.0f %s" : "%.1f %s", bytes, units[u]);
+}
+
+static int
+cmd_stats(int argc, char **argv)
+{
+    const struct cmd *c = cmd_find("stats");
+    struct index_args a = {0};
+    struct index_stats st;
+    struct q_error err = {{0}};
+    struct index *ix;
+    struct buf path = {0};
+    char size[32], per[32];
+    char *db;
+    int r;
+
+    r = index_opts(c, argc, argv, "d", false, &a);
+    if (r == 0 && a.nwords > 0)
+        r = -1, usage_error(c, "unexpected argument '%s'", a.words[0]);
+    free(a.words);
+    if (r != 0)
+        return r > 0 ? EXIT_OK : EXIT_USAGE;
+    db = index_path(&a, false);
+    ix = db != NULL ? index_get(db, false) : NULL;
+    if (ix == NULL || index_stats(ix, db, &st, &err) < 0) {
+        if (ix != NULL)
+            print_reject(db, 0, err.msg);
+        index_close(ix);
+        free(db);
+        return EXIT_INDEX;
+    }
+    human_size(size, sizeof size, (double)st.bytes);
+    human_size(per, sizeof per,
+               st.quotes > 0 ? (double)st.bytes / (double)st.quotes : 0);
+    utf8_sanitize(&path, db, strlen(db), false);
+    printf("index      %s\n", path.data ? path.data : "");
+    printf("articles   %lld\n", (long long)st.articles);
+    printf("quotes     %lld\n", (long long)st.quotes);
+    printf("speakers   %lld\n", (long long)st.speakers);
+    printf("countries  %lld\n", (long long)st.countries);
+    printf("sources    %lld\n", (long long)st.sources);
+    printf("files      %lld (%lld locations)\n", (long long)st.files,
+           (long long)st.locations);
+    if (st.date_min[0] != '\0')
+        printf("dates      %s to %s\n", st.date_min, st.date_max);
+    else
+        printf("dates      -\n");
+    printf("size       %s (%s a quote)\n", size, per);
+    printf("extractor  %s (this quoth: %s)\n",
+           st.extractor[0] ? st.extractor : "-", index_extractor());
+    printf("schema     %d\n", st.schema);
+    printf("fixes      %lld\n", (long long)st.overrides);
+    buf_free(&path);
+    index_close(ix);
+    free(db);
+    return fflush(stdout) == 0 ? EXIT_OK : EXIT_NONE;
+}
+
+static void
+facet_row(void *ctx, const char *value, int64_t count, const char *forms)
+{
+    struct buf b = {0};
+
+    (void)ctx;
+    buf_printf(&b, "%lld\t", (long long)count);
+    utf8_sanitize(&b, value, strlen(value), false);
+    if (forms != NULL) {
+        buf_putc(&b, '\t');
+        utf8_sanitize(&b, forms, strlen(forms), false);
+    }
+    buf_putc(&b, '\n');
+    fwrite(b.data, 1, b.len, stdout);
+    buf_free(&b);
+}
+
+static int
+run_facet(const char *name, enum index_facet f, int argc, char **argv)
+{
+    const struct cmd *c = cmd_find(name);
+    struct index_args a = {0};
+    struct q_error err = {{0}};
+    struct query q;
+    struct index *ix;
+    char *text, *db;
+    long n;
+    int r;
+
+    r = index_opts(c, argc, argv, "d", false, &a);
+    if (r != 0) {
+        free(a.words);
+        return r > 0 ? EXIT_OK : EXIT_USAGE;
+    }
+    text = query_text(a.words, a.nwords);
+    free(a.words);
+    if (query_get(text, &q) < 0) {
+        free(text);
+        return EXIT_USAGE;
+    }
+    free(text);
+    db = index_path(&a, false);
+    ix = db != NULL ? index_get(db, false) : NULL;
+    if (ix == NULL) {
+        query_free(&q);
+        free(db);
+        return EXIT_INDEX;
+    }
+    n = index_facet(ix, f, &q, facet_row, NULL, &err);
+    if (n < 0)
+        print_reject(db, 0, err.msg);
+    index_close(ix);
+    query_free(&q);
+    free(db);
+    if (n < 0)
+        return EXIT_INDEX;
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "quoth: standard output: write error\n");
+        return EXIT_NONE;
+    }
+    return n > 0 ? EXIT_OK : EXIT_NONE;
+}
+
+static int
+cmd_people(int argc, char **argv)
+{
+    return run_facet("people", INDEX_PEOPLE, argc, argv);
+}
+
+static int
+cmd_countries(int argc, char **argv)
+{
+    return run_facet("countries", INDEX_COUNTRIES, argc, argv);
+}
+
+static int
+cmd_sources(int argc, char **argv)
+{
+    return run_facet("sources", INDEX_SOURCES, argc, argv);
+}
+
+static void
+fix_row(void *ctx, const char *kind, const char *target, const char *what)
+{
+    struct buf b = {0};
+
+    (void)ctx;
+    buf_printf(&b, "%s\t", kind);
+    utf8_sanitize(&b, target, strlen(target), false);
+    buf_putc(&b, '\t');
+    utf8_sanitize(&b, what, strlen(what), false);
+    buf_putc(&b, '\n');
+    fwrite(b.data, 1, b.len, stdout);
+    buf_free(&b);
+}
+
+static int
+cmd_fix(int argc, char **argv)
+{
+    const struct cmd *c = cmd_find("fix");
+    struct index_args a = {0};
+    struct q_error err = {{0}};
+    enum index_fix what = INDEX_FIX_SPEAKER;
+    const char *value = NULL, *id = NULL;
+    char cc[3] = {0};
+    bool list = false;
+    int i, nwhat = 0, r, rc;
+    struct index *ix;
+    char *db;
+
+    for (i = 1; i < argc; i++) {
+        bool missing = false;
+        const char *v;
+
+        if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+            usage_line(stdout, c);
+            return EXIT_OK;
+        } else if (strcmp(argv[i], "--list") == 0) {
+            list = true;
+        } else if (strcmp(argv[i], "--none") == 0) {
+            what = INDEX_FIX_NONE;
+            nwhat++;
+        } else if ((v = opt_value(argc, argv, &i, "--speaker", NULL,
+                                  &missing))) {
+            what = INDEX_FIX_SPEAKER;
+            value = v;
+            nwhat++;
+        } else if ((v = opt_value(argc, argv, &i, "--country", NULL,
+                                  &missing))) {
+            if (strlen(v) != 2 || country_name(v) == NULL)
+                return usage_error(c, "--country takes an ISO 3166-1 "
+                                   "alpha-2 code, not '%s'", v);
+            cc[0] = (char)(v[0] & ~0x20);
+            cc[1] = (char)(v[1] & ~0x20);
+            what = INDEX_FIX_COUNTRY;
+            value = cc;
+            nwhat++;
+        } else if ((v = opt_value(argc, argv, &i, "--db", NULL,
+                                  &missing))) {
+            a.db = v;
+        } else if (missing) {
+            return usage_error(c, "option %s needs a value", argv[i]);
+        } else if (argv[i][0] == '-') {
+            return usage_error(c, "unknown option '%s'", argv[i]);
+        } else if (id == NULL) {
+            id = argv[i];
+        } else {
+            return usage_error(c, "unexpected argument '%s'", argv[i]);
+        }
+    }
+    if (list ? id != NULL || nwhat > 0 : id == NULL || nwhat != 1)
+        return usage_error(c, "%s", list ? "--list takes nothing else"
+                           : "give a quote id and one of --speaker NAME, "
+                             "--none, --country CC");
+    if (what == INDEX_FIX_SPEAKER && value != NULL && *value == '\0')
+        return usage_error(c, "%s", "--speaker needs a name (or use --none)");
+    db = index_path(&a, false);
+    if (db == NULL)
+        return EXIT_INDEX;
+    ix = index_get(db, !list);
+    if (ix == NULL) {
+        free(db);
+        return EXIT_INDEX;
+    }
+    if (list) {
+        long n = index_overrides(ix, fix_row, NULL, &err);
+        rc = n < 0 ? EXIT_INDEX : n > 0 ? EXIT_OK : EXIT_NONE;
+    } else {
+        r = index_fix(ix, id, what, value, &err);
+        if (r == 0)
+            fprintf(stderr, "quoth: no quote with id %s\n", id);
+        rc = r > 0 ? EXIT_OK : r == 0 ? EXIT_NONE : EXIT_INDEX;
+        if (r < 0 && strstr(err.msg, "quote id") != NULL) {
+            fprintf(stderr, "quoth: %s\n", err.msg);
+            rc = EXIT_USAGE;
+            err.msg[0] = '\0';
+        } else if (r < 0 && strstr(err.msg, "several quotes") != NULL) {
+            fprintf(stderr, "quoth: %s\n", err.msg);
+            rc = EXIT_USAGE;
+            err.msg[0] = '\0';
+        }
+    }
+    if (rc == EXIT_INDEX && err.msg[0] != '\0')
+        print_reject(db, 0, err.msg);
+    index_close(ix);
+    free(db);
+    return rc;
+}
+
+static int
+cmd_alias(int argc, char **argv)
+{
+    const struct cmd *c = cmd_find("alias");
+    struct index_args a = {0};
+    struct q_error err = {{0}};
+    struct index *ix;
+    char *db;
+    long n;
+    int r;
+
+    r = index_opts(c, argc, argv, "d", true, &a);
+    if (r == 0 && a.nwords != 2)
+        r = -1, usage_error(c, "%s", "give a written form and the name it "
+                            "stands for");
+    if (r != 0) {
+        free(a.words);
+        return r > 0 ? EXIT_OK : EXIT_USAGE;
+    }
+    db = index_path(&a, false);
+    ix = db != NULL ? index_get(db, true) : NULL;
+    if (ix == NULL) {
+        free(db);
+        free(a.words);
+        return EXIT_INDEX;
+    }
+    n = index_alias(ix, a.words[0], a.words[1], &err);
+    if (n < 0) {
+        if (strcmp(err.msg, "a name needs letters") == 0) {
+            fprintf(stderr, "quoth: %s\n", err.msg);
+            r = EXIT_USAGE;
+        } else {
+            print_reject(db, 0, err.msg);
+            r = EXIT_INDEX;
+        }
+    } else {
+        printf("%ld quotes regrouped\n", n);
+        r = EXIT_OK;
+    }
+    index_close(ix);
+    free(db);
+    free(a.words);
+    return r;
 }
 
 static int

@@ -454,6 +454,29 @@ out_free(struct out *o)
 }
 
 int
+out_fields(FILE *fp, const struct record *r)
+{
+    struct buf b = {0}, v = {0};
+    size_t f;
+    int rc = 0;
+
+    for (f = 0; f < OUT_NFIELDS; f++) {
+        buf_reset(&v);
+        buf_printf(&b, "%-19s ", out_field_names[f]);
+        if (out_field(r, f, &v) && v.len > 0)
+            utf8_sanitize(&b, v.data, v.len, false);
+        else
+            buf_putc(&b, '-');
+        buf_putc(&b, '\n');
+    }
+    if (fwrite(b.data, 1, b.len, fp) != b.len || ferror(fp))
+        rc = -1;
+    buf_free(&b);
+    buf_free(&v);
+    return rc;
+}
+
+int
 out_body(FILE *fp, const struct article *a, bool head)
 {
     struct buf b = {0};

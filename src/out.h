@@ -51,6 +51,11 @@ struct record_sink out_sink(struct out *o);
 int out_finish(struct out *o);
 void out_free(struct out *o);
 
+/* Writes every field of r, one "name: value" line each in the order of
+ * CONVENTIONS.md ("-" for null), sanitized for a terminal, for `quoth
+ * show`. Returns 0, or -1 on a write error. */
+int out_fields(FILE *fp, const struct record *r);
+
 /* Writes an article's body as the reader made it, for `quoth text`:
  * sanitized for a terminal, paragraphs separated by a blank line, ending
  * in a newline; with head, first a line "==> PATH <==" (PATH:LINE for a

@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <iconv.h>
 #include <jansson.h>
+#include <libxml/parser.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,6 +55,9 @@ struct reader_walk {
     ino_t ino[64];
     size_t depth;
     int rc;
+    /* reader_list: files go here instead of being read */
+    void (*found)(void *ctx, struct reader_file *f);
+    void *found_ctx;
 };
 
 static void
@@ -457,6 +461,23 @@ reader_dir(struct reader_walk *w, const char *path, const struct stat *st)
     w->depth--;
 }
 
+/* Hands a file to reader_list's callback, with its manifest data. */
+static void
+reader_found(struct reader_walk *w, const char *path)
+{
+    struct reader_file *f = xcalloc(1, sizeof *f);
+    const struct manifest_entry *e = reader_manifest_find(w, path);
+
+    f->path = xstrdup(path);
+    if (e != NULL) {
+        article_set(&f->url, e->url);
+        article_set(&f->title, e->title);
+        article_set(&f->date, e->date);
+        article_set(&f->source, e->source);
+    }
+    w->found(w->found_ctx, f);
+}
+
 static void
 reader_path(struct reader_walk *w, const char *path, bool top)
 {
@@ -464,7 +485,10 @@ reader_path(struct reader_walk *w, const char *path, bool top)
     FILE *fp;
 
     if (top && strcmp(path, "-") == 0) {
-        reader_file(w, "-", stdin);
+        if (w->found != NULL)
+            reader_found(w, path);
+        else
+            reader_file(w, "-", stdin);
         return;
     }
     if (stat(path, &st) < 0) {
@@ -479,6 +503,10 @@ reader_path(struct reader_walk *w, const char *path, bool top)
     if (!S_ISREG(st.st_mode)) {
         w->sink->reject(w->sink->ctx, path, 0, "not a regular file");
         reader_note(w, 1);
+        return;
+    }
+    if (w->found != NULL) {
+        reader_found(w, path);
         return;
     }
     fp = fopen(path, "rb");
@@ -501,4 +529,62 @@ reader_read(const char *path, const struct reader_sink *sink)
     reader_path(&w, path, true);
     reader_manifest_free(&w);
     return w.rc;
+}
+
+int
+reader_list(const char *path,
+            void (*found)(void *ctx, struct reader_file *f),
+            const struct reader_sink *sink)
+{
+    struct reader_walk w = {.sink = sink, .found = found,
+                            .found_ctx = sink->ctx};
+
+    w.inner = (struct reader_sink){reader_walk_article, reader_walk_reject,
+                                   &w};
+    reader_path(&w, path, true);
+    reader_manifest_free(&w);
+    return w.rc;
+}
+
+int
+reader_read_file(const struct reader_file *f, const struct reader_sink *sink)
+{
+    struct reader_walk w = {.sink = sink};
+
+    w.inner = (struct reader_sink){reader_walk_article, reader_walk_reject,
+                                   &w};
+    if (f->url != NULL || f->title != NULL || f->date != NULL ||
+        f->source != NULL) {
+        struct manifest_entry *e = xcalloc(1, sizeof *e);
+
+        e->path = xstrdup(f->path);
+        article_set(&e->url, f->url);
+        article_set(&e->title, f->title);
+        article_set(&e->date, f->date);
+        article_set(&e->source, f->source);
+        w.manifest = e;
+        w.nmanifest = 1;
+    }
+    reader_path(&w, f->path, true);
+    reader_manifest_free(&w);
+    return w.rc;
+}
+
+void
+reader_file_free(struct reader_file *f)
+{
+    if (f == NULL)
+        return;
+    free(f->path);
+    free(f->url);
+    free(f->title);
+    free(f->date);
+    free(f->source);
+    free(f);
+}
+
+void
+reader_init(void)
+{
+    xmlInitParser();
 }
