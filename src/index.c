@@ -1349,8 +1349,8 @@ index_search(struct index *ix, const struct query *q, enum index_sort sort,
     static const char *const orders[] = {
         [INDEX_SORT_DATE_DESC] = "q.date DESC, q.article DESC, q.seq",
         [INDEX_SORT_DATE] = "q.date IS NULL, q.date, q.article, q.seq",
-        [INDEX_SORT_SPEAKER] = "q.speaker_key IS NULL, q.speaker_key,"
-                               " q.date DESC, q.article, q.seq",
+        [INDEX_SORT_SPEAKER] = ("q.speaker_key IS NULL, q.speaker_key,"
+                                " q.date DESC, q.article, q.seq"),
     };
     struct buf sql = {0};
     long n;
@@ -1621,8 +1621,8 @@ index_fix(struct index *ix, const char *id, enum index_fix what,
         [INDEX_FIX_NONE] = "INSERT INTO overrides(quote, none) VALUES"
             " (?1, 1) ON CONFLICT(quote) DO UPDATE SET speaker = NULL,"
             " none = 1",
-        [INDEX_FIX_COUNTRY] = "INSERT INTO overrides(quote, country) VALUES"
-            " (?1, ?2) ON CONFLICT(quote) DO UPDATE SET country = ?2",
+        [INDEX_FIX_COUNTRY] = ("INSERT INTO overrides(quote, country) VALUES"
+            " (?1, ?2) ON CONFLICT(quote) DO UPDATE SET country = ?2"),
     };
     sqlite3_stmt *st = NULL;
     int64_t *arts = NULL;
