@@ -12,21 +12,57 @@
 
 #include "xmalloc.h"
 
+/* The length of the UTF-8 sequence at s[0..n) (n > 0) with its code point
+ * in *c, or 0 when it is invalid or cut short. The rules are utf8proc's
+ * (no overlong forms, no surrogates, nothing past U+10FFFF), done here so
+ * that the readers' loops need no library call per character. */
+static inline size_t
+utf8_seq(const unsigned char *s, size_t n, int32_t *c)
+{
+    unsigned b = s[0];
+
+    if (b < 0x80) {
+        *c = (int32_t)b;
+        return 1;
+    }
+    if (b - 0xc2 > 0xf4 - 0xc2)
+        return 0;
+    if (b < 0xe0) {
+        if (n < 2 || (s[1] & 0xc0) != 0x80)
+            return 0;
+        *c = (int32_t)((b & 0x1f) << 6 | (s[1] & 0x3f));
+        return 2;
+    }
+    if (b < 0xf0) {
+        if (n < 3 || (s[1] & 0xc0) != 0x80 || (s[2] & 0xc0) != 0x80 ||
+            (b == 0xed && s[1] > 0x9f) || (b == 0xe0 && s[1] < 0xa0))
+            return 0;
+        *c = (int32_t)((b & 0x0f) << 12 | (s[1] & 0x3f) << 6 | (s[2] & 0x3f));
+        return 3;
+    }
+    if (n < 4 || (s[1] & 0xc0) != 0x80 || (s[2] & 0xc0) != 0x80 ||
+        (s[3] & 0xc0) != 0x80 || (b == 0xf0 && s[1] < 0x90) ||
+        (b == 0xf4 && s[1] > 0x8f))
+        return 0;
+    *c = (int32_t)((b & 0x07) << 18 | (s[1] & 0x3f) << 12 |
+                   (s[2] & 0x3f) << 6 | (s[3] & 0x3f));
+    return 4;
+}
+
 int32_t
 utf8_decode(const char *s, size_t n, size_t *i)
 {
-    utf8proc_int32_t c;
-    utf8proc_ssize_t len;
+    int32_t c;
+    size_t len;
 
     if (*i >= n)
         return -1;
-    len = utf8proc_iterate((const utf8proc_uint8_t *)s + *i,
-                           (utf8proc_ssize_t)(n - *i), &c);
-    if (len <= 0) {
+    len = utf8_seq((const unsigned char *)s + *i, n - *i, &c);
+    if (len == 0) {
         (*i)++;
         return -1;
     }
-    *i += (size_t)len;
+    *i += len;
     return c;
 }
 
@@ -39,22 +75,38 @@ utf8_encode(struct buf *b, int32_t c)
     buf_append(b, (const char *)tmp, (size_t)len);
 }
 
+/* Bytes 0x80 and up in any of the eight from s. */
+static inline bool
+utf8_high8(const char *s)
+{
+    uint64_t w;
+
+    memcpy(&w, s, sizeof w);
+    return (w & 0x8080808080808080u) != 0;
+}
+
 bool
 utf8_valid(const char *s, size_t n, size_t *bad)
 {
-    size_t i = 0, at;
+    size_t i = 0, len;
+    int32_t c;
 
     while (i < n) {
-        at = i;
+        while (i + 8 <= n && !utf8_high8(s + i))
+            i += 8;
+        if (i >= n)
+            break;
         if ((unsigned char)s[i] < 0x80) {
             i++;
             continue;
         }
-        if (utf8_decode(s, n, &i) < 0) {
+        len = utf8_seq((const unsigned char *)s + i, n - i, &c);
+        if (len == 0) {
             if (bad != NULL)
-                *bad = at;
+                *bad = i;
             return false;
         }
+        i += len;
     }
     return true;
 }
@@ -129,29 +181,63 @@ utf8_skip_escape(const char *s, size_t n, size_t i, int32_t intro)
     return i;
 }
 
+/* True for the code points that sanitizing drops or rewrites: controls,
+ * and bidi overrides that could reorder the line. */
+static bool
+utf8_unsafe(int32_t c)
+{
+    return c < 0x20 || (c >= 0x7f && c < 0xa0) || c == 0x2028 ||
+           c == 0x2029 || c == 0x200e || c == 0x200f ||
+           (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+}
+
+/* Where the run of text that sanitizing keeps as it is ends: printable
+ * ASCII (and newlines when they are kept), and valid UTF-8 of no control
+ * or bidi character. */
+static size_t
+utf8_safe_run(const char *s, size_t n, size_t i, bool keep_newlines)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t len;
+    int32_t c;
+
+    while (i < n) {
+        unsigned char b = u[i];
+        if (b >= 0x20 && b < 0x7f) {
+            i++;
+            continue;
+        }
+        if (b == '\n' && keep_newlines) {
+            i++;
+            continue;
+        }
+        if (b < 0x80)
+            break;
+        len = utf8_seq(u + i, n - i, &c);
+        if (len == 0 || utf8_unsafe(c))
+            break;
+        i += len;
+    }
+    return i;
+}
+
 void
 utf8_sanitize(struct buf *out, const char *s, size_t n, bool keep_newlines)
 {
     size_t i = 0;
 
     while (i < n) {
-        unsigned char b = (unsigned char)s[i];
+        size_t j = utf8_safe_run(s, n, i, keep_newlines);
         int32_t c;
 
-        if (b >= 0x20 && b < 0x7f) {
-            size_t j = i + 1;
-            while (j < n && (unsigned char)s[j] >= 0x20 &&
-                   (unsigned char)s[j] < 0x7f)
-                j++;
+        if (j > i) {
             buf_append(out, s + i, j - i);
             i = j;
             continue;
         }
         c = utf8_decode(s, n, &i);
         if (c < 0) {
-            utf8_encode(out, 0xfffd);
-        } else if (c == '\n' && keep_newlines) {
-            buf_putc(out, '\n');
+            buf_append(out, "\xef\xbf\xbd", 3);     /* U+FFFD */
         } else if (c == '\t' || c == '\n' || c == '\r') {
             buf_putc(out, ' ');
         } else if (c == 0x1b || c == 0x9b) {
@@ -160,14 +246,9 @@ utf8_sanitize(struct buf *out, const char *s, size_t n, bool keep_newlines)
              * more often mojibake of a curly quote than an attack, and
              * without it what follows is only text. */
             i = utf8_skip_escape(s, n, i, c);
-        } else if (c < 0x20 || (c >= 0x7f && c < 0xa0) || c == 0x2028 ||
-                   c == 0x2029 || c == 0x200e || c == 0x200f ||
-                   (c >= 0x202a && c <= 0x202e) ||
-                   (c >= 0x2066 && c <= 0x2069)) {
-            /* Controls, and bidi overrides that could reorder the line. */
-        } else {
-            utf8_encode(out, c);
         }
+        /* Else a control or a bidi override that could reorder the line:
+         * dropped. */
     }
 }
 
