@@ -12,6 +12,7 @@
 #include <iconv.h>
 #include <jansson.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -21,13 +22,18 @@
 #include "utf8.h"
 #include "xmalloc.h"
 
-/* In the order they are tried; text takes anything but markup. */
-static const struct reader *const readers[] = {
-    &reader_jsonl,
-    &reader_feed,
-    &reader_newsxml,
-    &reader_html,
-    &reader_text,
+/* In the order they are tried; text takes anything but markup. The
+ * markup readers never take a head with no '<' in it, so their sniffs
+ * (HTML's lowercases the whole head) are skipped for plain text. */
+static const struct {
+    const struct reader *r;
+    bool markup;
+} readers[] = {
+    {&reader_jsonl, false},
+    {&reader_feed, true},
+    {&reader_newsxml, true},
+    {&reader_html, true},
+    {&reader_text, false},
 };
 
 #define READER_HEAD 4096
@@ -213,6 +219,9 @@ reader_binary(const char *head, size_t n)
         {"\x1f\x8b", 2, "binary file (gzip data), not an article"},
         {"\x7f" "ELF", 4, "binary file (executable), not an article"},
     };
+    /* The control bytes text may hold: \t \n \f \r and ESC. */
+    const uint32_t text_ctl = 1u << '\t' | 1u << '\n' | 1u << '\f' |
+                              1u << '\r' | 1u << 0x1b;
     const unsigned char *u = (const unsigned char *)head;
     size_t k, ctl = 0;
 
@@ -223,13 +232,10 @@ reader_binary(const char *head, size_t n)
     if (n >= 2 && ((u[0] == 0xff && u[1] == 0xfe) ||
                    (u[0] == 0xfe && u[1] == 0xff)))
         return NULL;
-    for (k = 0; k < n; k++) {
-        if (u[k] == 0)
-            return "binary file (NUL bytes), not an article";
-        if (u[k] < 0x20 && u[k] != '\n' && u[k] != '\r' && u[k] != '\t' &&
-            u[k] != '\f' && u[k] != 0x1b)
-            ctl++;
-    }
+    if (memchr(head, 0, n) != NULL)
+        return "binary file (NUL bytes), not an article";
+    for (k = 0; k < n; k++)
+        ctl += u[k] < 0x20 && !(text_ctl >> u[k] & 1);
     if (ctl * 10 > n)
         return "binary file (control bytes), not an article";
     return NULL;
@@ -364,6 +370,7 @@ reader_file(struct reader_walk *w, const char *path, FILE *fp)
     char head[READER_HEAD];
     const char *why;
     size_t n, k;
+    bool markup;
 
     n = fread(head, 1, sizeof head, fp);
     if (n == 0) {
@@ -379,10 +386,11 @@ reader_file(struct reader_walk *w, const char *path, FILE *fp)
         reader_note(w, 1);
         return;
     }
+    markup = memchr(head, '<', n) != NULL;
     for (k = 0; k < sizeof readers / sizeof *readers; k++) {
-        if (!readers[k]->sniff(head, n))
+        if ((readers[k].markup && !markup) || !readers[k].r->sniff(head, n))
             continue;
-        reader_note(w, readers[k]->read(path, fp, head, n, &w->inner));
+        reader_note(w, readers[k].r->read(path, fp, head, n, &w->inner));
         return;
     }
     w->sink->reject(w->sink->ctx, path, 0,
