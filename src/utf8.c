@@ -325,40 +325,106 @@ utf8_fold_punct(int32_t c)
     }
 }
 
+/* Where utf8_fold stands in its output: a space is owed before the next
+ * character when one was seen after some text. */
+struct utf8_folding {
+    struct buf *out;
+    bool space, any;
+};
+
+static void
+utf8_fold_put(struct utf8_folding *f, int32_t c)
+{
+    if (c == ' ' || (c >= 0x80 &&
+                     utf8proc_category(c) == UTF8PROC_CATEGORY_ZS)) {
+        f->space = f->any;
+        return;
+    }
+    if (f->space)
+        buf_putc(f->out, ' ');
+    f->space = false;
+    f->any = true;
+    if (c < 0x80)
+        buf_putc(f->out, (char)c);
+    else
+        utf8_encode(f->out, utf8_fold_punct(c));
+}
+
+/* Folds sanitized printable ASCII: case folding and NFKC leave it ASCII,
+ * with capitals made small. */
+static void
+utf8_fold_ascii(struct utf8_folding *f, const char *s, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        char c = s[i];
+        utf8_fold_put(f, c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    }
+}
+
+/* Folds s[0..n) with utf8proc. Returns false when utf8proc fails. */
+static bool
+utf8_fold_map(struct utf8_folding *f, const char *s, size_t n, int opts)
+{
+    utf8proc_uint8_t *mapped = NULL;
+    utf8proc_ssize_t len;
+    size_t i = 0;
+
+    len = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n,
+                       &mapped, (utf8proc_option_t)opts);
+    if (len < 0)
+        return false;
+    while (i < (size_t)len) {
+        int32_t c = utf8_decode((const char *)mapped, (size_t)len, &i);
+        if (c >= 0)
+            utf8_fold_put(f, c);
+    }
+    free(mapped);
+    return true;
+}
+
 void
 utf8_fold(struct buf *out, const char *s, size_t n, bool strip_marks)
 {
     struct buf clean = {0};
-    utf8proc_uint8_t *mapped = NULL;
-    utf8proc_ssize_t len;
+    struct utf8_folding f = {out, false, false};
     int opts = UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
                UTF8PROC_IGNORE | UTF8PROC_STRIPCC;
-    size_t i = 0;
-    bool space = false, any = false;
+    size_t i = 0, j, k, was = out->len;
+    const char *c;
 
     if (strip_marks)
         opts = (opts & ~UTF8PROC_COMPOSE) | UTF8PROC_DECOMPOSE |
                UTF8PROC_STRIPMARK;
     utf8_sanitize(&clean, s, n, false);
-    len = utf8proc_map((const utf8proc_uint8_t *)(clean.data ? clean.data : ""),
-                       (utf8proc_ssize_t)clean.len, &mapped,
-                       (utf8proc_option_t)opts);
-    buf_free(&clean);
-    if (len < 0)
-        return;
-    while (i < (size_t)len) {
-        int32_t c = utf8_decode((const char *)mapped, (size_t)len, &i);
-        if (c < 0)
-            continue;
-        if (utf8proc_category(c) == UTF8PROC_CATEGORY_ZS || c == ' ') {
-            space = any;
-            continue;
+    c = clean.data;
+    /* Normalization never joins an ASCII character to what precedes it,
+     * so the text folds in pieces cut before ASCII characters: ASCII
+     * alone needs no utf8proc, and only an ASCII character followed by
+     * other characters (which may be marks on it) goes through it. */
+    while (i < clean.len) {
+        j = i;
+        while (j < clean.len && (unsigned char)c[j] < 0x80)
+            j++;
+        if (j == clean.len) {
+            utf8_fold_ascii(&f, c + i, j - i);
+            break;
         }
-        if (space)
-            buf_putc(out, ' ');
-        space = false;
-        any = true;
-        utf8_encode(out, utf8_fold_punct(c));
+        k = j;
+        while (k < clean.len && (unsigned char)c[k] >= 0x80)
+            k++;
+        if (j > i)
+            j--;
+        utf8_fold_ascii(&f, c + i, j - i);
+        if (!utf8_fold_map(&f, c + j, k - j, opts)) {
+            /* As if nothing had been folded. */
+            out->len = was;
+            if (out->data != NULL)
+                out->data[was] = '\0';
+            break;
+        }
+        i = k;
     }
-    free(mapped);
+    buf_free(&clean);
 }
