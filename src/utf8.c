@@ -351,16 +351,35 @@ utf8_fold_put(struct utf8_folding *f, int32_t c)
 }
 
 /* Folds sanitized printable ASCII: case folding and NFKC leave it ASCII,
- * with capitals made small. */
+ * with capitals made small. Written in place: each space out stands for
+ * one in, but for the one that may be owed from before. */
 static void
 utf8_fold_ascii(struct utf8_folding *f, const char *s, size_t n)
 {
-    size_t i;
+    struct buf *out = f->out;
+    bool space = f->space, any = f->any;
+    size_t i, w;
+    char *d;
 
+    buf_reserve(out, n + 1);
+    d = out->data;
+    w = out->len;
     for (i = 0; i < n; i++) {
         char c = s[i];
-        utf8_fold_put(f, c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+        if (c == ' ') {
+            space = any;
+            continue;
+        }
+        if (space)
+            d[w++] = ' ';
+        space = false;
+        any = true;
+        d[w++] = c >= 'A' && c <= 'Z' ? (char)(c + ('a' - 'A')) : c;
     }
+    d[w] = '\0';
+    out->len = w;
+    f->space = space;
+    f->any = any;
 }
 
 /* Folds s[0..n) with utf8proc. Returns false when utf8proc fails. */
