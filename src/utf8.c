@@ -116,8 +116,9 @@ utf8_is_word(int32_t c)
 {
     utf8proc_category_t cat;
 
-    if (c < 0)
-        return false;
+    if (c < 0x80)
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+               (c >= '0' && c <= '9');
     cat = utf8proc_category(c);
     return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
            (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO) ||
