@@ -85,6 +85,19 @@ utf8_high8(const char *s)
     return (w & 0x8080808080808080u) != 0;
 }
 
+/* All of the eight bytes from s printable ASCII (0x20 to 0x7e): none
+ * below 0x20 (a borrow reaches the top bit), none from 0x7f (adding one
+ * reaches it). */
+static inline bool
+utf8_printable8(const char *s)
+{
+    const uint64_t ones = 0x0101010101010101u, tops = 0x8080808080808080u;
+    uint64_t w;
+
+    memcpy(&w, s, sizeof w);
+    return (((w - 0x20 * ones) & ~w) | w | (w + ones)) & tops ? false : true;
+}
+
 bool
 utf8_valid(const char *s, size_t n, size_t *bad)
 {
@@ -203,7 +216,12 @@ utf8_safe_run(const char *s, size_t n, size_t i, bool keep_newlines)
     int32_t c;
 
     while (i < n) {
-        unsigned char b = u[i];
+        unsigned char b;
+        while (i + 8 <= n && utf8_printable8(s + i))
+            i += 8;
+        if (i >= n)
+            break;
+        b = u[i];
         if (b >= 0x20 && b < 0x7f) {
             i++;
             continue;
