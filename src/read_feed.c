@@ -128,8 +128,10 @@ feed_text(const xmlNode *top, bool collapse)
         if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) &&
             n->content != NULL) {
             const char *s = (const char *)n->content;
-            for (; *s != '\0'; s++) {
-                if (collapse && strchr(" \t\r\n", *s) != NULL) {
+            if (!collapse)
+                buf_puts(&b, s);
+            for (; collapse && *s != '\0'; s++) {
+                if (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n') {
                     if (b.len > 0 && b.data[b.len - 1] != ' ')
                         buf_putc(&b, ' ');
                 } else {
