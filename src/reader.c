@@ -82,7 +82,8 @@ reader_slurp(const char *path, FILE *fp, const char *head, size_t n,
     *out = NULL;
     *size = 0;
     buf_append(&b, head, n);
-    while (b.len <= READER_MAX_ARTICLE &&
+    /* A short head already met the end: no read to learn it again. */
+    while (!feof(fp) && b.len <= READER_MAX_ARTICLE &&
            (got = fread(chunk, 1, sizeof chunk, fp)) > 0)
         buf_append(&b, chunk, got);
     if (b.len > READER_MAX_ARTICLE || ferror(fp)) {
@@ -419,7 +420,8 @@ reader_cmp(const struct dirent **a, const struct dirent **b)
     return strcmp((*a)->d_name, (*b)->d_name);
 }
 
-static void reader_path(struct reader_walk *w, const char *path, bool top);
+static void reader_path(struct reader_walk *w, const char *path, bool top,
+                        bool regular);
 
 static void
 reader_dir(struct reader_walk *w, const char *path, const struct stat *st)
@@ -456,7 +458,7 @@ reader_dir(struct reader_walk *w, const char *path, const struct stat *st)
             char *child = xasprintf("%s%s%s", path,
                                     len > 0 && path[len - 1] == '/' ? "" : "/",
                                     names[k]->d_name);
-            reader_path(w, child, false);
+            reader_path(w, child, false, names[k]->d_type == DT_REG);
             free(child);
         }
         free(names[k]);
@@ -465,8 +467,10 @@ reader_dir(struct reader_walk *w, const char *path, const struct stat *st)
     w->depth--;
 }
 
+/* Reads path; regular says that its directory listed it as a regular
+ * file (not a link), which spares a stat. */
 static void
-reader_path(struct reader_walk *w, const char *path, bool top)
+reader_path(struct reader_walk *w, const char *path, bool top, bool regular)
 {
     struct stat st;
     FILE *fp;
@@ -475,16 +479,16 @@ reader_path(struct reader_walk *w, const char *path, bool top)
         reader_file(w, "-", stdin);
         return;
     }
-    if (stat(path, &st) < 0) {
+    if (!regular && stat(path, &st) < 0) {
         w->sink->reject(w->sink->ctx, path, 0, strerror(errno));
         reader_note(w, 1);
         return;
     }
-    if (S_ISDIR(st.st_mode)) {
+    if (!regular && S_ISDIR(st.st_mode)) {
         reader_dir(w, path, &st);
         return;
     }
-    if (!S_ISREG(st.st_mode)) {
+    if (!regular && !S_ISREG(st.st_mode)) {
         w->sink->reject(w->sink->ctx, path, 0, "not a regular file");
         reader_note(w, 1);
         return;
@@ -506,7 +510,7 @@ reader_read(const char *path, const struct reader_sink *sink)
 
     w.inner = (struct reader_sink){reader_walk_article, reader_walk_reject,
                                    &w};
-    reader_path(&w, path, true);
+    reader_path(&w, path, true, false);
     reader_manifest_free(&w);
     return w.rc;
 }
