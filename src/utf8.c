@@ -12,60 +12,6 @@
 
 #include "xmalloc.h"
 
-/* The length of the UTF-8 sequence at s[0..n) (n > 0) with its code point
- * in *c, or 0 when it is invalid or cut short. The rules are utf8proc's
- * (no overlong forms, no surrogates, nothing past U+10FFFF), done here so
- * that the readers' loops need no library call per character. */
-static inline size_t
-utf8_seq(const unsigned char *s, size_t n, int32_t *c)
-{
-    unsigned b = s[0];
-
-    if (b < 0x80) {
-        *c = (int32_t)b;
-        return 1;
-    }
-    if (b - 0xc2 > 0xf4 - 0xc2)
-        return 0;
-    if (b < 0xe0) {
-        if (n < 2 || (s[1] & 0xc0) != 0x80)
-            return 0;
-        *c = (int32_t)((b & 0x1f) << 6 | (s[1] & 0x3f));
-        return 2;
-    }
-    if (b < 0xf0) {
-        if (n < 3 || (s[1] & 0xc0) != 0x80 || (s[2] & 0xc0) != 0x80 ||
-            (b == 0xed && s[1] > 0x9f) || (b == 0xe0 && s[1] < 0xa0))
-            return 0;
-        *c = (int32_t)((b & 0x0f) << 12 | (s[1] & 0x3f) << 6 | (s[2] & 0x3f));
-        return 3;
-    }
-    if (n < 4 || (s[1] & 0xc0) != 0x80 || (s[2] & 0xc0) != 0x80 ||
-        (s[3] & 0xc0) != 0x80 || (b == 0xf0 && s[1] < 0x90) ||
-        (b == 0xf4 && s[1] > 0x8f))
-        return 0;
-    *c = (int32_t)((b & 0x07) << 18 | (s[1] & 0x3f) << 12 |
-                   (s[2] & 0x3f) << 6 | (s[3] & 0x3f));
-    return 4;
-}
-
-int32_t
-utf8_decode(const char *s, size_t n, size_t *i)
-{
-    int32_t c;
-    size_t len;
-
-    if (*i >= n)
-        return -1;
-    len = utf8_seq((const unsigned char *)s + *i, n - *i, &c);
-    if (len == 0) {
-        (*i)++;
-        return -1;
-    }
-    *i += len;
-    return c;
-}
-
 void
 utf8_encode(struct buf *b, int32_t c)
 {
