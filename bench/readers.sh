@@ -14,11 +14,15 @@
 # least 100 MB/s and HTML at least 30 MB/s. Inputs smaller than 8 MB are
 # named several times over (xN in the table) so that a run is long enough
 # to time. Output goes to /dev/null.
-#   bench/readers.sh [BUILD_DIR]       (default: build)
+#   bench/readers.sh [BUILD_DIR]       (default: build; absolute or under
+#                                       the source tree)
 # A benchmark, not a test: figures vary with the machine and its load.
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
-quoth="$top/${1:-build}/quoth"
+case ${1:-build} in
+/*) quoth="$1/quoth" ;;
+*) quoth="$top/${1:-build}/quoth" ;;
+esac
 shared="$top/../shared/data"
 [ -x "$quoth" ] || { echo "bench: build first ($quoth missing)" >&2; exit 2; }
 pin=()
@@ -60,15 +64,15 @@ bench() {
     te=$(best "$quoth" extract --format jsonl "${files[@]}")
     awk -v n="$name" -v b="$bytes" -v c="$tc" -v t="$tt" -v e="$te" 'BEGIN {
         mb = b / 1e6
-        printf "%-30s %7.1f %9.1f %9.1f %5.0fx %9.1f %5.0fx\n", n, mb,
+        printf "%-34s %6.1f %8.1f %8.1f %6.1fx %8.1f %6.1fx\n", n, mb,
                mb / (c / 1e6), mb / (t / 1e6), t / c, mb / (e / 1e6), e / c }'
 }
 
 cd "$top"
 shopt -s nullglob
-echo "quoth $("$quoth" --version | cut -d' ' -f2), one core, best of 3; MB/s" \
-     "(ratio: times slower than cat)"
-printf "%-30s %7s %9s %9s %6s %9s %6s\n" input MB cat text "" extract ""
+echo "quoth $("$quoth" --version | cut -d' ' -f2), one core, best of 3 (CPU" \
+     "time); MB/s, and how many times slower than cat"
+printf "%-34s %6s %8s %8s %7s %8s %7s\n" input MB cat text "" extract ""
 bench "text (corpus)" corpus/seed/*.txt corpus/wikinews/*.txt \
     corpus/gum-wikinews/*.txt
 bench "html (corpus)" corpus/globalvoices/*.html \
