@@ -100,21 +100,28 @@ article_cut_boilerplate(struct line *l)
 static void
 article_put_line(struct buf *cur, const char *s, size_t len)
 {
-    size_t r, w = cur->len;
+    size_t r, w = cur->len, end;
+    char *d;
+    bool space;
 
     utf8_sanitize(cur, s, len, false);
     if (cur->data == NULL)
         return;
-    /* Squeeze the spaces of what was just appended, in place. */
-    for (r = w; r < cur->len; r++) {
-        char c = cur->data[r];
-        if (c == ' ' && (w == 0 || cur->data[w - 1] == ' '))
+    /* Squeeze the spaces of what was just appended, in place; locals, so
+     * that the stores cannot be taken to change the buffer's fields. */
+    d = cur->data;
+    end = cur->len;
+    space = w == 0 || d[w - 1] == ' ';
+    for (r = w; r < end; r++) {
+        char c = d[r];
+        if (c == ' ' && space)
             continue;
-        cur->data[w++] = c;
+        space = c == ' ';
+        d[w++] = c;
     }
     cur->len = w;
-    cur->data[w] = '\0';
-    if (cur->len > 0 && cur->data[cur->len - 1] != ' ')
+    d[w] = '\0';
+    if (w > 0 && !space)
         buf_putc(cur, ' ');
 }
 
@@ -140,21 +147,40 @@ article_flush(struct article *a, struct buf *body, struct buf *cur,
     buf_reset(cur);
 }
 
+/* The end of the line that starts at text[i]: the next CR or LF. *lf
+ * keeps where the next LF is between calls (start it at ARTICLE_NO_LF),
+ * so that text with CR line breaks only is not searched to its end for
+ * every line. */
+#define ARTICLE_NO_LF ((size_t)-1)
+
+static size_t
+article_eol(const char *text, size_t len, size_t i, size_t *lf)
+{
+    const char *cr;
+
+    if (*lf == ARTICLE_NO_LF || *lf < i) {
+        const char *p = memchr(text + i, '\n', len - i);
+        *lf = p != NULL ? (size_t)(p - text) : len;
+    }
+    cr = memchr(text + i, '\r', *lf - i);
+    return cr != NULL ? (size_t)(cr - text) : *lf;
+}
+
 struct article *
 article_from_text(const char *path, const char *text, size_t len)
 {
     struct article *a = xcalloc(1, sizeof *a);
     struct buf body = {0}, cur = {0};
     size_t i = 0, cap = 0, nonblank = 0;
+    size_t lf = ARTICLE_NO_LF;
     bool any_blank = false, blank_seen = false;
 
     a->path = xstrdup(path ? path : "-");
     a->format = xstrdup("text");
     /* Blank lines between text decide how paragraphs are separated. */
     while (i < len) {
-        size_t j = i;
-        while (j < len && text[j] != '\n' && text[j] != '\r')
-            j++;
+        size_t j = article_eol(text, len, i, &lf);
+
         if (article_blank(text + i, j - i)) {
             blank_seen = nonblank > 0;
         } else {
@@ -167,13 +193,12 @@ article_from_text(const char *path, const char *text, size_t len)
         i = j + 1;
     }
     i = 0;
+    lf = ARTICLE_NO_LF;
     while (i < len) {
         struct line l = {text + i, 0, false};
-        size_t j = i;
+        size_t j = article_eol(text, len, i, &lf);
         bool keep;
 
-        while (j < len && text[j] != '\n' && text[j] != '\r')
-            j++;
         l.len = j - i;
         if (j < len && text[j] == '\r' && j + 1 < len && text[j + 1] == '\n')
             j++;

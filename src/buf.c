@@ -12,8 +12,8 @@
 
 #include "xmalloc.h"
 
-static void
-buf_grow(struct buf *b, size_t need)
+void
+buf_reserve(struct buf *b, size_t need)
 {
     size_t cap = b->cap ? b->cap : 64;
 
@@ -28,7 +28,7 @@ buf_grow(struct buf *b, size_t need)
 void
 buf_append(struct buf *b, const char *s, size_t n)
 {
-    buf_grow(b, n);
+    buf_reserve(b, n);
     if (n > 0)
         memcpy(b->data + b->len, s, n);
     b->len += n;
@@ -42,12 +42,6 @@ buf_puts(struct buf *b, const char *s)
 }
 
 void
-buf_putc(struct buf *b, char c)
-{
-    buf_append(b, &c, 1);
-}
-
-void
 buf_printf(struct buf *b, const char *fmt, ...)
 {
     va_list ap;
@@ -58,7 +52,7 @@ buf_printf(struct buf *b, const char *fmt, ...)
     va_end(ap);
     if (n <= 0)
         return;
-    buf_grow(b, (size_t)n);
+    buf_reserve(b, (size_t)n);
     va_start(ap, fmt);
     vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
     va_end(ap);

@@ -9,6 +9,7 @@
 #include "out.h"
 
 #include <jansson.h>
+#include <locale.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -23,6 +24,7 @@ struct out {
     struct out_options opts;
     size_t count;
     bool failed;
+    struct buf line;    /* the record being written, kept for its memory */
 };
 
 static const char *const out_names[] = {
@@ -141,40 +143,131 @@ out_numeric(enum out_field f)
            f == FIELD_cue_end || f == FIELD_para;
 }
 
-static json_t *
-out_json_record(const struct record *r)
+/* Appends s[0..n) as a JSON string, escaped as jansson escapes: quote,
+ * backslash and control characters, these as \b \f \n \r \t or \u00XX;
+ * the rest, UTF-8 included, as it is. */
+static void
+out_json_string(struct buf *b, const char *s, size_t n)
 {
-    json_t *obj = json_object();
-    struct buf b = {0};
-    size_t f, k;
+    static const char hex[] = "0123456789ABCDEF";
+    size_t i = 0, j;
 
+    buf_putc(b, '"');
+    while (i < n) {
+        for (j = i; j < n && (unsigned char)s[j] >= 0x20 && s[j] != '"' &&
+                    s[j] != '\\';
+             j++)
+            ;
+        buf_append(b, s + i, j - i);
+        if (j == n)
+            break;
+        switch (s[j]) {
+        case '"': buf_puts(b, "\\\""); break;
+        case '\\': buf_puts(b, "\\\\"); break;
+        case '\b': buf_puts(b, "\\b"); break;
+        case '\f': buf_puts(b, "\\f"); break;
+        case '\n': buf_puts(b, "\\n"); break;
+        case '\r': buf_puts(b, "\\r"); break;
+        case '\t': buf_puts(b, "\\t"); break;
+        default:
+            buf_puts(b, "\\u00");
+            buf_putc(b, hex[(unsigned char)s[j] >> 4]);
+            buf_putc(b, hex[(unsigned char)s[j] & 15]);
+        }
+        i = j + 1;
+    }
+    buf_putc(b, '"');
+}
+
+/* Appends a real as jansson writes it with JSON_REAL_PRECISION(4): %.4g
+ * with a '.' whatever the locale, ".0" when it would read as an integer,
+ * no '+' or leading zeros in the exponent. */
+static void
+out_json_real(struct buf *b, double v)
+{
+    char num[64], *p, *e;
+    const char *point = localeconv()->decimal_point;
+    int len = snprintf(num, sizeof num, "%.4g", v);
+
+    if (len < 0 || (size_t)len >= sizeof num - 3)
+        return;
+    if (*point != '.' && (p = strchr(num, *point)) != NULL)
+        *p = '.';
+    if (strchr(num, '.') == NULL && strchr(num, 'e') == NULL) {
+        num[len++] = '.';
+        num[len++] = '0';
+        num[len] = '\0';
+    }
+    p = strchr(num, 'e');
+    if (p != NULL) {
+        p++;
+        e = p + 1;
+        if (*p == '-')
+            p++;
+        while (*e == '0')
+            e++;
+        if (e != p)
+            memmove(p, e, strlen(e) + 1);
+    }
+    buf_puts(b, num);
+}
+
+/* Appends the record as one compact JSON object, byte for byte what
+ * jansson's json_dumpf made of it when it was built as a json_t, without
+ * building one. */
+static void
+out_json_record(const struct record *r, struct buf *line)
+{
+    struct buf b = {0};
+    size_t f, k, n = 0;
+
+    buf_putc(line, '{');
     for (f = 0; f < OUT_NFIELDS; f++) {
-        json_t *v;
+        size_t at = line->len;
+
+        if (n++ > 0)
+            buf_putc(line, ',');
+        buf_putc(line, '"');
+        buf_puts(line, out_field_names[f]);
+        buf_puts(line, "\":");
         buf_reset(&b);
         if (f == FIELD_mentions) {
-            v = json_array();
-            for (k = 0; k < r->nmentions; k++)
-                json_array_append_new(v, json_string(r->mentions[k]));
-        } else if (f == FIELD_confidence) {
-            v = r->method ? json_real(round(r->confidence * 100) / 100)
-                          : json_null();
-        } else if (!out_field(r, f, &b)) {
-            v = json_null();
-        } else if (out_numeric(f)) {
-            v = json_integer((json_int_t)strtoll(b.data, NULL, 10));
-        } else {
-            v = json_stringn(b.data, b.len);
-            if (v == NULL) {    /* not UTF-8: never from our readers */
-                struct buf clean = {0};
-                utf8_sanitize(&clean, b.data, b.len, true);
-                v = json_stringn(clean.data ? clean.data : "", clean.len);
-                buf_free(&clean);
+            buf_putc(line, '[');
+            for (k = 0; k < r->nmentions; k++) {
+                if (k > 0)
+                    buf_putc(line, ',');
+                out_json_string(line, r->mentions[k],
+                                strlen(r->mentions[k]));
             }
+            buf_putc(line, ']');
+        } else if (f == FIELD_confidence) {
+            double v = round(r->confidence * 100) / 100;
+            if (r->method == NULL) {
+                buf_puts(line, "null");
+            } else if (!isfinite(v)) {
+                /* jansson has no such real: the field was left out. */
+                line->len = at;
+                line->data[at] = '\0';
+                n--;
+            } else {
+                out_json_real(line, v);
+            }
+        } else if (!out_field(r, f, &b)) {
+            buf_puts(line, "null");
+        } else if (out_numeric(f)) {
+            /* As strtoll read it: saturated at its largest value. */
+            buf_printf(line, "%lld", strtoll(b.data, NULL, 10));
+        } else if (utf8_valid(b.data, b.len, NULL)) {
+            out_json_string(line, b.data, b.len);
+        } else {    /* not UTF-8: never from our readers */
+            struct buf clean = {0};
+            utf8_sanitize(&clean, b.data, b.len, true);
+            out_json_string(line, clean.data ? clean.data : "", clean.len);
+            buf_free(&clean);
         }
-        json_object_set_new(obj, out_field_names[f], v);
     }
+    buf_putc(line, '}');
     buf_free(&b);
-    return obj;
 }
 
 static void
@@ -393,8 +486,6 @@ out_new(FILE *fp, const struct out_options *opts)
 int
 out_put(struct out *o, const struct record *r)
 {
-    json_t *obj;
-
     switch (o->opts.format) {
     case OUT_TEXT:
         out_text(o, r);
@@ -405,13 +496,14 @@ out_put(struct out *o, const struct record *r)
         break;
     case OUT_JSONL:
     case OUT_JSON:
+        buf_reset(&o->line);
         if (o->opts.format == OUT_JSON && o->count > 0)
-            fputc(',', o->fp);
-        obj = out_json_record(r);
-        out_json_dump(o, obj);
-        json_decref(obj);
+            buf_putc(&o->line, ',');
+        out_json_record(r, &o->line);
         if (o->opts.format == OUT_JSONL)
-            fputc('\n', o->fp);
+            buf_putc(&o->line, '\n');
+        if (fwrite(o->line.data, 1, o->line.len, o->fp) != o->line.len)
+            o->failed = true;
         break;
     case OUT_CITE:
         out_cite(o, r);
@@ -450,6 +542,9 @@ out_finish(struct out *o)
 void
 out_free(struct out *o)
 {
+    if (o == NULL)
+        return;
+    buf_free(&o->line);
     free(o);
 }
 

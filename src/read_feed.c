@@ -5,6 +5,8 @@
  * file in chunks (no network, no entity substitution, no DTD loading);
  * each item is built as a small tree, made an article and handed on
  * before the next is read. HTML inside items goes through html_article.
+ * An item of over 32 MB (or one text of over libxml2's 10 MB) is refused
+ * with its size, and ends the feed: the parser cannot resume after it.
  */
 #include <errno.h>
 #include <libxml/tree.h>
@@ -37,6 +39,11 @@ struct feed_state {
     xmlTextReader *rd;
     int rc;
     char error[200]; /* the first parse error, if any */
+    size_t given;     /* bytes handed to libxml2 so far */
+    size_t item_from; /* given when the item being expanded began */
+    bool in_item;     /* an item is being expanded */
+    bool too_large;   /* and it is over READER_MAX_ARTICLE */
+    bool huge_text;   /* or over libxml2's limit for one text */
 };
 
 /* The reader's input: the head bytes, then the rest of the file. */
@@ -54,11 +61,19 @@ feed_io_read(void *ctx, char *out, int len)
             got = (size_t)len;
         memcpy(out, st->head + st->used, got);
         st->used += got;
+        st->given += got;
         return (int)got;
+    }
+    if (st->in_item && st->given - st->item_from > READER_MAX_ARTICLE) {
+        /* An item is read whole before it is handed on: a larger one is
+         * refused here, before it fills memory. */
+        st->too_large = true;
+        return -1;
     }
     got = fread(out, 1, (size_t)len, st->fp);
     if (got == 0 && ferror(st->fp))
         return -1;
+    st->given += got;
     return (int)got;
 }
 
@@ -79,6 +94,11 @@ feed_error(void *ctx, xmlErrorPtr e)
 
     if (e == NULL || e->level < XML_ERR_ERROR || st->error[0] != '\0')
         return;
+    /* libxml2 (2.9) refuses one text of over 10 MB, in these words. */
+    if (st->in_item && e->message != NULL &&
+        (strstr(e->message, "huge text node") != NULL ||
+         strstr(e->message, "Huge input lookup") != NULL))
+        st->huge_text = true;
     /* Inside an entity's text libxml2 counts lines from the entity. */
     line = st->rd != NULL ? xmlTextReaderGetParserLineNumber(st->rd) : 0;
     if (e->line > 1 || line <= 0)
@@ -128,8 +148,10 @@ feed_text(const xmlNode *top, bool collapse)
         if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) &&
             n->content != NULL) {
             const char *s = (const char *)n->content;
-            for (; *s != '\0'; s++) {
-                if (collapse && strchr(" \t\r\n", *s) != NULL) {
+            if (!collapse)
+                buf_puts(&b, s);
+            for (; collapse && *s != '\0'; s++) {
+                if (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n') {
                     if (b.len > 0 && b.data[b.len - 1] != ' ')
                         buf_putc(&b, ' ');
                 } else {
@@ -419,6 +441,27 @@ feed_item(struct feed_state *st, xmlNode *item)
         st->rc = -1;
 }
 
+/* Refuses the item that could not be expanded when it was too large,
+ * naming the limit it went over; another failure is the parser's to
+ * tell. */
+static void
+feed_item_too_large(struct feed_state *st, long line)
+{
+    char msg[160];
+
+    if (!st->too_large && !st->huge_text)
+        return;
+    if (st->too_large)
+        snprintf(msg, sizeof msg, "item %ld: article too large (over %u MB)",
+                 st->items + 1, READER_MAX_ARTICLE >> 20);
+    else
+        snprintf(msg, sizeof msg,
+                 "item %ld: article too large (a text of over 10 MB)",
+                 st->items + 1);
+    st->sink->reject(st->sink->ctx, st->path, line > 0 ? line : 0, msg);
+    st->rc = 1;
+}
+
 /* The outlet in a feed title that also names a section ("Outlet »
  * Section", "Section – Outlet"): of the two sides of the first separator,
  * the longer, which is the outlet far more often. Caller frees. */
@@ -560,9 +603,16 @@ read_feed_read(const char *path, FILE *fp, const char *head, size_t n,
                 st.atom =
                     feed_is(xmlTextReaderCurrentNode(rd), FEED_NS_ATOM, "feed");
             if (feed_at_item(rd, &st)) {
-                xmlNode *item = xmlTextReaderExpand(rd);
-                if (item == NULL)
+                xmlNode *item;
+                long line = xmlGetLineNo(xmlTextReaderCurrentNode(rd));
+                st.in_item = true;
+                st.item_from = st.given;
+                item = xmlTextReaderExpand(rd);
+                st.in_item = false;
+                if (item == NULL) {
+                    feed_item_too_large(&st, line);
                     break;
+                }
                 feed_item(&st, item);
                 r = xmlTextReaderNext(rd);
                 continue;
@@ -574,7 +624,8 @@ read_feed_read(const char *path, FILE *fp, const char *head, size_t n,
         }
         r = xmlTextReaderRead(rd);
     }
-    if (st.rc >= 0 && (r < 0 || st.error[0] != '\0')) {
+    if (st.rc >= 0 && !st.too_large && !st.huge_text &&
+        (r < 0 || st.error[0] != '\0')) {
         if (st.error[0] == '\0')
             snprintf(st.error, sizeof st.error, "%s",
                      ferror(fp) ? strerror(errno) : "not well-formed XML");

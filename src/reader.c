@@ -13,6 +13,7 @@
 #include <jansson.h>
 #include <libxml/parser.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -22,13 +23,18 @@
 #include "utf8.h"
 #include "xmalloc.h"
 
-/* In the order they are tried; text takes anything but markup. */
-static const struct reader *const readers[] = {
-    &reader_jsonl,
-    &reader_feed,
-    &reader_newsxml,
-    &reader_html,
-    &reader_text,
+/* In the order they are tried; text takes anything but markup. The
+ * markup readers never take a head with no '<' in it, so their sniffs
+ * (HTML's lowercases the whole head) are skipped for plain text. */
+static const struct {
+    const struct reader *r;
+    bool markup;
+} readers[] = {
+    {&reader_jsonl, false},
+    {&reader_feed, true},
+    {&reader_newsxml, true},
+    {&reader_html, true},
+    {&reader_text, false},
 };
 
 #define READER_HEAD 4096
@@ -80,7 +86,8 @@ reader_slurp(const char *path, FILE *fp, const char *head, size_t n,
     *out = NULL;
     *size = 0;
     buf_append(&b, head, n);
-    while (b.len <= READER_MAX_ARTICLE &&
+    /* A short head already met the end: no read to learn it again. */
+    while (!feof(fp) && b.len <= READER_MAX_ARTICLE &&
            (got = fread(chunk, 1, sizeof chunk, fp)) > 0)
         buf_append(&b, chunk, got);
     if (b.len > READER_MAX_ARTICLE || ferror(fp)) {
@@ -217,6 +224,9 @@ reader_binary(const char *head, size_t n)
         {"\x1f\x8b", 2, "binary file (gzip data), not an article"},
         {"\x7f" "ELF", 4, "binary file (executable), not an article"},
     };
+    /* The control bytes text may hold: \t \n \f \r and ESC. */
+    const uint32_t text_ctl = 1u << '\t' | 1u << '\n' | 1u << '\f' |
+                              1u << '\r' | 1u << 0x1b;
     const unsigned char *u = (const unsigned char *)head;
     size_t k, ctl = 0;
 
@@ -227,13 +237,10 @@ reader_binary(const char *head, size_t n)
     if (n >= 2 && ((u[0] == 0xff && u[1] == 0xfe) ||
                    (u[0] == 0xfe && u[1] == 0xff)))
         return NULL;
-    for (k = 0; k < n; k++) {
-        if (u[k] == 0)
-            return "binary file (NUL bytes), not an article";
-        if (u[k] < 0x20 && u[k] != '\n' && u[k] != '\r' && u[k] != '\t' &&
-            u[k] != '\f' && u[k] != 0x1b)
-            ctl++;
-    }
+    if (memchr(head, 0, n) != NULL)
+        return "binary file (NUL bytes), not an article";
+    for (k = 0; k < n; k++)
+        ctl += u[k] < 0x20 && !(text_ctl >> u[k] & 1);
     if (ctl * 10 > n)
         return "binary file (control bytes), not an article";
     return NULL;
@@ -368,6 +375,7 @@ reader_file(struct reader_walk *w, const char *path, FILE *fp)
     char head[READER_HEAD];
     const char *why;
     size_t n, k;
+    bool markup;
 
     n = fread(head, 1, sizeof head, fp);
     if (n == 0) {
@@ -383,10 +391,11 @@ reader_file(struct reader_walk *w, const char *path, FILE *fp)
         reader_note(w, 1);
         return;
     }
+    markup = memchr(head, '<', n) != NULL;
     for (k = 0; k < sizeof readers / sizeof *readers; k++) {
-        if (!readers[k]->sniff(head, n))
+        if ((readers[k].markup && !markup) || !readers[k].r->sniff(head, n))
             continue;
-        reader_note(w, readers[k]->read(path, fp, head, n, &w->inner));
+        reader_note(w, readers[k].r->read(path, fp, head, n, &w->inner));
         return;
     }
     w->sink->reject(w->sink->ctx, path, 0,
@@ -415,7 +424,8 @@ reader_cmp(const struct dirent **a, const struct dirent **b)
     return strcmp((*a)->d_name, (*b)->d_name);
 }
 
-static void reader_path(struct reader_walk *w, const char *path, bool top);
+static void reader_path(struct reader_walk *w, const char *path, bool top,
+                        bool regular);
 
 static void
 reader_dir(struct reader_walk *w, const char *path, const struct stat *st)
@@ -452,7 +462,7 @@ reader_dir(struct reader_walk *w, const char *path, const struct stat *st)
             char *child = xasprintf("%s%s%s", path,
                                     len > 0 && path[len - 1] == '/' ? "" : "/",
                                     names[k]->d_name);
-            reader_path(w, child, false);
+            reader_path(w, child, false, names[k]->d_type == DT_REG);
             free(child);
         }
         free(names[k]);
@@ -478,8 +488,10 @@ reader_found(struct reader_walk *w, const char *path)
     w->found(w->found_ctx, f);
 }
 
+/* Reads path; regular says that its directory listed it as a regular
+ * file (not a link), which spares a stat. */
 static void
-reader_path(struct reader_walk *w, const char *path, bool top)
+reader_path(struct reader_walk *w, const char *path, bool top, bool regular)
 {
     struct stat st;
     FILE *fp;
@@ -491,16 +503,16 @@ reader_path(struct reader_walk *w, const char *path, bool top)
             reader_file(w, "-", stdin);
         return;
     }
-    if (stat(path, &st) < 0) {
+    if (!regular && stat(path, &st) < 0) {
         w->sink->reject(w->sink->ctx, path, 0, strerror(errno));
         reader_note(w, 1);
         return;
     }
-    if (S_ISDIR(st.st_mode)) {
+    if (!regular && S_ISDIR(st.st_mode)) {
         reader_dir(w, path, &st);
         return;
     }
-    if (!S_ISREG(st.st_mode)) {
+    if (!regular && !S_ISREG(st.st_mode)) {
         w->sink->reject(w->sink->ctx, path, 0, "not a regular file");
         reader_note(w, 1);
         return;
@@ -526,7 +538,7 @@ reader_read(const char *path, const struct reader_sink *sink)
 
     w.inner = (struct reader_sink){reader_walk_article, reader_walk_reject,
                                    &w};
-    reader_path(&w, path, true);
+    reader_path(&w, path, true, false);
     reader_manifest_free(&w);
     return w.rc;
 }
@@ -541,7 +553,7 @@ reader_list(const char *path,
 
     w.inner = (struct reader_sink){reader_walk_article, reader_walk_reject,
                                    &w};
-    reader_path(&w, path, true);
+    reader_path(&w, path, true, false);
     reader_manifest_free(&w);
     return w.rc;
 }
@@ -565,7 +577,7 @@ reader_read_file(const struct reader_file *f, const struct reader_sink *sink)
         w.manifest = e;
         w.nmanifest = 1;
     }
-    reader_path(&w, f->path, true);
+    reader_path(&w, f->path, true, false);
     reader_manifest_free(&w);
     return w.rc;
 }

@@ -12,24 +12,6 @@
 
 #include "xmalloc.h"
 
-int32_t
-utf8_decode(const char *s, size_t n, size_t *i)
-{
-    utf8proc_int32_t c;
-    utf8proc_ssize_t len;
-
-    if (*i >= n)
-        return -1;
-    len = utf8proc_iterate((const utf8proc_uint8_t *)s + *i,
-                           (utf8proc_ssize_t)(n - *i), &c);
-    if (len <= 0) {
-        (*i)++;
-        return -1;
-    }
-    *i += (size_t)len;
-    return c;
-}
-
 void
 utf8_encode(struct buf *b, int32_t c)
 {
@@ -39,22 +21,51 @@ utf8_encode(struct buf *b, int32_t c)
     buf_append(b, (const char *)tmp, (size_t)len);
 }
 
+/* Bytes 0x80 and up in any of the eight from s. */
+static inline bool
+utf8_high8(const char *s)
+{
+    uint64_t w;
+
+    memcpy(&w, s, sizeof w);
+    return (w & 0x8080808080808080u) != 0;
+}
+
+/* All of the eight bytes from s printable ASCII (0x20 to 0x7e): none
+ * below 0x20 (a borrow reaches the top bit), none from 0x7f (adding one
+ * reaches it). */
+static inline bool
+utf8_printable8(const char *s)
+{
+    const uint64_t ones = 0x0101010101010101u, tops = 0x8080808080808080u;
+    uint64_t w;
+
+    memcpy(&w, s, sizeof w);
+    return (((w - 0x20 * ones) & ~w) | w | (w + ones)) & tops ? false : true;
+}
+
 bool
 utf8_valid(const char *s, size_t n, size_t *bad)
 {
-    size_t i = 0, at;
+    size_t i = 0, len;
+    int32_t c;
 
     while (i < n) {
-        at = i;
+        while (i + 8 <= n && !utf8_high8(s + i))
+            i += 8;
+        if (i >= n)
+            break;
         if ((unsigned char)s[i] < 0x80) {
             i++;
             continue;
         }
-        if (utf8_decode(s, n, &i) < 0) {
+        len = utf8_seq((const unsigned char *)s + i, n - i, &c);
+        if (len == 0) {
             if (bad != NULL)
-                *bad = at;
+                *bad = i;
             return false;
         }
+        i += len;
     }
     return true;
 }
@@ -64,8 +75,9 @@ utf8_is_word(int32_t c)
 {
     utf8proc_category_t cat;
 
-    if (c < 0)
-        return false;
+    if (c < 0x80)
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+               (c >= '0' && c <= '9');
     cat = utf8proc_category(c);
     return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
            (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO) ||
@@ -140,29 +152,68 @@ utf8_skip_escape(const char *s, size_t n, size_t i, int32_t intro)
     return i;
 }
 
+/* True for the code points that sanitizing drops or rewrites: controls,
+ * and bidi overrides that could reorder the line. */
+static bool
+utf8_unsafe(int32_t c)
+{
+    return c < 0x20 || (c >= 0x7f && c < 0xa0) || c == 0x2028 ||
+           c == 0x2029 || c == 0x200e || c == 0x200f ||
+           (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+}
+
+/* Where the run of text that sanitizing keeps as it is ends: printable
+ * ASCII (and newlines when they are kept), and valid UTF-8 of no control
+ * or bidi character. */
+static size_t
+utf8_safe_run(const char *s, size_t n, size_t i, bool keep_newlines)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t len;
+    int32_t c;
+
+    while (i < n) {
+        unsigned char b;
+        while (i + 8 <= n && utf8_printable8(s + i))
+            i += 8;
+        if (i >= n)
+            break;
+        b = u[i];
+        if (b >= 0x20 && b < 0x7f) {
+            i++;
+            continue;
+        }
+        if (b == '\n' && keep_newlines) {
+            i++;
+            continue;
+        }
+        if (b < 0x80)
+            break;
+        len = utf8_seq(u + i, n - i, &c);
+        if (len == 0 || utf8_unsafe(c))
+            break;
+        i += len;
+    }
+    return i;
+}
+
 void
 utf8_sanitize(struct buf *out, const char *s, size_t n, bool keep_newlines)
 {
     size_t i = 0;
 
     while (i < n) {
-        unsigned char b = (unsigned char)s[i];
+        size_t j = utf8_safe_run(s, n, i, keep_newlines);
         int32_t c;
 
-        if (b >= 0x20 && b < 0x7f) {
-            size_t j = i + 1;
-            while (j < n && (unsigned char)s[j] >= 0x20 &&
-                   (unsigned char)s[j] < 0x7f)
-                j++;
+        if (j > i) {
             buf_append(out, s + i, j - i);
             i = j;
             continue;
         }
         c = utf8_decode(s, n, &i);
         if (c < 0) {
-            utf8_encode(out, 0xfffd);
-        } else if (c == '\n' && keep_newlines) {
-            buf_putc(out, '\n');
+            buf_append(out, "\xef\xbf\xbd", 3);     /* U+FFFD */
         } else if (c == '\t' || c == '\n' || c == '\r') {
             buf_putc(out, ' ');
         } else if (c == 0x1b || c == 0x9b) {
@@ -171,14 +222,9 @@ utf8_sanitize(struct buf *out, const char *s, size_t n, bool keep_newlines)
              * more often mojibake of a curly quote than an attack, and
              * without it what follows is only text. */
             i = utf8_skip_escape(s, n, i, c);
-        } else if (c < 0x20 || (c >= 0x7f && c < 0xa0) || c == 0x2028 ||
-                   c == 0x2029 || c == 0x200e || c == 0x200f ||
-                   (c >= 0x202a && c <= 0x202e) ||
-                   (c >= 0x2066 && c <= 0x2069)) {
-            /* Controls, and bidi overrides that could reorder the line. */
-        } else {
-            utf8_encode(out, c);
         }
+        /* Else a control or a bidi override that could reorder the line:
+         * dropped. */
     }
 }
 
@@ -255,40 +301,125 @@ utf8_fold_punct(int32_t c)
     }
 }
 
+/* Where utf8_fold stands in its output: a space is owed before the next
+ * character when one was seen after some text. */
+struct utf8_folding {
+    struct buf *out;
+    bool space, any;
+};
+
+static void
+utf8_fold_put(struct utf8_folding *f, int32_t c)
+{
+    if (c == ' ' || (c >= 0x80 &&
+                     utf8proc_category(c) == UTF8PROC_CATEGORY_ZS)) {
+        f->space = f->any;
+        return;
+    }
+    if (f->space)
+        buf_putc(f->out, ' ');
+    f->space = false;
+    f->any = true;
+    if (c < 0x80)
+        buf_putc(f->out, (char)c);
+    else
+        utf8_encode(f->out, utf8_fold_punct(c));
+}
+
+/* Folds sanitized printable ASCII: case folding and NFKC leave it ASCII,
+ * with capitals made small. Written in place: each space out stands for
+ * one in, but for the one that may be owed from before. */
+static void
+utf8_fold_ascii(struct utf8_folding *f, const char *s, size_t n)
+{
+    struct buf *out = f->out;
+    bool space = f->space, any = f->any;
+    size_t i, w;
+    char *d;
+
+    buf_reserve(out, n + 1);
+    d = out->data;
+    w = out->len;
+    for (i = 0; i < n; i++) {
+        char c = s[i];
+        if (c == ' ') {
+            space = any;
+            continue;
+        }
+        if (space)
+            d[w++] = ' ';
+        space = false;
+        any = true;
+        d[w++] = c >= 'A' && c <= 'Z' ? (char)(c + ('a' - 'A')) : c;
+    }
+    d[w] = '\0';
+    out->len = w;
+    f->space = space;
+    f->any = any;
+}
+
+/* Folds s[0..n) with utf8proc. Returns false when utf8proc fails. */
+static bool
+utf8_fold_map(struct utf8_folding *f, const char *s, size_t n, int opts)
+{
+    utf8proc_uint8_t *mapped = NULL;
+    utf8proc_ssize_t len;
+    size_t i = 0;
+
+    len = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n,
+                       &mapped, (utf8proc_option_t)opts);
+    if (len < 0)
+        return false;
+    while (i < (size_t)len) {
+        int32_t c = utf8_decode((const char *)mapped, (size_t)len, &i);
+        if (c >= 0)
+            utf8_fold_put(f, c);
+    }
+    free(mapped);
+    return true;
+}
+
 void
 utf8_fold(struct buf *out, const char *s, size_t n, bool strip_marks)
 {
     struct buf clean = {0};
-    utf8proc_uint8_t *mapped = NULL;
-    utf8proc_ssize_t len;
+    struct utf8_folding f = {out, false, false};
     int opts = UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
                UTF8PROC_IGNORE | UTF8PROC_STRIPCC;
-    size_t i = 0;
-    bool space = false, any = false;
+    size_t i = 0, j, k, was = out->len;
+    const char *c;
 
     if (strip_marks)
         opts = (opts & ~UTF8PROC_COMPOSE) | UTF8PROC_DECOMPOSE |
                UTF8PROC_STRIPMARK;
     utf8_sanitize(&clean, s, n, false);
-    len = utf8proc_map((const utf8proc_uint8_t *)(clean.data ? clean.data : ""),
-                       (utf8proc_ssize_t)clean.len, &mapped,
-                       (utf8proc_option_t)opts);
-    buf_free(&clean);
-    if (len < 0)
-        return;
-    while (i < (size_t)len) {
-        int32_t c = utf8_decode((const char *)mapped, (size_t)len, &i);
-        if (c < 0)
-            continue;
-        if (utf8proc_category(c) == UTF8PROC_CATEGORY_ZS || c == ' ') {
-            space = any;
-            continue;
+    c = clean.data;
+    /* Normalization never joins an ASCII character to what precedes it,
+     * so the text folds in pieces cut before ASCII characters: ASCII
+     * alone needs no utf8proc, and only an ASCII character followed by
+     * other characters (which may be marks on it) goes through it. */
+    while (i < clean.len) {
+        j = i;
+        while (j < clean.len && (unsigned char)c[j] < 0x80)
+            j++;
+        if (j == clean.len) {
+            utf8_fold_ascii(&f, c + i, j - i);
+            break;
         }
-        if (space)
-            buf_putc(out, ' ');
-        space = false;
-        any = true;
-        utf8_encode(out, utf8_fold_punct(c));
+        k = j;
+        while (k < clean.len && (unsigned char)c[k] >= 0x80)
+            k++;
+        if (j > i)
+            j--;
+        utf8_fold_ascii(&f, c + i, j - i);
+        if (!utf8_fold_map(&f, c + j, k - j, opts)) {
+            /* As if nothing had been folded. */
+            out->len = was;
+            if (out->data != NULL)
+                out->data[was] = '\0';
+            break;
+        }
+        i = k;
     }
-    free(mapped);
+    buf_free(&clean);
 }

@@ -8,9 +8,61 @@
 
 #include "buf.h"
 
+/* The length of the UTF-8 sequence at s[0..n) (n > 0) with its code point
+ * in *c, or 0 when it is invalid or cut short: no overlong forms, no
+ * surrogates, nothing past U+10FFFF (utf8proc's rules). Inline, as is
+ * utf8_decode: the text stages call them for every character. */
+static inline size_t
+utf8_seq(const unsigned char *s, size_t n, int32_t *c)
+{
+    unsigned b = s[0];
+
+    if (b < 0x80) {
+        *c = (int32_t)b;
+        return 1;
+    }
+    if (b - 0xc2 > 0xf4 - 0xc2)
+        return 0;
+    if (b < 0xe0) {
+        if (n < 2 || (s[1] & 0xc0) != 0x80)
+            return 0;
+        *c = (int32_t)((b & 0x1f) << 6 | (s[1] & 0x3f));
+        return 2;
+    }
+    if (b < 0xf0) {
+        if (n < 3 || (s[1] & 0xc0) != 0x80 || (s[2] & 0xc0) != 0x80 ||
+            (b == 0xed && s[1] > 0x9f) || (b == 0xe0 && s[1] < 0xa0))
+            return 0;
+        *c = (int32_t)((b & 0x0f) << 12 | (s[1] & 0x3f) << 6 | (s[2] & 0x3f));
+        return 3;
+    }
+    if (n < 4 || (s[1] & 0xc0) != 0x80 || (s[2] & 0xc0) != 0x80 ||
+        (s[3] & 0xc0) != 0x80 || (b == 0xf0 && s[1] < 0x90) ||
+        (b == 0xf4 && s[1] > 0x8f))
+        return 0;
+    *c = (int32_t)((b & 0x07) << 18 | (s[1] & 0x3f) << 12 |
+                   (s[2] & 0x3f) << 6 | (s[3] & 0x3f));
+    return 4;
+}
+
 /* Decodes the code point at s[*i], at most n bytes in all, and advances *i.
  * Returns -1 for an invalid or truncated sequence (advancing one byte). */
-int32_t utf8_decode(const char *s, size_t n, size_t *i);
+static inline int32_t
+utf8_decode(const char *s, size_t n, size_t *i)
+{
+    int32_t c;
+    size_t len;
+
+    if (*i >= n)
+        return -1;
+    len = utf8_seq((const unsigned char *)s + *i, n - *i, &c);
+    if (len == 0) {
+        (*i)++;
+        return -1;
+    }
+    *i += len;
+    return c;
+}
 /* Appends the UTF-8 encoding of code point c. */
 void utf8_encode(struct buf *b, int32_t c);
 /* True when s[0..n) is valid UTF-8; else *bad (if not NULL) is the offset of

@@ -277,6 +277,41 @@ out:
     article_free(a);
 }
 
+/* The bytes of a jsonl line are those jansson's compact dump gave when
+ * records were built as json_t: escapes, reals, integers. */
+static void
+test_jsonl_bytes(void)
+{
+    struct article *a = make_article();
+    struct record r;
+    struct out_options opts = {.format = OUT_JSONL};
+    char *out;
+    int rc;
+
+    make_bare(&r, a, "a \"b\" \\ \x01\x1f\b\f\r\x7f \xc3\xa9/");
+    r.method = "adjacent";
+    r.confidence = 1;
+    out = write_all(&opts, &r, 1, &rc);
+    ok(strstr(out, "\"quote\":\"a \\\"b\\\" \\\\ \\u0001\\u001F\\b\\f\\r"
+                   "\x7f \xc3\xa9/\",") != NULL,
+       "jsonl bytes: quote, backslash and controls escaped, \\u in capitals, "
+       "DEL, UTF-8 and / as they are");
+    ok(strstr(out, "\"confidence\":1.0,") != NULL,
+       "jsonl bytes: a whole confidence is written 1.0");
+    ok(strstr(out, "\"mentions\":[],") != NULL &&
+       strstr(out, "\"speaker\":null,") != NULL &&
+       strstr(out, "\"start\":0,") != NULL,
+       "jsonl bytes: [] for no mentions, null, integers");
+    free(out);
+    r.confidence = 0.456;
+    out = write_all(&opts, &r, 1, &rc);
+    ok(strstr(out, "\"confidence\":0.46,") != NULL,
+       "jsonl bytes: confidence rounded to two places");
+    free(out);
+    record_clear(&r);
+    article_free(a);
+}
+
 /* Splits one line of tab-separated cells. Returns the number of cells. */
 static size_t
 split_tabs(const char *line, size_t len)
@@ -700,6 +735,7 @@ main(void)
 {
     test_formats();
     test_jsonl();
+    test_jsonl_bytes();
     test_tsv();
     test_csv();
     test_text();

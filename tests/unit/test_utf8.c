@@ -45,6 +45,21 @@ test_decode(void)
     check_decode("\xe2\x82" "a", 3, -1, 1,
                  "a three-byte sequence cut by an ASCII byte");
     check_decode("\xc3\xa9", 1, -1, 1, "e acute cut short by the length");
+    /* The edges of each length, decoded without utf8proc since 0.1. */
+    check_decode("\xc2\x80", 2, 0x80, 2, "U+0080, the first two-byte one");
+    check_decode("\xc1\xbf", 2, -1, 1, "an overlong two-byte U+007F");
+    check_decode("\xe0\xa0\x80", 3, 0x800, 3, "U+0800");
+    check_decode("\xe0\x9f\xbf", 3, -1, 1, "an overlong three-byte U+07FF");
+    check_decode("\xed\x9f\xbf", 3, 0xd7ff, 3, "U+D7FF, before the "
+                 "surrogates");
+    check_decode("\xee\x80\x80", 3, 0xe000, 3, "U+E000, after them");
+    check_decode("\xef\xbf\xbf", 3, 0xffff, 3, "U+FFFF");
+    check_decode("\xf0\x90\x80\x80", 4, 0x10000, 4, "U+10000");
+    check_decode("\xf0\x8f\xbf\xbf", 4, -1, 1, "an overlong four-byte "
+                 "U+FFFF");
+    check_decode("\xf4\x8f\xbf\xbf", 4, 0x10ffff, 4, "U+10FFFF");
+    check_decode("\xf5\x80\x80\x80", 4, -1, 1, "lead byte 0xf5");
+    check_decode("\xf0\x9f\x98", 3, -1, 1, "a four-byte sequence cut short");
 
     i = 1;
     c = utf8_decode("a\xc3\xa9", 3, &i);
@@ -82,6 +97,22 @@ test_valid(void)
        "first byte");
     ok(!utf8_valid("\x80", 1, NULL),
        "utf8_valid: a lone continuation byte is invalid (NULL bad)");
+    {
+        /* ASCII is skipped eight bytes at a time: a bad byte at every
+         * offset of a long run is still found where it is. */
+        char run[40];
+        size_t at, found = 0;
+        memset(run, 'a', sizeof run);
+        for (at = 0; at < sizeof run; at++) {
+            run[at] = '\xff';
+            if (!utf8_valid(run, sizeof run, &bad) && bad == at)
+                found++;
+            run[at] = 'a';
+        }
+        ok(found == sizeof run && utf8_valid(run, sizeof run, NULL),
+           "utf8_valid: a bad byte at any of 40 offsets in ASCII is "
+           "reported at its offset");
+    }
     ok(utf8_valid("a\0b", 3, NULL),
        "utf8_valid: a NUL byte is valid UTF-8");
 }
