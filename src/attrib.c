@@ -564,8 +564,19 @@ run_name_start(const struct ctx *x, size_t f, size_t l)
      * none itself describes the person. */
     if (n == f && l >= f + 2 && !(x->t[f].cls & (LEX_MALE | LEX_FEMALE)) &&
         (x->t[f + 1].cls & (LEX_MALE | LEX_FEMALE)) &&
-        !(x->t[f].cls & LEX_PARTICLE))
-        n = f + 1;
+        !(x->t[f].cls & LEX_PARTICLE)) {
+        /* ... only when it is a role noun in lower case ("Engineer"), not
+         * a forename the lexicon does not know ("Cornell William"). */
+        char w[32];
+        size_t len = x->t[f].e - x->t[f].s;
+        if (len < sizeof w) {
+            memcpy(w, x->s + x->t[f].s, len);
+            if (w[0] >= 'A' && w[0] <= 'Z')
+                w[0] = (char)(w[0] - 'A' + 'a');
+            if (lexicon_classes(w, len) & (LEX_ROLE | LEX_ANON))
+                n = f + 1;
+        }
+    }
     return n;
 }
 
@@ -2148,20 +2159,6 @@ settle(struct ctx *x, size_t k, struct found *fd)
                 span_eq_nocase(x, en->ks, en->ke, x->t[head].s, x->t[head].e))
                 e = x->ms[m].ent + 1;
         }
-        /* "the Vermont senator", "the New York businessman": no one was
-         * given that role in so many words; the person in focus, as for a
-         * pronoun, when the head is a person's. */
-        if (e == 0 && (x->t[head].cls & LEX_ROLE) &&
-            !(x->t[head].cls & LEX_BODY) &&
-            x->s[x->t[head].e - 1] != 's') {
-            e = resolve_pronoun(x, sj->first, G_NONE, x->last_speaker);
-            /* ... and only when that is the speaker of the quote before:
-             * an elegant variation ("the New York businessman") may as
-             * well bring in someone else. */
-            if (e != x->last_speaker)
-                e = 0;
-            conf = 0.5;
-        }
         if (e == 0)
             return false;
         fill_evidence(x, r, fd);
@@ -2490,7 +2487,13 @@ title_term(const struct ctx *x, size_t k)
     char last = n > 0 ? r->quote[n - 1] : '\0';
     const struct tok *p;
 
-    if (last == '.' || last == '!' || last == '?' || qt == 0)
+    if (qt == 0)
+        return false;
+    /* "(CROSSTALK.)", "(Applause.)": a stage direction, not speech. */
+    if (n >= 3 && r->quote[0] == '(' &&
+        (last == ')' || (last == '.' && r->quote[n - 2] == ')')))
+        return true;
+    if (last == '!' || last == '?')
         return false;
     while (i < n) {
         size_t at = i;
@@ -2507,7 +2510,7 @@ title_term(const struct ctx *x, size_t k)
                 return false;
         }
     }
-    if (words == 0 || words > 8)
+    if (words == 0 || words > 8 || (last == '.' && words > 6))
         return false;
     p = &x->t[qt - 1];
     /* "her single "Paper Boats"", "the memoir, "What the River Said,"" */
@@ -2515,7 +2518,7 @@ title_term(const struct ctx *x, size_t k)
         p = &x->t[qt - 2];
     return p->para == x->t[qt].para && tok_word(p) &&
            ((p->cls & (LEX_DEF | LEX_INDEF | LEX_CLAUSE | LEX_WORK)) ||
-            p->poss);
+            p->poss || tok_is(x, p, "of"));
 }
 
 /* A transcript or a "Name:" line: the quote's paragraph opens with a
