@@ -752,6 +752,12 @@ ent_add(struct ctx *x, size_t f, size_t l, bool org, enum gender g)
         x->ents[i] = (struct ent){.s = tf->s, .e = x->t[l].e,
                                   .ks = tk->s, .ke = tk->e,
                                   .fs = tf->s, .fe = tf->e, .org = org};
+        /* "De Blasio": a particle is no forename; the full name widens it
+         * when it comes. */
+        if (!org && f < k && (tf->cls & LEX_PARTICLE)) {
+            x->ents[i].fs = tk->s;
+            x->ents[i].fe = tk->e;
+        }
         x->nents++;
         ent_index(x, tk->s, tk->e, i);
         if (f < k)
@@ -2015,6 +2021,17 @@ mention_subject(const struct ctx *x, size_t i)
         return false;
     if (i + 1 >= x->n)
         return false;
+    /* "Clinton communication director Jennifer Palmieri said": a name
+     * that modifies a role before another name is not the subject. */
+    {
+        size_t j = i + 1;
+        while (j < x->n && j < i + 4 && tok_word(&x->t[j]) && !x->t[j].cap &&
+               !(x->t[j].cls & LEX_CLAUSE))
+            j++;
+        if (j > i + 1 && j < x->n && x->t[j].cap && tok_word(&x->t[j]) &&
+            (x->t[j - 1].cls & (LEX_ROLE | LEX_ANON)))
+            return false;
+    }
     n = &x->t[i + 1];
     return tok_punct(n, ',') || tok_punct(n, '(') ||
            (tok_word(n) && !n->cap && !(n->cls & LEX_PARTICLE) &&
