@@ -158,6 +158,24 @@ is_lower(int32_t c)
     return utf8proc_category(c) == UTF8PROC_CATEGORY_LL;
 }
 
+/* "R-Ky", "D-Calif": the shape of a party tag, whose dot ends no
+ * sentence ("McConnell, R-Ky., said"). */
+static bool
+party_shape(const char *w, size_t n)
+{
+    size_t i = 0;
+
+    while (i < n && i < 3 && w[i] >= 'A' && w[i] <= 'Z')
+        i++;
+    if (i == 0 || i + 2 > n || w[i] != '-' || !(w[i + 1] >= 'A' &&
+                                               w[i + 1] <= 'Z'))
+        return false;
+    for (i += 2; i < n; i++)
+        if (!(w[i] >= 'a' && w[i] <= 'z'))
+            return false;
+    return n <= 10;
+}
+
 /* Splits s[lo..hi) of paragraph p into words (letters, digits, inner - '
  * ’, the dots of initials and abbreviations) and punctuation. */
 static void
@@ -209,7 +227,8 @@ tokenize(struct ctx *x, size_t lo, size_t hi, uint32_t p)
                 if (((abbrev || utf8_is_word(next)) &&
                      (next < 0 || next == ' ' || next == 0xa0 ||
                       next == ',' || utf8_is_word(next))) ||
-                    (next == ')' && wlen <= 8)) {
+                    (next == ')' && wlen <= 8) ||
+                    (next == ',' && party_shape(s + at, wlen))) {
                     i = j;
                     if (utf8_is_word(next))
                         continue;
@@ -1435,8 +1454,11 @@ subject_left(const struct ctx *x, size_t c)
         {
             const struct tok *a0 = &x->t[p + 1];
             /* "X, who ...," and "X, 45," keep no role. */
-            if (!tok_is(x, a0, "who") && !(x->s[a0->s] >= '0' &&
-                                          x->s[a0->s] <= '9')) {
+            if (j == p + 2 &&
+                country_party_tag(x->s + a0->s, a0->e - a0->s) != NULL) {
+                memcpy(cc, "US", 3);    /* ", R-Ky.," */
+            } else if (!tok_is(x, a0, "who") && !(x->s[a0->s] >= '0' &&
+                                                 x->s[a0->s] <= '9')) {
                 size_t from = p + 1;
                 if (x->t[from].cls & (LEX_DEF | LEX_INDEF))
                     from++;
