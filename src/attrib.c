@@ -2704,9 +2704,34 @@ attrib_article(const struct article *a, const struct quote_span *spans,
     x.cmemo = xcalloc(x.n + 1, sizeof *x.cmemo);
     collect_entities(&x);
     home_country(&x);
+    for (k = 0; k < n; k++)
+        attrib_one(&x, k);
+    /* A paragraph that is a quote alone, with no speaker before it, when
+     * the next paragraph opens with a quote its speaker is named for: the
+     * same voice, read forward. */
+    for (k = n; k-- > 0;) {
+        struct record *r = &recs[k];
+        size_t qt = x.qtok[k];
+        if (r->method != NULL || x.term[k] || k + 1 >= n ||
+            recs[k + 1].speaker == NULL || recs[k + 1].method == NULL ||
+            (strcmp(recs[k + 1].method, "adjacent") != 0 &&
+             strcmp(recs[k + 1].method, "appositive") != 0 &&
+             strcmp(recs[k + 1].method, "continuation") != 0) ||
+            qt == SIZE_MAX || x.qtok[k + 1] == SIZE_MAX ||
+            x.pstart[x.t[qt].para] != qt || x.t[qt + 1].kind != TOK_PARA ||
+            x.t[x.qtok[k + 1]].para != x.t[qt].para + 1 ||
+            x.pstart[x.t[qt].para + 1] != x.qtok[k + 1])
+            continue;
+        r->speaker = xstrdup(recs[k + 1].speaker);
+        r->role = recs[k + 1].role ? xstrdup(recs[k + 1].role) : NULL;
+        memcpy(r->country, recs[k + 1].country, 3);
+        memcpy(r->from, recs[k + 1].id, sizeof r->from);
+        r->method = "continuation";
+        r->confidence = 0.6;
+        x.speaker_ent[k] = x.speaker_ent[k + 1];
+    }
     for (k = 0; k < n; k++) {
         struct record *r = &recs[k];
-        attrib_one(&x, k);
         if (r->speaker != NULL && r->country[0] == '\0' &&
             x.speaker_ent[k] != 0) {
             const struct ent *e = &x.ents[x.speaker_ent[k] - 1];
