@@ -1500,6 +1500,30 @@ subject_left(const struct ctx *x, size_t c)
     return sj;
 }
 
+/* After an inverted cue at token i, a description [d, c) then a comma at
+ * c and a name: "said the festival's founder, Gwen Morgan". Fills *sj
+ * with the name, the description as its role, and returns true. */
+static bool
+name_after_desc(const struct ctx *x, size_t i, size_t d, size_t c,
+                struct subj *sj)
+{
+    struct subj n;
+
+    if (c + 1 >= x->n || !tok_punct(&x->t[c], ',') || !x->t[c + 1].cap ||
+        !name_word(x, &x->t[c + 1]))
+        return false;
+    n = np_left(x, run_right(x, c + 1));
+    if (n.kind != SUBJ_NAME || n.org || n.first != c + 1)
+        return false;
+    n.first = i;
+    n.rs = x->t[d].s;
+    n.re = x->t[c - 1].e;
+    n.appos = true;
+    text_country(x, n.rs, n.re, n.cc);
+    *sj = n;
+    return true;
+}
+
 /* The subject after an inverted cue at token i: "said X", "said the
  * minister, X", "said Y, the French foreign minister". */
 static struct subj
@@ -1542,21 +1566,9 @@ subject_right(const struct ctx *x, size_t i)
     }
     /* "said the festival's founder, Gwen Morgan": the name after the
      * description's comma. */
-    if (e > d && e + 1 < x->n && tok_punct(&x->t[e], ',') &&
-        (x->t[e - 1].cls & (LEX_ROLE | LEX_ANON)) && x->t[e + 1].cap &&
-        name_word(x, &x->t[e + 1])) {
-        size_t z = run_right(x, e + 1);
-        sj = np_left(x, z);
-        if (sj.kind == SUBJ_NAME && !sj.org && sj.first == e + 1) {
-            sj.first = i;
-            sj.rs = x->t[d].s;
-            sj.re = x->t[e - 1].e;
-            sj.appos = true;
-            text_country(x, sj.rs, sj.re, sj.cc);
-            return sj;
-        }
-        sj = (struct subj){0};
-    }
+    if (e > d && (x->t[e - 1].cls & (LEX_ROLE | LEX_ANON)) &&
+        name_after_desc(x, i, d, e, &sj))
+        return sj;
     if (e >= x->n || !tok_word(&x->t[e]) || !x->t[e].cap) {
         /* "said the ministry" */
         if (e > d && e - 1 >= d && (x->t[e - 1].cls & (LEX_ROLE | LEX_BODY |
@@ -1568,25 +1580,14 @@ subject_right(const struct ctx *x, size_t i)
     /* "said Sandoval's spokeswoman, Irene Mata": the name after the comma,
      * the possessive description its role; without a name, unnamed. */
     if (x->t[e].poss) {
-        size_t h = e + 1, z;
+        size_t h = e + 1;
         while (h < x->n && h < e + 4 && tok_word(&x->t[h]) && !x->t[h].cap &&
                !(x->t[h].cls & (LEX_CLAUSE | LEX_CUE)))
             h++;
         if (h == e + 1 || !(x->t[h - 1].cls & (LEX_ROLE | LEX_ANON)))
             return sj;
-        if (h + 1 < x->n && tok_punct(&x->t[h], ',') && x->t[h + 1].cap &&
-            name_word(x, &x->t[h + 1])) {
-            z = run_right(x, h + 1);
-            sj = np_left(x, z);
-            if (sj.kind != SUBJ_NAME)
-                return (struct subj){0};
-            sj.first = i;
-            sj.rs = x->t[d].s;
-            sj.re = x->t[h - 1].e;
-            sj.appos = true;
-            text_country(x, sj.rs, sj.re, sj.cc);
+        if (name_after_desc(x, i, d, h, &sj))
             return sj;
-        }
         sj = (struct subj){.kind = SUBJ_ANON, .first = i, .last = h - 1,
                            .nf = h - 1, .nl = h - 1, .rs = x->t[i].s,
                            .re = x->t[h - 1].e};

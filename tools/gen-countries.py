@@ -18,23 +18,14 @@ import json
 import sys
 import unicodedata
 
+from cstring import c_str
+
 KINDS = ('name', 'demonym', 'capital', 'seat', 'us_state', 'block')
 C_KIND = {k: 'COUNTRY_' + k.upper() for k in KINDS}
 PERSON = 1
 US_TOO = 2
 
 
-def c_str(s):
-    out = []
-    for ch in s:
-        if ch in '\\"':
-            out.append('\\' + ch)
-        elif ord(ch) < 0x80:
-            out.append(ch)
-        else:
-            out.extend('\\x%02x' % b for b in ch.encode('utf-8'))
-            out.append('""')
-    return '"' + ''.join(out) + '"'
 
 
 def iso_forms(c):

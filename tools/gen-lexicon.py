@@ -11,18 +11,9 @@ the LEX_ prefix, lower-case. A word listed under several classes gets all.
 import re
 import sys
 
+from cstring import c_str
 
-def c_str(s):
-    out = []
-    for ch in s:
-        if ch in '\\"':
-            out.append('\\' + ch)
-        elif ord(ch) < 0x80:
-            out.append(ch)
-        else:
-            out.extend('\\x%02x' % b for b in ch.encode('utf-8'))
-            out.append('""')
-    return '"' + ''.join(out) + '"'
+
 
 
 def main():
