@@ -1458,7 +1458,9 @@ subject_left(const struct ctx *x, size_t c)
                 country_party_tag(x->s + a0->s, a0->e - a0->s) != NULL) {
                 memcpy(cc, "US", 3);    /* ", R-Ky.," */
             } else if (!tok_is(x, a0, "who") && !(x->s[a0->s] >= '0' &&
-                                                 x->s[a0->s] <= '9')) {
+                                                 x->s[a0->s] <= '9') &&
+                       !(!a0->cap && (a0->cls & LEX_CLAUSE))) {
+                /* ", in a message to fundraisers," is no role */
                 size_t from = p + 1;
                 if (x->t[from].cls & (LEX_DEF | LEX_INDEF))
                     from++;
@@ -2739,7 +2741,9 @@ attrib_article(const struct article *a, const struct quote_span *spans,
             bool intl = international(&x, e->s, e->e) ||
                         (r->role != NULL &&
                          international(&x, e->rs, e->re));
-            if (!intl && x.home[0] != '\0')
+            /* A body's country is in its name or nowhere: Boeing is not
+             * Iranian for being named in a story set in Iran. */
+            if (!intl && !e->org && x.home[0] != '\0')
                 memcpy(r->country, x.home, 3);
         }
         if (r->method != NULL && strcmp(r->method, "pronoun") == 0) {
