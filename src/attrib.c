@@ -1237,7 +1237,9 @@ np_left(const struct ctx *x, size_t i)
     if ((k->cls & LEX_DOC) && i > f + 1 && x->t[i - 1].cap &&
         tok_word(&x->t[i - 1])) {
         size_t b = run_left(x, i - 1);
-        if (b > f && !(x->t[b].cls & LEX_FUNC)) {
+        if (b <= f)
+            b = f + 1;  /* "A Regional Audit Office report": after "A" */
+        if (b < i && x->t[b].cap && !(x->t[b].cls & LEX_FUNC)) {
             sj.kind = SUBJ_NAME;
             sj.org = true;
             sj.first = f;
@@ -1495,6 +1497,19 @@ subject_left(const struct ctx *x, size_t c)
         return sj;
     }
     sj = np_left(x, j);
+    if (sj.kind == SUBJ_NONE) {
+        /* "A GAO report released last year found": a document and the
+         * participle phrase that follows it. */
+        size_t d;
+        for (d = j; d > 0 && j - d < 5 && tok_word(&x->t[d]) &&
+                    !x->t[d].cap; d--)
+            if ((x->t[d - 1].cls & LEX_DOC) && tok_word(&x->t[d]) &&
+                x->t[d].e - x->t[d].s > 3 &&
+                memcmp(x->s + x->t[d].e - 2, "ed", 2) == 0) {
+                sj = np_left(x, d - 1);
+                break;
+            }
+    }
     if (tag && sj.cc[0] == '\0')
         memcpy(sj.cc, cc, 3);
     if (sj.rs < sj.re && sj.cc[0] == '\0')
