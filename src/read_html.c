@@ -56,11 +56,26 @@ struct html_meta {
     struct buf headings; /* h1 and h2 texts, NUL-separated */
 };
 
+/* libxml2 gives HTML element names in lower case (it folds them as it
+ * parses), so tags compare with strcmp; name is a lower-case tag. */
 static bool
 html_is(const xmlNode *n, const char *name)
 {
-    return n->type == XML_ELEMENT_NODE &&
-           strcasecmp((const char *)n->name, name) == 0;
+    return n->type == XML_ELEMENT_NODE && n->name[0] == name[0] &&
+           strcmp((const char *)n->name, name) == 0;
+}
+
+/* True when a tag is in a list of lower-case tags. The first byte is
+ * tested first: most tags are in no list, and this runs on every node. */
+static bool
+html_tag_in(const xmlChar *name, const char *const *list, size_t len)
+{
+    size_t k;
+
+    for (k = 0; k < len; k++)
+        if (name[0] == list[k][0] && strcmp((const char *)name, list[k]) == 0)
+            return true;
+    return false;
 }
 
 static bool
@@ -248,8 +263,8 @@ html_dropped(const xmlNode *n)
         return true;
     if (n->type != XML_ELEMENT_NODE)
         return false;
-    if (html_in_list((const char *)n->name, html_drop_tags,
-                     sizeof html_drop_tags / sizeof *html_drop_tags))
+    if (html_tag_in(n->name, html_drop_tags,
+                    sizeof html_drop_tags / sizeof *html_drop_tags))
         return true;
     if (xmlHasProp(n, (const xmlChar *)"hidden") != NULL)
         return true;
@@ -806,8 +821,8 @@ static bool
 html_block(const xmlNode *n)
 {
     return n->type == XML_ELEMENT_NODE &&
-           html_in_list((const char *)n->name, html_block_tags,
-                        sizeof html_block_tags / sizeof *html_block_tags);
+           html_tag_in(n->name, html_block_tags,
+                       sizeof html_block_tags / sizeof *html_block_tags);
 }
 
 static void

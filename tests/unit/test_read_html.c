@@ -149,6 +149,9 @@ test_dropped(void)
                "Kept", "a theme's s-category-x taxonomy classes on body");
     check_body("<p>Keep<!-- a comment --> this</p>", "Keep this",
                "markup comments");
+    check_body("<P>Keep</P><SCRIPT>no</SCRIPT><Nav>no</Nav><DIV>Two"
+               "<BR>Three</DIV>",
+               "Keep\n\nTwo\n\nThree", "tags in capitals");
 }
 
 static void
