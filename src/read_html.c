@@ -110,27 +110,38 @@ html_take_attr(char **field, const xmlNode *n, const char *name)
     xmlFree(v);
 }
 
-/* Appends s with runs of white space made one space. */
+/* Appends s with runs of white space made one space. The text never
+ * grows, so room is made once and the bytes are written in place. */
 static void
 html_put_text(struct buf *b, const char *s)
 {
-    for (; *s != '\0'; s++) {
-        char c = *s;
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-            c == '\v') {
-            if (b->len > 0 && b->data[b->len - 1] != ' ')
-                buf_putc(b, ' ');
+    size_t n = strlen(s), i, w;
+    char *d;
+
+    if (n == 0)
+        return;
+    buf_reserve(b, n);
+    d = b->data;
+    w = b->len;
+    for (i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+
+        if (c == ' ' || (c >= '\t' && c <= '\r')) {
+            if (w > 0 && d[w - 1] != ' ')
+                d[w++] = ' ';
             continue;
         }
         /* U+00A0 no-break space is a space here too. */
-        if ((unsigned char)c == 0xc2 && (unsigned char)s[1] == 0xa0) {
-            if (b->len > 0 && b->data[b->len - 1] != ' ')
-                buf_putc(b, ' ');
-            s++;
+        if (c == 0xc2 && (unsigned char)s[i + 1] == 0xa0) {
+            if (w > 0 && d[w - 1] != ' ')
+                d[w++] = ' ';
+            i++;
             continue;
         }
-        buf_putc(b, c);
+        d[w++] = (char)c;
     }
+    d[w] = '\0';
+    b->len = w;
 }
 
 /* Moves to the next node of a depth-first walk under top; skip means the
