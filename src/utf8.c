@@ -423,3 +423,41 @@ utf8_fold(struct buf *out, const char *s, size_t n, bool strip_marks)
     }
     buf_free(&clean);
 }
+
+bool
+utf8_fold_equal(const char *s, size_t n, const char *key, size_t keylen)
+{
+    struct buf f = {0};
+    bool space = false, any = false, same;
+    size_t i, k = 0;
+
+    for (i = 0; i < n; i++)
+        if ((unsigned char)s[i] < 0x20 || (unsigned char)s[i] > 0x7e)
+            break;
+    if (i < n) {
+        utf8_fold(&f, s, n, false);
+        same = f.len == keylen && (keylen == 0 ||
+                                   memcmp(f.data, key, keylen) == 0);
+        buf_free(&f);
+        return same;
+    }
+    /* Printable ASCII passes sanitizing as it is and folds as in
+     * utf8_fold_ascii: compared as it folds, it stops at the first
+     * difference and copies nothing. */
+    for (i = 0; i < n; i++) {
+        char c = s[i];
+        if (c == ' ') {
+            space = any;
+            continue;
+        }
+        if (space && (k == keylen || key[k++] != ' '))
+            return false;
+        space = false;
+        any = true;
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c + ('a' - 'A'));
+        if (k == keylen || key[k++] != c)
+            return false;
+    }
+    return k == keylen;
+}
