@@ -530,14 +530,12 @@ html_meta_free(struct html_meta *m)
 static bool
 html_same(const char *s, size_t len, const char *t)
 {
-    struct buf x = {0}, y = {0};
+    struct buf key = {0};
     bool same;
 
-    utf8_fold(&x, s, len, false);
-    utf8_fold(&y, t, strlen(t), false);
-    same = x.len > 0 && x.len == y.len && memcmp(x.data, y.data, x.len) == 0;
-    buf_free(&x);
-    buf_free(&y);
+    utf8_fold(&key, t, strlen(t), false);
+    same = key.len > 0 && utf8_fold_equal(s, len, key.data, key.len);
+    buf_free(&key);
     return same;
 }
 
@@ -824,7 +822,7 @@ struct html_body {
     bool cur_heading; /* cur holds text of a heading */
     struct html_para *paras;
     size_t npara, cap;
-    const char *title;
+    struct buf title_key; /* the title folded (utf8_fold), once */
     bool title_done;
 };
 
@@ -848,8 +846,11 @@ html_flush(struct html_body *hb)
         start++;
     if (start < c->len) {
         size_t len = c->len - start;
+        /* As html_same, with the title folded once for all blocks. */
         bool is_title =
-            hb->title != NULL && html_same(c->data + start, len, hb->title);
+            hb->title_key.len > 0 &&
+            utf8_fold_equal(c->data + start, len, hb->title_key.data,
+                            hb->title_key.len);
         if (!is_title || !hb->title_done) {
             if (hb->npara == hb->cap) {
                 hb->cap = hb->cap ? hb->cap * 2 : 32;
@@ -1085,7 +1086,8 @@ html_article(const char *path, const char *html, size_t len,
     content = html_whole_page(html, len) ? html_content(root, &scored) : NULL;
     if (content == NULL)
         content = root;
-    hb.title = a->title;
+    if (a->title != NULL)
+        utf8_fold(&hb.title_key, a->title, strlen(a->title), false);
     if (scored && content->parent != NULL &&
         content->parent->type == XML_ELEMENT_NODE) {
         size_t text = html_ptext(content);
@@ -1128,6 +1130,7 @@ html_article(const char *path, const char *html, size_t len,
 out:
     buf_free(&hb.out);
     buf_free(&hb.cur);
+    buf_free(&hb.title_key);
     free(hb.paras);
     html_meta_free(&m);
     xmlFreeDoc(doc);
