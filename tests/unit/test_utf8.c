@@ -325,6 +325,10 @@ test_fold(void)
                "several diacritics go with strip_marks");
     check_fold("a\033[31mb", false, "ab",
                "escape sequences do not reach the key");
+    check_fold("Cafe\xcc\x81", false, "caf\xc3\xa9",
+               "a mark joins the last ASCII letter");
+    check_fold("A  b\x01" "c\td", false, "a bc d",
+               "a control goes and a tab is a space");
     check_fold_differs("Hello World", "hello worl", "a key one byte short");
     check_fold_differs("Hello Worl", "hello world", "a key one byte long");
     check_fold_differs("Hello  World", "helloworld", "a space that counts");
@@ -333,6 +337,10 @@ test_fold(void)
                        "a key with a trailing space is no fold");
     check_fold_differs("", "a", "the empty string against a key");
     check_fold_differs("Caf\xc3\xa9", "cafe", "a diacritic that stays");
+    check_fold_differs("Cafe\xcc\x81", "cafe", "a mark on the last letter");
+    check_fold_differs("Tafe\xcc\x81", "caf\xc3\xa9",
+                       "a difference before the first non-ASCII byte");
+    check_fold_differs("Caf\x01" "e", "cafe x", "a difference after a control");
 }
 
 static void
