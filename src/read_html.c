@@ -847,10 +847,9 @@ html_flush(struct html_body *hb)
     if (start < c->len) {
         size_t len = c->len - start;
         /* As html_same, with the title folded once for all blocks. */
-        bool is_title =
-            hb->title_key.len > 0 &&
-            utf8_fold_equal(c->data + start, len, hb->title_key.data,
-                            hb->title_key.len);
+        bool is_title = hb->title_key.len > 0 &&
+                        utf8_fold_equal(c->data + start, len,
+                                        hb->title_key.data, hb->title_key.len);
         if (!is_title || !hb->title_done) {
             if (hb->npara == hb->cap) {
                 hb->cap = hb->cap ? hb->cap * 2 : 32;
@@ -957,26 +956,45 @@ html_cut_link_tail(struct html_body *hb)
     hb->npara = n;
 }
 
+/* s[0..n) with ASCII capitals made small, NUL-terminated; a NUL byte in
+ * it becomes a space when nul_space. Caller frees. */
+static char *
+html_lower(const char *s, size_t n, bool nul_space)
+{
+    char *low = xmalloc(n + 1);
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        char c = s[i];
+
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c + ('a' - 'A'));
+        else if (c == '\0' && nul_space)
+            c = ' ';
+        low[i] = c;
+    }
+    low[n] = '\0';
+    return low;
+}
+
 /* The charset a page declares in its first bytes (<meta charset> or an
  * http-equiv content type, or an XML declaration), lower case, or NULL.
  * Caller frees. */
 static char *
 html_declared_charset(const char *s, size_t n)
 {
-    struct buf low = {0};
     const char *p;
-    char *cs = NULL;
-    size_t i, len;
+    char *low, *cs = NULL;
+    size_t len;
 
+    if (n == 0)
+        return NULL;
     if (n > 16384)
         n = 16384;
-    for (i = 0; i < n; i++)
-        buf_putc(&low, (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]));
-    if (low.data == NULL)
-        return NULL;
-    p = strstr(low.data, "charset=");
+    low = html_lower(s, n, false);
+    p = strstr(low, "charset=");
     if (p == NULL) {
-        p = strstr(low.data, "<?xml");
+        p = strstr(low, "<?xml");
         p = p ? strstr(p, "encoding=") : NULL;
         if (p != NULL)
             p++;
@@ -988,7 +1006,7 @@ html_declared_charset(const char *s, size_t n)
         if (len > 0 && len < 40)
             cs = xstrndup(p, len);
     }
-    buf_free(&low);
+    free(low);
     return cs;
 }
 
@@ -1176,26 +1194,22 @@ html_opens_with_element(const char *low)
 static bool
 read_html_sniff(const char *head, size_t n)
 {
-    struct buf low = {0};
-    size_t i;
+    char *low;
     bool yes;
 
-    for (i = 0; i < n; i++)
-        buf_putc(&low, (char)(head[i] >= 'A' && head[i] <= 'Z' ? head[i] + 32
-                              : head[i] == '\0'                ? ' '
-                                                               : head[i]));
-    if (low.data == NULL)
+    if (n == 0)
         return false;
-    yes = html_has(low.data, "<!doctype html") || html_has(low.data, "<html") ||
-          html_has(low.data, "<head") || html_has(low.data, "<body") ||
-          html_opens_with_element(low.data) ||
-          (reader_markup(head, n) && html_has(low.data, "<p"));
-    if (html_has(low.data, "<rss") || html_has(low.data, "<rdf:rdf") ||
-        html_has(low.data, "http://www.w3.org/2005/atom\"") ||
-        html_has(low.data, "<nitf") || html_has(low.data, "<newsitem") ||
-        html_has(low.data, "<newsmessage"))
+    low = html_lower(head, n, true);
+    yes = html_has(low, "<!doctype html") || html_has(low, "<html") ||
+          html_has(low, "<head") || html_has(low, "<body") ||
+          html_opens_with_element(low) ||
+          (reader_markup(head, n) && html_has(low, "<p"));
+    if (html_has(low, "<rss") || html_has(low, "<rdf:rdf") ||
+        html_has(low, "http://www.w3.org/2005/atom\"") ||
+        html_has(low, "<nitf") || html_has(low, "<newsitem") ||
+        html_has(low, "<newsmessage"))
         yes = false;
-    buf_free(&low);
+    free(low);
     return yes;
 }
 
