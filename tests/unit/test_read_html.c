@@ -312,13 +312,21 @@ test_sniff(void)
         {"<?xml version=\"1.0\"?><rss version=\"2.0\"><p>", false},
         {"<?xml version=\"1.0\"?><nitf><body>", false},
         {"<unknown>tag</unknown>", false},
+        {"<?xml version=\"1.0\"?>\n<!-- A comment -->\n<Html Lang=\"en\">",
+         true},
+        {"<?xml version=\"1.0\"?>\n<!-- A comment -->\n<RSS version=\"2\">"
+         "<P>",
+         false},
     };
+    static const char nul[] = "\0\0\0\0\0\0\0\0\0\0<!DOCTYPE HTML>";
     size_t k;
 
     for (k = 0; k < sizeof cases / sizeof *cases; k++)
         ok(reader_html.sniff(cases[k].head, strlen(cases[k].head)) ==
                cases[k].want,
            "sniff %zu: %s", k, cases[k].want ? "html" : "not html");
+    ok(reader_html.sniff(nul, sizeof nul - 1),
+       "sniff: NUL bytes before the doctype do not hide it");
 }
 
 int
