@@ -7,6 +7,7 @@
  * of links that closes it; metadata comes from <title>, OpenGraph,
  * article: meta, JSON-LD and <time>.
  */
+#include <assert.h>
 #include <ctype.h>
 #include <jansson.h>
 #include <libxml/HTMLparser.h>
@@ -258,6 +259,50 @@ html_words_drop(const char *v)
     return false;
 }
 
+/* The attributes html_dropped reads: enum, name. */
+#define HTML_DROP_ATTRS(X)                                                     \
+    X(HIDDEN, "hidden")                                                        \
+    X(ARIA_HIDDEN, "aria-hidden")                                              \
+    X(STYLE, "style")                                                          \
+    X(ROLE, "role")                                                            \
+    X(ID, "id")                                                                \
+    X(CLASS, "class")
+
+enum html_drop_attr {
+#define X(e, name) HTML_A_##e,
+    HTML_DROP_ATTRS(X)
+#undef X
+        HTML_A_COUNT
+};
+
+static const char *const html_drop_attrs[] = {
+#define X(e, name) name,
+    HTML_DROP_ATTRS(X)
+#undef X
+};
+static_assert(sizeof html_drop_attrs / sizeof *html_drop_attrs == HTML_A_COUNT,
+              "one name per attribute");
+
+#define HTML_HAS(has, e) (((has) & (1u << HTML_A_##e)) != 0)
+
+/* Which of html_drop_attrs an element has, as bits (1 << enum), found in
+ * one pass over its attributes (most have none of them) rather than one
+ * lookup each. */
+static unsigned
+html_drop_attrs_of(const xmlNode *n)
+{
+    const xmlAttr *a;
+    unsigned has = 0;
+    size_t k;
+
+    for (a = n->properties; a != NULL; a = a->next)
+        for (k = 0; k < HTML_A_COUNT; k++)
+            if (a->name[0] == html_drop_attrs[k][0] &&
+                strcmp((const char *)a->name, html_drop_attrs[k]) == 0)
+                has |= 1u << k;
+    return has;
+}
+
 /* True when the element and all under it are not article text: a dropped
  * tag, a boilerplate id/class/role, or hidden. */
 static bool
@@ -269,6 +314,7 @@ html_dropped(const xmlNode *n)
     };
     char *v;
     bool drop = false;
+    unsigned has;
 
     if (n->type == XML_COMMENT_NODE || n->type == XML_PI_NODE)
         return true;
@@ -277,12 +323,17 @@ html_dropped(const xmlNode *n)
     if (html_tag_in(n->name, html_drop_tags,
                     sizeof html_drop_tags / sizeof *html_drop_tags))
         return true;
-    if (xmlHasProp(n, (const xmlChar *)"hidden") != NULL)
+    has = html_drop_attrs_of(n);
+    if (has == 0)
+        return false;
+    if (HTML_HAS(has, HIDDEN))
         return true;
-    v = html_attr(n, "aria-hidden");
-    drop = v != NULL && strcasecmp(v, "true") == 0;
-    xmlFree(v);
-    if (!drop && (v = html_attr(n, "style")) != NULL) {
+    if (HTML_HAS(has, ARIA_HIDDEN) &&
+        (v = html_attr(n, "aria-hidden")) != NULL) {
+        drop = strcasecmp(v, "true") == 0;
+        xmlFree(v);
+    }
+    if (!drop && HTML_HAS(has, STYLE) && (v = html_attr(n, "style")) != NULL) {
         struct buf s = {0};
         const char *p;
         for (p = v; *p != '\0'; p++)
@@ -293,15 +344,15 @@ html_dropped(const xmlNode *n)
         buf_free(&s);
         xmlFree(v);
     }
-    if (!drop && (v = html_attr(n, "role")) != NULL) {
+    if (!drop && HTML_HAS(has, ROLE) && (v = html_attr(n, "role")) != NULL) {
         drop = html_in_list(v, roles, sizeof roles / sizeof *roles);
         xmlFree(v);
     }
-    if (!drop && (v = html_attr(n, "id")) != NULL) {
+    if (!drop && HTML_HAS(has, ID) && (v = html_attr(n, "id")) != NULL) {
         drop = html_words_drop(v);
         xmlFree(v);
     }
-    if (!drop && (v = html_attr(n, "class")) != NULL) {
+    if (!drop && HTML_HAS(has, CLASS) && (v = html_attr(n, "class")) != NULL) {
         drop = html_words_drop(v);
         xmlFree(v);
     }
