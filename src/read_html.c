@@ -116,7 +116,8 @@ html_take_attr(char **field, const xmlNode *n, const char *name)
 static void
 html_put_text(struct buf *b, const char *s)
 {
-    size_t n = strlen(s), i, w;
+    const unsigned char *u = (const unsigned char *)s;
+    size_t n = strlen(s), w;
     char *d;
 
     if (n == 0)
@@ -124,22 +125,24 @@ html_put_text(struct buf *b, const char *s)
     buf_reserve(b, n);
     d = b->data;
     w = b->len;
-    for (i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-
-        if (c == ' ' || (c >= '\t' && c <= '\r')) {
-            if (w > 0 && d[w - 1] != ' ')
-                d[w++] = ' ';
+    while (*u != '\0') {
+        /* Most bytes are above the space and not the lead byte of a
+         * no-break space: they go over in a loop that tests only that
+         * (the NUL at the end stops it too). */
+        while (*u > ' ' && *u != 0xc2)
+            d[w++] = (char)*u++;
+        if (*u == ' ' || (*u >= '\t' && *u <= '\r')) {
+            u++;
+        } else if (*u == 0xc2 && u[1] == 0xa0) {
+            /* U+00A0 no-break space is a space here too. */
+            u += 2;
+        } else {
+            if (*u != '\0')
+                d[w++] = (char)*u++;
             continue;
         }
-        /* U+00A0 no-break space is a space here too. */
-        if (c == 0xc2 && (unsigned char)s[i + 1] == 0xa0) {
-            if (w > 0 && d[w - 1] != ' ')
-                d[w++] = ' ';
-            i++;
-            continue;
-        }
-        d[w++] = (char)c;
+        if (w > 0 && d[w - 1] != ' ')
+            d[w++] = ' ';
     }
     d[w] = '\0';
     b->len = w;
