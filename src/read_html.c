@@ -8,7 +8,6 @@
  * article: meta, JSON-LD and <time>.
  */
 #include <assert.h>
-#include <ctype.h>
 #include <jansson.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/encoding.h>
@@ -935,7 +934,7 @@ html_leave(void *ctx, xmlNode *n)
 static bool
 html_heading(const xmlNode *n)
 {
-    return n->type == XML_ELEMENT_NODE && tolower(n->name[0]) == 'h' &&
+    return n->type == XML_ELEMENT_NODE && n->name[0] == 'h' &&
            n->name[1] >= '1' && n->name[1] <= '6' && n->name[2] == '\0';
 }
 

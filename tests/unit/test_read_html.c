@@ -201,6 +201,9 @@ test_link_tail(void)
     check_body("<p>The story.</p><h3>More on this</h3><ul><li><a href=\"a\">"
                "One headline</a></li><li><a href=\"b\">Two</a></li></ul>",
                "The story.", "a closing list of links under a heading");
+    check_body("<P>The story.</P><H3>More on this</H3><UL><LI><A HREF=\"a\">"
+               "One headline</A></LI><LI><A HREF=\"b\">Two</A></LI></UL>",
+               "The story.", "the same in capitals");
     check_body("<p>The story goes on here.</p><p>He said so:</p><p><a "
                "href=\"a\">@someone</a>: words</p><p>And the story ends "
                "with no link.</p>",
