@@ -7,7 +7,7 @@
  * of links that closes it; metadata comes from <title>, OpenGraph,
  * article: meta, JSON-LD and <time>.
  */
-#include <ctype.h>
+#include <assert.h>
 #include <jansson.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/encoding.h>
@@ -56,11 +56,26 @@ struct html_meta {
     struct buf headings; /* h1 and h2 texts, NUL-separated */
 };
 
+/* libxml2 gives HTML element names in lower case (it folds them as it
+ * parses), so tags compare with strcmp; name is a lower-case tag. */
 static bool
 html_is(const xmlNode *n, const char *name)
 {
-    return n->type == XML_ELEMENT_NODE &&
-           strcasecmp((const char *)n->name, name) == 0;
+    return n->type == XML_ELEMENT_NODE && n->name[0] == name[0] &&
+           strcmp((const char *)n->name, name) == 0;
+}
+
+/* True when a tag is in a list of lower-case tags. The first byte is
+ * tested first: most tags are in no list, and this runs on every node. */
+static bool
+html_tag_in(const xmlChar *name, const char *const *list, size_t len)
+{
+    size_t k;
+
+    for (k = 0; k < len; k++)
+        if (name[0] == list[k][0] && strcmp((const char *)name, list[k]) == 0)
+            return true;
+    return false;
 }
 
 static bool
@@ -95,27 +110,41 @@ html_take_attr(char **field, const xmlNode *n, const char *name)
     xmlFree(v);
 }
 
-/* Appends s with runs of white space made one space. */
+/* Appends s with runs of white space made one space. The text never
+ * grows, so room is made once and the bytes are written in place. */
 static void
 html_put_text(struct buf *b, const char *s)
 {
-    for (; *s != '\0'; s++) {
-        char c = *s;
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-            c == '\v') {
-            if (b->len > 0 && b->data[b->len - 1] != ' ')
-                buf_putc(b, ' ');
+    const unsigned char *u = (const unsigned char *)s;
+    size_t n = strlen(s), w;
+    char *d;
+
+    if (n == 0)
+        return;
+    buf_reserve(b, n);
+    d = b->data;
+    w = b->len;
+    while (*u != '\0') {
+        /* Most bytes are above the space and not the lead byte of a
+         * no-break space: they go over in a loop that tests only that
+         * (the NUL at the end stops it too). */
+        while (*u > ' ' && *u != 0xc2)
+            d[w++] = (char)*u++;
+        if (*u == ' ' || (*u >= '\t' && *u <= '\r')) {
+            u++;
+        } else if (*u == 0xc2 && u[1] == 0xa0) {
+            /* U+00A0 no-break space is a space here too. */
+            u += 2;
+        } else {
+            if (*u != '\0')
+                d[w++] = (char)*u++;
             continue;
         }
-        /* U+00A0 no-break space is a space here too. */
-        if ((unsigned char)c == 0xc2 && (unsigned char)s[1] == 0xa0) {
-            if (b->len > 0 && b->data[b->len - 1] != ' ')
-                buf_putc(b, ' ');
-            s++;
-            continue;
-        }
-        buf_putc(b, c);
+        if (w > 0 && d[w - 1] != ' ')
+            d[w++] = ' ';
     }
+    d[w] = '\0';
+    b->len = w;
 }
 
 /* Moves to the next node of a depth-first walk under top; skip means the
@@ -232,6 +261,50 @@ html_words_drop(const char *v)
     return false;
 }
 
+/* The attributes html_dropped reads: enum, name. */
+#define HTML_DROP_ATTRS(X)                                                     \
+    X(HIDDEN, "hidden")                                                        \
+    X(ARIA_HIDDEN, "aria-hidden")                                              \
+    X(STYLE, "style")                                                          \
+    X(ROLE, "role")                                                            \
+    X(ID, "id")                                                                \
+    X(CLASS, "class")
+
+enum html_drop_attr {
+#define X(e, name) HTML_A_##e,
+    HTML_DROP_ATTRS(X)
+#undef X
+        HTML_A_COUNT
+};
+
+static const char *const html_drop_attrs[] = {
+#define X(e, name) name,
+    HTML_DROP_ATTRS(X)
+#undef X
+};
+static_assert(sizeof html_drop_attrs / sizeof *html_drop_attrs == HTML_A_COUNT,
+              "one name per attribute");
+
+#define HTML_HAS(has, e) (((has) & (1u << HTML_A_##e)) != 0)
+
+/* Which of html_drop_attrs an element has, as bits (1 << enum), found in
+ * one pass over its attributes (most have none of them) rather than one
+ * lookup each. */
+static unsigned
+html_drop_attrs_of(const xmlNode *n)
+{
+    const xmlAttr *a;
+    unsigned has = 0;
+    size_t k;
+
+    for (a = n->properties; a != NULL; a = a->next)
+        for (k = 0; k < HTML_A_COUNT; k++)
+            if (a->name[0] == html_drop_attrs[k][0] &&
+                strcmp((const char *)a->name, html_drop_attrs[k]) == 0)
+                has |= 1u << k;
+    return has;
+}
+
 /* True when the element and all under it are not article text: a dropped
  * tag, a boilerplate id/class/role, or hidden. */
 static bool
@@ -243,20 +316,26 @@ html_dropped(const xmlNode *n)
     };
     char *v;
     bool drop = false;
+    unsigned has;
 
     if (n->type == XML_COMMENT_NODE || n->type == XML_PI_NODE)
         return true;
     if (n->type != XML_ELEMENT_NODE)
         return false;
-    if (html_in_list((const char *)n->name, html_drop_tags,
-                     sizeof html_drop_tags / sizeof *html_drop_tags))
+    if (html_tag_in(n->name, html_drop_tags,
+                    sizeof html_drop_tags / sizeof *html_drop_tags))
         return true;
-    if (xmlHasProp(n, (const xmlChar *)"hidden") != NULL)
+    has = html_drop_attrs_of(n);
+    if (has == 0)
+        return false;
+    if (HTML_HAS(has, HIDDEN))
         return true;
-    v = html_attr(n, "aria-hidden");
-    drop = v != NULL && strcasecmp(v, "true") == 0;
-    xmlFree(v);
-    if (!drop && (v = html_attr(n, "style")) != NULL) {
+    if (HTML_HAS(has, ARIA_HIDDEN) &&
+        (v = html_attr(n, "aria-hidden")) != NULL) {
+        drop = strcasecmp(v, "true") == 0;
+        xmlFree(v);
+    }
+    if (!drop && HTML_HAS(has, STYLE) && (v = html_attr(n, "style")) != NULL) {
         struct buf s = {0};
         const char *p;
         for (p = v; *p != '\0'; p++)
@@ -267,15 +346,15 @@ html_dropped(const xmlNode *n)
         buf_free(&s);
         xmlFree(v);
     }
-    if (!drop && (v = html_attr(n, "role")) != NULL) {
+    if (!drop && HTML_HAS(has, ROLE) && (v = html_attr(n, "role")) != NULL) {
         drop = html_in_list(v, roles, sizeof roles / sizeof *roles);
         xmlFree(v);
     }
-    if (!drop && (v = html_attr(n, "id")) != NULL) {
+    if (!drop && HTML_HAS(has, ID) && (v = html_attr(n, "id")) != NULL) {
         drop = html_words_drop(v);
         xmlFree(v);
     }
-    if (!drop && (v = html_attr(n, "class")) != NULL) {
+    if (!drop && HTML_HAS(has, CLASS) && (v = html_attr(n, "class")) != NULL) {
         drop = html_words_drop(v);
         xmlFree(v);
     }
@@ -504,14 +583,12 @@ html_meta_free(struct html_meta *m)
 static bool
 html_same(const char *s, size_t len, const char *t)
 {
-    struct buf x = {0}, y = {0};
+    struct buf key = {0};
     bool same;
 
-    utf8_fold(&x, s, len, false);
-    utf8_fold(&y, t, strlen(t), false);
-    same = x.len > 0 && x.len == y.len && memcmp(x.data, y.data, x.len) == 0;
-    buf_free(&x);
-    buf_free(&y);
+    utf8_fold(&key, t, strlen(t), false);
+    same = key.len > 0 && utf8_fold_equal(s, len, key.data, key.len);
+    buf_free(&key);
     return same;
 }
 
@@ -798,7 +875,7 @@ struct html_body {
     bool cur_heading; /* cur holds text of a heading */
     struct html_para *paras;
     size_t npara, cap;
-    const char *title;
+    struct buf title_key; /* the title folded (utf8_fold), once */
     bool title_done;
 };
 
@@ -806,8 +883,8 @@ static bool
 html_block(const xmlNode *n)
 {
     return n->type == XML_ELEMENT_NODE &&
-           html_in_list((const char *)n->name, html_block_tags,
-                        sizeof html_block_tags / sizeof *html_block_tags);
+           html_tag_in(n->name, html_block_tags,
+                       sizeof html_block_tags / sizeof *html_block_tags);
 }
 
 static void
@@ -822,8 +899,10 @@ html_flush(struct html_body *hb)
         start++;
     if (start < c->len) {
         size_t len = c->len - start;
-        bool is_title =
-            hb->title != NULL && html_same(c->data + start, len, hb->title);
+        /* As html_same, with the title folded once for all blocks. */
+        bool is_title = hb->title_key.len > 0 &&
+                        utf8_fold_equal(c->data + start, len,
+                                        hb->title_key.data, hb->title_key.len);
         if (!is_title || !hb->title_done) {
             if (hb->npara == hb->cap) {
                 hb->cap = hb->cap ? hb->cap * 2 : 32;
@@ -855,7 +934,7 @@ html_leave(void *ctx, xmlNode *n)
 static bool
 html_heading(const xmlNode *n)
 {
-    return n->type == XML_ELEMENT_NODE && tolower(n->name[0]) == 'h' &&
+    return n->type == XML_ELEMENT_NODE && n->name[0] == 'h' &&
            n->name[1] >= '1' && n->name[1] <= '6' && n->name[2] == '\0';
 }
 
@@ -930,26 +1009,61 @@ html_cut_link_tail(struct html_body *hb)
     hb->npara = n;
 }
 
+/* s[0..n) with ASCII capitals made small, NUL-terminated; a NUL byte in
+ * it becomes a space when nul_space. Caller frees. */
+static char *
+html_lower(const char *s, size_t n, bool nul_space)
+{
+    const uint64_t ones = 0x0101010101010101u, tops = 0x8080808080808080u;
+    char *low = xmalloc(n + 1);
+    size_t i;
+
+    /* Eight bytes at a time, as every file is sniffed: in each byte with
+     * the top bit clear (ASCII), adding 0x3f sets it from 'A' up and
+     * adding 0x25 from past 'Z' up, with no carry into the next byte; a
+     * capital, or a NUL to become a space, gets 0x20 (the top bit >> 2). */
+    for (i = 0; i + 8 <= n; i += 8) {
+        uint64_t w, low7, upper, nul;
+
+        memcpy(&w, s + i, sizeof w);
+        low7 = w & ~tops;
+        upper = ((low7 + (0x80 - 'A') * ones) ^ (low7 + (0x7f - 'Z') * ones)) &
+                ~w & tops;
+        nul = nul_space ? ~((low7 + ~tops) | w) & tops : 0;
+        w |= (upper | nul) >> 2;
+        memcpy(low + i, &w, sizeof w);
+    }
+    for (; i < n; i++) {
+        char c = s[i];
+
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c + ('a' - 'A'));
+        else if (c == '\0' && nul_space)
+            c = ' ';
+        low[i] = c;
+    }
+    low[n] = '\0';
+    return low;
+}
+
 /* The charset a page declares in its first bytes (<meta charset> or an
  * http-equiv content type, or an XML declaration), lower case, or NULL.
  * Caller frees. */
 static char *
 html_declared_charset(const char *s, size_t n)
 {
-    struct buf low = {0};
     const char *p;
-    char *cs = NULL;
-    size_t i, len;
+    char *low, *cs = NULL;
+    size_t len;
 
+    if (n == 0)
+        return NULL;
     if (n > 16384)
         n = 16384;
-    for (i = 0; i < n; i++)
-        buf_putc(&low, (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]));
-    if (low.data == NULL)
-        return NULL;
-    p = strstr(low.data, "charset=");
+    low = html_lower(s, n, false);
+    p = strstr(low, "charset=");
     if (p == NULL) {
-        p = strstr(low.data, "<?xml");
+        p = strstr(low, "<?xml");
         p = p ? strstr(p, "encoding=") : NULL;
         if (p != NULL)
             p++;
@@ -961,7 +1075,7 @@ html_declared_charset(const char *s, size_t n)
         if (len > 0 && len < 40)
             cs = xstrndup(p, len);
     }
-    buf_free(&low);
+    free(low);
     return cs;
 }
 
@@ -1059,7 +1173,8 @@ html_article(const char *path, const char *html, size_t len,
     content = html_whole_page(html, len) ? html_content(root, &scored) : NULL;
     if (content == NULL)
         content = root;
-    hb.title = a->title;
+    if (a->title != NULL)
+        utf8_fold(&hb.title_key, a->title, strlen(a->title), false);
     if (scored && content->parent != NULL &&
         content->parent->type == XML_ELEMENT_NODE) {
         size_t text = html_ptext(content);
@@ -1102,6 +1217,7 @@ html_article(const char *path, const char *html, size_t len,
 out:
     buf_free(&hb.out);
     buf_free(&hb.cur);
+    buf_free(&hb.title_key);
     free(hb.paras);
     html_meta_free(&m);
     xmlFreeDoc(doc);
@@ -1147,26 +1263,22 @@ html_opens_with_element(const char *low)
 static bool
 read_html_sniff(const char *head, size_t n)
 {
-    struct buf low = {0};
-    size_t i;
+    char *low;
     bool yes;
 
-    for (i = 0; i < n; i++)
-        buf_putc(&low, (char)(head[i] >= 'A' && head[i] <= 'Z' ? head[i] + 32
-                              : head[i] == '\0'                ? ' '
-                                                               : head[i]));
-    if (low.data == NULL)
+    if (n == 0)
         return false;
-    yes = html_has(low.data, "<!doctype html") || html_has(low.data, "<html") ||
-          html_has(low.data, "<head") || html_has(low.data, "<body") ||
-          html_opens_with_element(low.data) ||
-          (reader_markup(head, n) && html_has(low.data, "<p"));
-    if (html_has(low.data, "<rss") || html_has(low.data, "<rdf:rdf") ||
-        html_has(low.data, "http://www.w3.org/2005/atom\"") ||
-        html_has(low.data, "<nitf") || html_has(low.data, "<newsitem") ||
-        html_has(low.data, "<newsmessage"))
+    low = html_lower(head, n, true);
+    yes = html_has(low, "<!doctype html") || html_has(low, "<html") ||
+          html_has(low, "<head") || html_has(low, "<body") ||
+          html_opens_with_element(low) ||
+          (reader_markup(head, n) && html_has(low, "<p"));
+    if (html_has(low, "<rss") || html_has(low, "<rdf:rdf") ||
+        html_has(low, "http://www.w3.org/2005/atom\"") ||
+        html_has(low, "<nitf") || html_has(low, "<newsitem") ||
+        html_has(low, "<newsmessage"))
         yes = false;
-    buf_free(&low);
+    free(low);
     return yes;
 }
 

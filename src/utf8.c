@@ -423,3 +423,45 @@ utf8_fold(struct buf *out, const char *s, size_t n, bool strip_marks)
     }
     buf_free(&clean);
 }
+
+bool
+utf8_fold_equal(const char *s, size_t n, const char *key, size_t keylen)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    struct buf f = {0};
+    bool space = false, any = false, same;
+    size_t i, k = 0;
+
+    /* Printable ASCII passes sanitizing as it is and folds as in
+     * utf8_fold_ascii, so a start of it is compared as it folds, copying
+     * nothing. The fold of the whole begins with the fold of that start
+     * but for its last character, which may join a mark that follows:
+     * a difference before it is final; one there, or what follows, is
+     * settled by folding the whole. (An empty key may yet match: a fold
+     * utf8proc fails is empty.) */
+    for (i = 0; i < n && u[i] >= 0x20 && u[i] < 0x7f; i++) {
+        char c = s[i];
+
+        if (c == ' ') {
+            space = any;
+            continue;
+        }
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c + ('a' - 'A'));
+        if ((space && (k == keylen || key[k++] != ' ')) || k == keylen ||
+            key[k++] != c) {
+            if (i + 1 == n ||
+                (keylen > 0 && u[i + 1] >= 0x20 && u[i + 1] < 0x7f))
+                return false;
+            break;
+        }
+        space = false;
+        any = true;
+    }
+    if (i == n)
+        return k == keylen;
+    utf8_fold(&f, s, n, false);
+    same = f.len == keylen && (keylen == 0 || memcmp(f.data, key, keylen) == 0);
+    buf_free(&f);
+    return same;
+}

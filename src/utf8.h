@@ -90,5 +90,9 @@ size_t utf8_fit(struct buf *out, const char *s, size_t n, size_t cols);
  * apostrophes made straight, runs of white space made one space, trimmed.
  * With strip_marks, diacritics go too (Plötner -> plotner). */
 void utf8_fold(struct buf *out, const char *s, size_t n, bool strip_marks);
+/* True when s[0..n) folds (without strip_marks) to exactly key[0..keylen),
+ * a key utf8_fold made; printable ASCII compares without copying. */
+bool utf8_fold_equal(const char *s, size_t n, const char *key,
+                     size_t keylen);
 
 #endif

@@ -149,6 +149,9 @@ test_dropped(void)
                "Kept", "a theme's s-category-x taxonomy classes on body");
     check_body("<p>Keep<!-- a comment --> this</p>", "Keep this",
                "markup comments");
+    check_body("<P>Keep</P><SCRIPT>no</SCRIPT><Nav>no</Nav><DIV>Two"
+               "<BR>Three</DIV>",
+               "Keep\n\nTwo\n\nThree", "tags in capitals");
 }
 
 static void
@@ -198,6 +201,9 @@ test_link_tail(void)
     check_body("<p>The story.</p><h3>More on this</h3><ul><li><a href=\"a\">"
                "One headline</a></li><li><a href=\"b\">Two</a></li></ul>",
                "The story.", "a closing list of links under a heading");
+    check_body("<P>The story.</P><H3>More on this</H3><UL><LI><A HREF=\"a\">"
+               "One headline</A></LI><LI><A HREF=\"b\">Two</A></LI></UL>",
+               "The story.", "the same in capitals");
     check_body("<p>The story goes on here.</p><p>He said so:</p><p><a "
                "href=\"a\">@someone</a>: words</p><p>And the story ends "
                "with no link.</p>",
@@ -309,13 +315,21 @@ test_sniff(void)
         {"<?xml version=\"1.0\"?><rss version=\"2.0\"><p>", false},
         {"<?xml version=\"1.0\"?><nitf><body>", false},
         {"<unknown>tag</unknown>", false},
+        {"<?xml version=\"1.0\"?>\n<!-- A comment -->\n<Html Lang=\"en\">",
+         true},
+        {"<?xml version=\"1.0\"?>\n<!-- A comment -->\n<RSS version=\"2\">"
+         "<P>",
+         false},
     };
+    static const char nul[] = "\0\0\0\0\0\0\0\0\0\0<!DOCTYPE HTML>";
     size_t k;
 
     for (k = 0; k < sizeof cases / sizeof *cases; k++)
         ok(reader_html.sniff(cases[k].head, strlen(cases[k].head)) ==
                cases[k].want,
            "sniff %zu: %s", k, cases[k].want ? "html" : "not html");
+    ok(reader_html.sniff(nul, sizeof nul - 1),
+       "sniff: NUL bytes before the doctype do not hide it");
 }
 
 int

@@ -281,6 +281,17 @@ check_fold(const char *s, bool strip, const char *want, const char *what)
     utf8_fold(&b, s, strlen(s), strip);
     is_strn(b.data ? b.data : "", b.len, want, "utf8_fold: %s", what);
     buf_free(&b);
+    if (!strip)
+        ok(utf8_fold_equal(s, strlen(s), want, strlen(want)),
+           "utf8_fold_equal: %s", what);
+}
+
+/* Checks that s does not fold to key. */
+static void
+check_fold_differs(const char *s, const char *key, const char *what)
+{
+    ok(!utf8_fold_equal(s, strlen(s), key, strlen(key)),
+       "utf8_fold_equal is false: %s", what);
 }
 
 static void
@@ -314,6 +325,22 @@ test_fold(void)
                "several diacritics go with strip_marks");
     check_fold("a\033[31mb", false, "ab",
                "escape sequences do not reach the key");
+    check_fold("Cafe\xcc\x81", false, "caf\xc3\xa9",
+               "a mark joins the last ASCII letter");
+    check_fold("A  b\x01" "c\td", false, "a bc d",
+               "a control goes and a tab is a space");
+    check_fold_differs("Hello World", "hello worl", "a key one byte short");
+    check_fold_differs("Hello Worl", "hello world", "a key one byte long");
+    check_fold_differs("Hello  World", "helloworld", "a space that counts");
+    check_fold_differs("HelloWorld", "hello world", "a space missing");
+    check_fold_differs("Hello World ", "hello world ",
+                       "a key with a trailing space is no fold");
+    check_fold_differs("", "a", "the empty string against a key");
+    check_fold_differs("Caf\xc3\xa9", "cafe", "a diacritic that stays");
+    check_fold_differs("Cafe\xcc\x81", "cafe", "a mark on the last letter");
+    check_fold_differs("Tafe\xcc\x81", "caf\xc3\xa9",
+                       "a difference before the first non-ASCII byte");
+    check_fold_differs("Caf\x01" "e", "cafe x", "a difference after a control");
 }
 
 static void
