@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <libxml/tree.h>
 #include <libxml/xmlreader.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -575,10 +576,33 @@ feed_encoding(const char *head, size_t n)
     return NULL;
 }
 
+/* libxml2's own messages (a failed encoding conversion is told only this
+ * way) become the feed's one-line error instead of reaching stderr. */
+static void
+feed_on_generic(void *data, const char *fmt, ...)
+{
+    struct feed_state *st = data;
+    char msg[200];
+    va_list ap;
+
+    if (st->error[0] != '\0')
+        return;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (strstr(msg, "encod") != NULL || strstr(msg, "conversion") != NULL)
+        snprintf(st->error, sizeof st->error,
+                 "bytes that are not in its declared encoding");
+    else
+        snprintf(st->error, sizeof st->error, "not well-formed XML");
+}
+
 static int
 read_feed_read(const char *path, FILE *fp, const char *head, size_t n,
                const struct reader_sink *sink)
 {
+    xmlGenericErrorFunc old = xmlGenericError;
+    void *oldctx = xmlGenericErrorContext;
     struct feed_state st = {
         .path = path, .sink = sink, .fp = fp, .head = head, .n = n};
     xmlTextReader *rd;
@@ -596,6 +620,7 @@ read_feed_read(const char *path, FILE *fp, const char *head, size_t n,
     }
     st.rd = rd;
     xmlTextReaderSetStructuredErrorHandler(rd, feed_error, &st);
+    xmlSetGenericErrorFunc(&st, feed_on_generic);
     r = xmlTextReaderRead(rd);
     while (r == 1 && st.rc >= 0) {
         if (xmlTextReaderNodeType(rd) == XML_READER_TYPE_ELEMENT) {
@@ -633,6 +658,7 @@ read_feed_read(const char *path, FILE *fp, const char *head, size_t n,
         st.rc = 1;
     }
     xmlFreeTextReader(rd);
+    xmlSetGenericErrorFunc(oldctx, old);
     free(st.source);
     free(st.lang);
     return st.rc;

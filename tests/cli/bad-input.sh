@@ -57,4 +57,13 @@ q extract --format jsonl "$WORK/decl.rss"
 expect_rc 0 "a feed whose encoding= ends at the 159th byte"
 expect_out_has '"speaker":"Ana Lima"' "and its item comes out"
 
+# A feed whose bytes do not fit its declared encoding: libxml2 tells it only
+# on stderr in its own words; quoth says it in one line (found by fuzzing).
+printf '<?xml version="1.0" encoding="ISO-2022-JP"?>\n<rss version="2.0"><channel><title>t</title><item><title>a</title><description>\x90\x8d\x8e\x68 "We won," said Ana Lima.</description></item></channel></rss>\n' >"$WORK/badenc.rss"
+q extract --format jsonl "$WORK/badenc.rss"
+expect_rc 3 "a feed with bytes outside its declared encoding is refused"
+expect_cmd "in one line naming the file and the fault" \
+    grep -qxF "quoth: $WORK/badenc.rss: bytes that are not in its declared encoding" "$WORK/err"
+expect_cmd "and nothing else reaches stderr" test "$(wc -l <"$WORK/err")" -eq 1
+
 done_testing
