@@ -12,6 +12,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/encoding.h>
 #include <libxml/tree.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1079,24 +1080,44 @@ html_declared_charset(const char *s, size_t n)
     return cs;
 }
 
+/* libxml2 tells a failed charset conversion only through its generic
+ * error function, on stderr; this one notes it instead. */
+static void
+html_on_generic(void *data, const char *fmt, ...)
+{
+    bool *badenc = data;
+    char msg[200];
+    va_list ap;
+
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (strstr(msg, "encod") != NULL || strstr(msg, "conversion") != NULL)
+        *badenc = true;
+}
+
 /* Parses without network; *deep is set when libxml2 stopped at its
- * nesting limit. */
+ * nesting limit, *badenc when the bytes do not fit the charset. */
 static xmlDoc *
 html_parse(const char *path, const char *s, size_t n, const char *enc,
-           bool *deep)
+           bool *deep, bool *badenc)
 {
+    xmlGenericErrorFunc old = xmlGenericError;
+    void *oldctx = xmlGenericErrorContext;
     htmlParserCtxt *ctxt;
     xmlDoc *doc;
 
-    *deep = false;
+    *deep = *badenc = false;
     if (n > (size_t)INT32_MAX)
         return NULL;
     ctxt = htmlNewParserCtxt();
     if (ctxt == NULL)
         return NULL;
+    xmlSetGenericErrorFunc(badenc, html_on_generic);
     doc = htmlCtxtReadMemory(ctxt, s, (int)n, path, enc,
                              HTML_PARSE_NONET | HTML_PARSE_NOERROR |
                                  HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER);
+    xmlSetGenericErrorFunc(oldctx, old);
     *deep = ctxt->lastError.message != NULL &&
             strstr(ctxt->lastError.message, "Excessive depth") != NULL;
     htmlFreeParserCtxt(ctxt);
@@ -1139,7 +1160,7 @@ html_article(const char *path, const char *html, size_t len,
     xmlDoc *doc = NULL;
     xmlNode *root, *content;
     size_t convlen;
-    bool deep = false, scored = false;
+    bool deep = false, scored = false, badenc = false;
 
     *why = NULL;
     if (enc == NULL) {
@@ -1161,8 +1182,14 @@ html_article(const char *path, const char *html, size_t len,
         len = convlen;
         enc = "UTF-8";
     }
-    doc = html_parse(path, html, len, enc, &deep);
+    doc = html_parse(path, html, len, enc, &deep, &badenc);
     root = doc ? xmlDocGetRootElement(doc) : NULL;
+    if (badenc) {
+        /* libxml2 stops converting at the first bad byte: what it read
+         * would be a cut article. */
+        *why = "bytes that are not in its declared charset";
+        goto out;
+    }
     if (root == NULL) {
         *why = deep ? "elements nested too deep" : "no text in the page";
         goto out;

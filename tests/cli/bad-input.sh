@@ -66,4 +66,11 @@ expect_cmd "in one line naming the file and the fault" \
     grep -qxF "quoth: $WORK/badenc.rss: bytes that are not in its declared encoding" "$WORK/err"
 expect_cmd "and nothing else reaches stderr" test "$(wc -l <"$WORK/err")" -eq 1
 
+# The same in a page whose meta charset its bytes do not fit.
+printf '<html><head><meta charset="ISO-2022-JP"><title>t</title></head><body><p>\x90\x8d\x8e\x68 "We won," said Ana Lima.</p></body></html>\n' >"$WORK/badenc.html"
+q extract --format jsonl "$WORK/badenc.html"
+expect_rc 3 "a page with bytes outside its declared charset is refused"
+expect_cmd "in one line naming the file and the fault, nothing else on stderr" \
+    test "$(cat "$WORK/err")" = "quoth: $WORK/badenc.html: bytes that are not in its declared charset"
+
 done_testing
