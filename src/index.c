@@ -1985,7 +1985,8 @@ index_spans(struct index *ix, const struct query *q, const char *id,
                     &n);
     sqlite3_finalize(st);
     /* sorted, overlaps made one */
-    qsort(*spans, n, sizeof **spans, index_span_cmp);
+    if (n > 1)
+        qsort(*spans, n, sizeof **spans, index_span_cmp);
     for (k = 0, m = 0; k < n; k++) {
         if (m > 0 && (*spans)[k].start <= (*spans)[m - 1].end) {
             if ((*spans)[k].end > (*spans)[m - 1].end)

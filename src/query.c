@@ -29,7 +29,9 @@
 #include "utf8.h"
 #include "xmalloc.h"
 
-#define QUERY_MAX_DEPTH 64      /* nested parentheses and negations */
+/* Nested parentheses and negations: the SQL written nests as deep, and
+ * SQLite's parser stack (100 entries) takes about this much. */
+#define QUERY_MAX_DEPTH 16
 #define QUERY_MAX_NODES 512     /* terms and operators in all */
 #define QUERY_MAX_SAVED 8       /* saved searches within saved searches */
 
@@ -1225,15 +1227,31 @@ single_field(const struct qnode *n)
     return single_field(n->kid[0]);
 }
 
-/* Flattens AND in AND and OR in OR, and ORs the terms of one
- * single-valued field within an AND (speaker:a speaker:b is either). */
+/* NOT NOT x is x: returns what stands for n (n or a part of it). */
+static struct qnode *
+unnot(struct qnode *n)
+{
+    while (n->kind == QN_NOT && n->kid[0]->kind == QN_NOT) {
+        struct qnode *x = n->kid[0]->kid[0];
+        n->kid[0]->nkid = 0;
+        node_free(n);
+        n = x;
+    }
+    return n;
+}
+
+/* Drops double negations, flattens AND in AND and OR in OR, and ORs the
+ * terms of one single-valued field within an AND (speaker:a speaker:b is
+ * either). */
 static void
 shape(struct qnode *n)
 {
     size_t k, j;
 
-    for (k = 0; k < n->nkid; k++)
+    for (k = 0; k < n->nkid; k++) {
+        n->kid[k] = unnot(n->kid[k]);
         shape(n->kid[k]);
+    }
     if (n->kind != QN_AND && n->kind != QN_OR)
         return;
     for (k = 0; k < n->nkid; k++) {
@@ -1810,7 +1828,7 @@ compile(struct qcompile *c, struct qnode *n, bool pos, struct part *out)
     case QN_NOT: {
         struct part kid;
         compile(c, n->kid[0], !pos, &kid);
-        part_take(out, &kid, "NOT coalesce((%s), 0)");
+        part_take(out, &kid, "NOT coalesce(%s, 0)");
         return;
     }
     case QN_OR:
@@ -1910,6 +1928,7 @@ query_parse_env(const char *text, const struct query_env *env,
         query_free(q);
         return -1;
     }
+    tree = unnot(tree);
     shape(tree);
     c.run = xcalloc(1, sizeof *c.run);
     c.run->limit = QUERY_SCAN_MAX;
