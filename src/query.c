@@ -84,7 +84,13 @@ static const struct {
 };
 
 /* Cost classes of what is not a field. */
-enum { COST_CONST = 0, COST_FTS = 6, COST_TRIGRAM = 7, COST_CHECK = 9 };
+enum {
+    COST_CONST = 0,
+    COST_FTS = 6,
+    COST_TRIGRAM = 7,
+    COST_FILTERED = 8,      /* a check on what an index let through */
+    COST_CHECK = 9,         /* a check on every row */
+};
 
 /* --- The tree ----------------------------------------------------------- */
 
@@ -1604,6 +1610,7 @@ compile_text(struct qcompile *c, struct qnode *l, bool pos, struct part *t)
         l->tail = true;
         buf_puts(&t->sql, " AND ");
         sql_check(c, t, l, "q.quote", false);
+        t->cost = COST_FILTERED;
         break;
     case QT_SUBSTR:
         while (i < l->vlen) {
@@ -1631,6 +1638,8 @@ compile_text(struct qcompile *c, struct qnode *l, bool pos, struct part *t)
             }
         }
         sql_check(c, t, l, cols, pos);
+        if (t->np > 1)
+            t->cost = COST_FILTERED;
         break;
     case QT_WHOLE:
         if (has_word(l->val, l->vlen)) {
@@ -1639,6 +1648,8 @@ compile_text(struct qcompile *c, struct qnode *l, bool pos, struct part *t)
             buf_puts(&t->sql, " AND ");
         }
         sql_check(c, t, l, cols, pos);
+        if (t->np > 1)
+            t->cost = COST_FILTERED;
         break;
     case QT_REGEX:
         sql_check(c, t, l, "q.quote", pos);

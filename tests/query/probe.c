@@ -5,6 +5,7 @@
  *                               from index_spans
  *   probe limit N DB QUERY      index_search with each check allowed N
  *                               rows: the count, or "error COL: MSG"
+ *   probe where QUERY           the SQL expression and its parameters
  * Exit 0, or 1 when the query or the index fails to open.
  */
 #include <stdio.h>
@@ -42,10 +43,22 @@ main(int argc, char **argv)
     bool spans;
     long n;
 
+    if (argc == 3 && strcmp(argv[1], "where") == 0) {
+        size_t k;
+        if (query_parse(argv[2], &q, &qe) < 0) {
+            printf("parse error %zu: %s\n", qe.column, qe.msg);
+            return 1;
+        }
+        printf("%s\n", q.where);
+        for (k = 0; k < q.nparams; k++)
+            printf("%s\n", q.params[k]);
+        query_free(&q);
+        return 0;
+    }
     if (argc != 5 ||
         (strcmp(argv[1], "spans") != 0 && strcmp(argv[1], "limit") != 0)) {
         fprintf(stderr, "usage: probe spans DB ID QUERY | limit N DB "
-                "QUERY\n");
+                "QUERY | where QUERY\n");
         return 1;
     }
     spans = strcmp(argv[1], "spans") == 0;

@@ -70,6 +70,17 @@ while IFS= read -r line; do
 done <queries.tsv
 expect_cmd "the table has at least 40 queries ($rows)" test "$rows" -ge 40
 
+# The order of the WHERE: dates, countries, speakers, outlets (columns),
+# then one FTS5 MATCH, then the trigram table and its check, then a regex
+# checked on every row left; every value a parameter.
+got=$("$QUOTH_PROBE" where "/we/ farmers source:monde speaker:barrot country:fr -tariff date:2024 'arm speaker:macron" |
+      head -n 1 | grep -o "q\.date\|q\.country\|speaker_key\|a\.source\|quotes_fts MATCH\|quotes_tri MATCH\|quoth_match(?, q\.quote)" |
+      uniq | tr '\n' ' ')
+expect_cmd "cheap conditions first, full text, then checks ($got)" \
+    test "$got" = "q.date q.country speaker_key a.source quotes_fts MATCH quotes_tri MATCH quoth_match(?, q.quote) "
+got=$("$QUOTH_PROBE" where "speaker:\"O'Brien\" 'it''s \"a;b\" DROP TABLE quotes" | head -n 1)
+expect_cmd "no value in the SQL text" bash -c "! grep -qi \"brien\\|drop\\|a;b\" <<<\"\$1\"" _ "$got"
+
 # Highlighting: the spans come from the engine that matched.
 spans() {
     local got
