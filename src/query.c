@@ -1458,28 +1458,28 @@ fts_write(struct buf *b, const struct qnode *n)
         }
         break;
     case QN_AND: {
-        /* the positive terms ANDed, then each negative one NOTed off */
-        struct buf pos = {0};
+        /* (P AND Q) NOT (N OR M): flat lists, so that FTS5's parser
+         * stack does not grow with the number of terms */
+        size_t neg = 0;
+        buf_putc(b, '(');
         for (k = 0; k < n->nkid; k++) {
             if (n->kid[k]->kind == QN_NOT)
                 continue;
-            buf_puts(&pos, first ? "(" : " AND (");
+            buf_puts(b, first ? "(" : " AND (");
             first = 0;
-            fts_write(&pos, n->kid[k]);
-            buf_putc(&pos, ')');
+            fts_write(b, n->kid[k]);
+            buf_putc(b, ')');
         }
+        buf_putc(b, ')');
         for (k = 0; k < n->nkid; k++) {
-            struct buf t = {0};
             if (n->kid[k]->kind != QN_NOT)
                 continue;
-            buf_printf(&t, "(%s) NOT (", pos.data);
-            fts_write(&t, n->kid[k]->kid[0]);
-            buf_putc(&t, ')');
-            buf_free(&pos);
-            pos = t;
+            buf_puts(b, neg++ == 0 ? " NOT ((" : " OR (");
+            fts_write(b, n->kid[k]->kid[0]);
+            buf_putc(b, ')');
         }
-        buf_puts(b, pos.data);
-        buf_free(&pos);
+        if (neg > 0)
+            buf_putc(b, ')');
         break;
     }
     default:

@@ -81,6 +81,17 @@ expect_cmd "cheap conditions first, full text, then checks ($got)" \
 got=$("$QUOTH_PROBE" where "speaker:\"O'Brien\" 'it''s \"a;b\" DROP TABLE quotes" | head -n 1)
 expect_cmd "no value in the SQL text" bash -c "! grep -qi \"brien\\|drop\\|a;b\" <<<\"\$1\"" _ "$got"
 
+# Long flat queries stay within SQLite's and FTS5's parser stacks (a fuzz
+# finding: 50 negations once nested 50 deep in the FTS5 expression).
+long="farmers -tariffs"
+for k in $(seq 1 150); do long+=" -w$k"; done
+q search --db "$db" -f tsv -- "$long"
+expect_cmd "farmers and 151 negations" test "$(tail -n +2 "$WORK/out" | cut -f1)" = 0d5ad1cbdd9f
+long="speaker:barrot"
+for k in $(seq 1 150); do long+=" | w$k"; done
+q search --db "$db" -f tsv -- "$long country:fr|de|es|ua|it|pl|ru|cn|us|gb"
+expect_cmd "150 alternatives and 10 countries" test "$(tail -n +2 "$WORK/out" | wc -l)" -eq 1
+
 # Highlighting: the spans come from the engine that matched.
 spans() {
     local got
