@@ -109,6 +109,31 @@ static const char index_schema[] =
     " form_key TEXT PRIMARY KEY, form TEXT NOT NULL, name TEXT NOT NULL,"
     " name_key TEXT NOT NULL) WITHOUT ROWID;";
 
+/* What schema 2 adds to schema 1, run on a new index after index_schema
+ * and on an index of schema 1 when it is opened to write. quotes_tri: a
+ * trigram FTS5 table over quote, speaker and role, so that a query's
+ * 'substring finds its candidates without reading every quote (SQLite
+ * 3.34+). saved_queries: the searches `quoth query save` names, for
+ * query:NAME. */
+static const char index_schema_2[] =
+    "CREATE VIRTUAL TABLE quotes_tri USING fts5(quote, speaker, role,"
+    " content='quotes', content_rowid='qid', tokenize='trigram');"
+    "CREATE TRIGGER quotes_tri_ai AFTER INSERT ON quotes BEGIN"
+    " INSERT INTO quotes_tri(rowid, quote, speaker, role)"
+    " VALUES (new.qid, new.quote, new.speaker, new.role); END;"
+    "CREATE TRIGGER quotes_tri_ad AFTER DELETE ON quotes BEGIN"
+    " INSERT INTO quotes_tri(quotes_tri, rowid, quote, speaker, role)"
+    " VALUES ('delete', old.qid, old.quote, old.speaker, old.role); END;"
+    "CREATE TRIGGER quotes_tri_au AFTER UPDATE OF quote, speaker, role"
+    " ON quotes BEGIN"
+    " INSERT INTO quotes_tri(quotes_tri, rowid, quote, speaker, role)"
+    " VALUES ('delete', old.qid, old.quote, old.speaker, old.role);"
+    " INSERT INTO quotes_tri(rowid, quote, speaker, role)"
+    " VALUES (new.qid, new.quote, new.speaker, new.role); END;"
+    "INSERT INTO quotes_tri(quotes_tri) VALUES ('rebuild');"
+    "CREATE TABLE saved_queries("
+    " name TEXT PRIMARY KEY, query TEXT NOT NULL) WITHOUT ROWID;";
+
 /* The statements the writer runs for every article, prepared once. */
 #define INDEX_STMTS(X)                                                        \
     X(FILE_CURRENT, "SELECT 1 FROM files WHERE abspath = ? AND hash = ?"     \
@@ -185,6 +210,7 @@ struct index {
     char *file_abspath, *file_path;
     int64_t *old;           /* articles it held before */
     size_t nold;
+    const struct query *run;    /* the query being run, for quoth_match */
 };
 
 const char *
@@ -411,7 +437,8 @@ index_create(struct index *ix, struct q_error *err)
 
     if (index_exec(ix, "BEGIN IMMEDIATE", err, "creating the index") < 0)
         return -1;
-    if (index_exec(ix, index_schema, err, "creating the index") < 0)
+    if (index_exec(ix, index_schema, err, "creating the index") < 0 ||
+        index_exec(ix, index_schema_2, err, "creating the index") < 0)
         goto out;
     if (sqlite3_prepare_v2(ix->db, "INSERT INTO meta(key, value) VALUES"
                            " ('schema', ?1), ('created_by', ?2),"
@@ -437,6 +464,51 @@ out:
     if (rc < 0)
         index_rollback(ix);
     return rc;
+}
+
+/* Brings an index of schema 1 to schema 2 (index_schema_2). */
+static int
+index_upgrade(struct index *ix, struct q_error *err)
+{
+    char *sql;
+    int rc = -1;
+
+    if (index_exec(ix, "BEGIN IMMEDIATE", err, "upgrading the index") < 0)
+        return -1;
+    /* PRAGMA takes no parameter; the value is our own constant. */
+    sql = xasprintf("%s UPDATE meta SET value = '%d' WHERE key = 'schema';"
+                    " PRAGMA user_version = %d", index_schema_2,
+                    INDEX_SCHEMA, INDEX_SCHEMA);
+    if (index_exec(ix, sql, err, "upgrading the index") == 0)
+        rc = index_exec(ix, "COMMIT", err, "upgrading the index");
+    free(sql);
+    if (rc < 0)
+        index_rollback(ix);
+    return rc;
+}
+
+/* quoth_match(K, TEXT...): check K of the query being run (query_check)
+ * on the texts; 1 or 0, or an error that stops the statement when the
+ * check fails (query_failed says why). */
+static void
+index_match_fn(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+    struct index *ix = sqlite3_user_data(cx);
+    const char *texts[4];
+    size_t lens[4];
+    int k, n = 0, r;
+
+    for (k = 1; k < argc && n < 4; k++) {
+        texts[n] = (const char *)sqlite3_value_text(argv[k]);
+        lens[n] = (size_t)sqlite3_value_bytes(argv[k]);
+        n++;
+    }
+    r = argc < 1 ? 0 : query_check(ix->run, sqlite3_value_int(argv[0]),
+                                   texts, lens, (size_t)n);
+    if (r < 0)
+        sqlite3_result_error(cx, "the query failed on a quote", -1);
+    else
+        sqlite3_result_int(cx, r);
 }
 
 /* Says what is wrong with an index that will not open, for one line. */
@@ -522,6 +594,17 @@ index_open(const char *path, bool write, struct q_error *err)
         q_error_set(err, "empty index (make one with 'quoth index PATH')");
         return index_open_fail(ix, err);
     }
+    if (version < INDEX_SCHEMA && !write) {
+        q_error_set(err, "index schema version %lld is older than this "
+                    "quoth's (%d); 'quoth index' on it upgrades it",
+                    (long long)version, INDEX_SCHEMA);
+        return index_open_fail(ix, err);
+    }
+    if (sqlite3_create_function(ix->db, "quoth_match", -1, SQLITE_UTF8, ix,
+                                index_match_fn, NULL, NULL) != SQLITE_OK) {
+        index_fail(ix, err, "opening the index");
+        return index_open_fail(ix, err);
+    }
     if (write) {
         /* WAL: readers go on while the writer writes; NORMAL: a commit is
          * safe from a crash of quoth, and the file stays consistent after
@@ -532,6 +615,9 @@ index_open(const char *path, bool write, struct q_error *err)
                        "setting WAL mode") < 0)
             return index_open_fail(ix, err);
         if (version == 0 && index_create(ix, err) < 0)
+            return index_open_fail(ix, err);
+        if (version > 0 && version < INDEX_SCHEMA &&
+            index_upgrade(ix, err) < 0)
             return index_open_fail(ix, err);
     } else {
         sqlite3_exec(ix->db, "PRAGMA query_only = 1", NULL, NULL, NULL);
@@ -1311,6 +1397,8 @@ index_emit(struct index *ix, const char *sql, const struct query *q,
     if (sqlite3_prepare_v2(ix->db, sql, -1, &st, NULL) != SQLITE_OK)
         return index_fail(ix, err, "preparing a query");
     nb = index_bind_query(st, q);
+    ix->run = q;
+    query_start(q);
     if (extra != NULL)
         sqlite3_bind_text(st, nb + 1, extra, -1, SQLITE_STATIC);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -1333,11 +1421,15 @@ index_emit(struct index *ix, const char *sql, const struct query *q,
         }
         count++;
     }
-    if (rc != SQLITE_DONE) {
+    if (rc != SQLITE_DONE && query_failed(q) != NULL) {
+        q_error_set(err, "%s", query_failed(q)->msg);
+        count = -3;
+    } else if (rc != SQLITE_DONE) {
         index_fail(ix, err, "running a query");
         count = -1;
     }
     sqlite3_finalize(st);
+    ix->run = NULL;
     return count;
 }
 
@@ -1362,6 +1454,37 @@ index_search(struct index *ix, const struct query *q, enum index_sort sort,
         buf_printf(&sql, " LIMIT %zu", limit);
     n = index_emit(ix, sql.data, q, NULL, sink, false, err);
     buf_free(&sql);
+    return n;
+}
+
+long
+index_count(struct index *ix, const struct query *q, struct q_error *err)
+{
+    struct buf sql = {0};
+    sqlite3_stmt *st = NULL;
+    long n = -1;
+    int rc;
+
+    buf_printf(&sql, "SELECT count(*) FROM quotes q JOIN articles a"
+               " ON a.id = q.article WHERE %s", q != NULL ? q->where : "1");
+    rc = sqlite3_prepare_v2(ix->db, sql.data, -1, &st, NULL);
+    buf_free(&sql);
+    if (rc != SQLITE_OK)
+        return index_fail(ix, err, "preparing a query");
+    index_bind_query(st, q);
+    ix->run = q;
+    query_start(q);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        n = (long)sqlite3_column_int64(st, 0);
+    else if (query_failed(q) != NULL) {
+        q_error_set(err, "%s", query_failed(q)->msg);
+        n = -3;
+    } else {
+        index_fail(ix, err, "running a query");
+    }
+    sqlite3_finalize(st);
+    ix->run = NULL;
     return n;
 }
 
@@ -1511,6 +1634,8 @@ index_facet(struct index *ix, enum index_facet f, const struct query *q,
     }
     buf_free(&sql);
     index_bind_query(st, q);
+    ix->run = q;
+    query_start(q);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *v = col(st, 0), *form = col(st, 1);
         int64_t c = sqlite3_column_int64(st, 2);
@@ -1546,9 +1671,12 @@ index_facet(struct index *ix, enum index_facet f, const struct query *q,
             }
         }
     }
-    if (rc != SQLITE_DONE)
+    if (rc != SQLITE_DONE && query_failed(q) != NULL)
+        q_error_set(err, "%s", query_failed(q)->msg);
+    else if (rc != SQLITE_DONE)
         index_fail(ix, err, "running a query");
     sqlite3_finalize(st);
+    ix->run = NULL;
     if (f == INDEX_PEOPLE) {
         qsort(p, np, sizeof *p, index_person_cmp);
         for (k = 0; k < np; k++) {
@@ -1562,7 +1690,9 @@ index_facet(struct index *ix, enum index_facet f, const struct query *q,
         free(p);
         n = (long)np;
     }
-    return rc == SQLITE_DONE ? n : -1;
+    if (rc != SQLITE_DONE)
+        return query_failed(q) != NULL ? -3 : -1;
+    return n;
 }
 
 /* --- Corrections -------------------------------------------------------- */
@@ -1763,5 +1893,187 @@ index_overrides(struct index *ix,
     if (rc != SQLITE_DONE)
         n = index_fail(ix, err, "reading corrections");
     sqlite3_finalize(st);
+    return n;
+}
+
+/* --- Highlighting and saved searches -------------------------------------- */
+
+static int
+index_span_cmp(const void *x, const void *y)
+{
+    const struct query_span *a = x, *b = y;
+
+    if (a->start != b->start)
+        return a->start < b->start ? -1 : 1;
+    return (a->end > b->end) - (a->end < b->end);
+}
+
+/* Appends the spans FTS5's highlight() marks in the quote (column 0) of
+ * row qid for expr: the text comes back with \x01 before and \x02 after
+ * each match. */
+static int
+index_fts_spans(struct index *ix, int64_t qid, const char *expr,
+                struct query_span **spans, size_t *n, struct q_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    const char *h;
+    size_t i, off = 0, start = 0;
+    int rc;
+
+    if (sqlite3_prepare_v2(ix->db, "SELECT highlight(quotes_fts, 0,"
+                           " char(1), char(2)) FROM quotes_fts WHERE"
+                           " quotes_fts MATCH ? AND rowid = ?", -1, &st,
+                           NULL) != SQLITE_OK)
+        return index_fail(ix, err, "highlighting");
+    sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 2, qid);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW && (h = col(st, 0)) != NULL) {
+        for (i = 0; h[i] != '\0'; i++) {
+            if (h[i] == '\x01') {
+                start = off;
+            } else if (h[i] == '\x02') {
+                *spans = xreallocarray(*spans, *n + 1, sizeof **spans);
+                (*spans)[(*n)++] = (struct query_span){start, off};
+            } else {
+                off++;
+            }
+        }
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return index_fail(ix, err, "highlighting");
+    return 0;
+}
+
+long
+index_spans(struct index *ix, const struct query *q, const char *id,
+            struct query_span **spans, struct q_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    const char *text;
+    size_t n = 0, k, m;
+    int64_t qid;
+    int rc;
+
+    *spans = NULL;
+    if (sqlite3_prepare_v2(ix->db, "SELECT qid, quote FROM quotes WHERE"
+                           " id = ? ORDER BY qid LIMIT 1", -1, &st,
+                           NULL) != SQLITE_OK)
+        return index_fail(ix, err, "highlighting");
+    sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+    rc = sqlite3_step(st);
+    if (rc != SQLITE_ROW) {
+        sqlite3_finalize(st);
+        if (rc == SQLITE_DONE)
+            return 0;
+        return index_fail(ix, err, "highlighting");
+    }
+    qid = sqlite3_column_int64(st, 0);
+    text = col(st, 1);
+    /* a quote holding the markers would confuse the FTS5 part */
+    if (q->highlight != NULL && text != NULL &&
+        strpbrk(text, "\x01\x02") == NULL &&
+        index_fts_spans(ix, qid, q->highlight, spans, &n, err) < 0) {
+        sqlite3_finalize(st);
+        free(*spans);
+        *spans = NULL;
+        return -1;
+    }
+    if (text != NULL)
+        query_spans(q, text, (size_t)sqlite3_column_bytes(st, 1), spans,
+                    &n);
+    sqlite3_finalize(st);
+    /* sorted, overlaps made one */
+    if (n > 1)
+        qsort(*spans, n, sizeof **spans, index_span_cmp);
+    for (k = 0, m = 0; k < n; k++) {
+        if (m > 0 && (*spans)[k].start <= (*spans)[m - 1].end) {
+            if ((*spans)[k].end > (*spans)[m - 1].end)
+                (*spans)[m - 1].end = (*spans)[k].end;
+        } else {
+            (*spans)[m++] = (*spans)[k];
+        }
+    }
+    return (long)m;
+}
+
+int
+index_query_save(struct index *ix, const char *name, const char *text,
+                 struct q_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    int rc;
+
+    if (sqlite3_prepare_v2(ix->db, "INSERT OR REPLACE INTO saved_queries"
+                           "(name, query) VALUES (?, ?)", -1, &st,
+                           NULL) != SQLITE_OK)
+        return index_fail(ix, err, "saving a search");
+    sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, text, -1, SQLITE_STATIC);
+    rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return index_fail(ix, err, "saving a search");
+    return 0;
+}
+
+int
+index_query_remove(struct index *ix, const char *name, struct q_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    int rc;
+
+    if (sqlite3_prepare_v2(ix->db, "DELETE FROM saved_queries WHERE"
+                           " name = ?", -1, &st, NULL) != SQLITE_OK)
+        return index_fail(ix, err, "removing a saved search");
+    sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+    rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return index_fail(ix, err, "removing a saved search");
+    return sqlite3_changes(ix->db) > 0 ? 1 : 0;
+}
+
+int
+index_query_get(struct index *ix, const char *name, char **text,
+                struct q_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    int rc;
+
+    *text = NULL;
+    if (sqlite3_prepare_v2(ix->db, "SELECT query FROM saved_queries WHERE"
+                           " name = ?", -1, &st, NULL) != SQLITE_OK)
+        return index_fail(ix, err, "reading a saved search");
+    sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        *text = xstrdup(col(st, 0) ? col(st, 0) : "");
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return index_fail(ix, err, "reading a saved search");
+    return rc == SQLITE_ROW;
+}
+
+long
+index_query_list(struct index *ix,
+                 void (*row)(void *ctx, const char *name, const char *text),
+                 void *ctx, struct q_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    long n = 0;
+    int rc;
+
+    if (sqlite3_prepare_v2(ix->db, "SELECT name, query FROM saved_queries"
+                           " ORDER BY name", -1, &st, NULL) != SQLITE_OK)
+        return index_fail(ix, err, "listing saved searches");
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        row(ctx, col(st, 0), col(st, 1) ? col(st, 1) : "");
+        n++;
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return index_fail(ix, err, "listing saved searches");
     return n;
 }

@@ -18,10 +18,11 @@
 
 struct q_error;
 struct query;
+struct query_span;
 struct index;
 
 /* Version of the schema, in PRAGMA user_version. */
-#define INDEX_SCHEMA 1
+#define INDEX_SCHEMA 2
 
 /* Checks that the SQLite quoth runs with has FTS5. Returns 0, or -1 with
  * err filled ("SQLite 3.x.y was built without FTS5 ..."). */
@@ -92,10 +93,16 @@ enum index_sort { INDEX_SORT_DATE_DESC, INDEX_SORT_DATE, INDEX_SORT_SPEAKER };
 /* Hands sink the records q matches, sorted, at most limit (0: all). Each
  * record's article is borrowed for the call and carries metadata and the
  * first location as path, not the body. Returns the number handed on, or
- * -1 with err filled (a database error), or -2 when the sink stopped. */
+ * -1 with err filled (a database error), or -2 when the sink stopped, or
+ * -3 when a check of the query failed (a pattern too complex, too many
+ * quotes to check): query_failed(q) has the message and the column. */
 long index_search(struct index *ix, const struct query *q,
                   enum index_sort sort, size_t limit,
                   const struct record_sink *sink, struct q_error *err);
+/* The number of quotes q matches, or -1 (err filled), or -3 as
+ * index_search. */
+long index_count(struct index *ix, const struct query *q,
+                 struct q_error *err);
 /* Hands sink the quotes whose id is id or begins with it (at least 4 hex
  * digits; a leading "quoth:" is ignored), with their article's body and
  * paragraphs. Returns as index_search. */
@@ -118,7 +125,7 @@ int index_stats(struct index *ix, const char *path, struct index_stats *st,
 enum index_facet { INDEX_PEOPLE, INDEX_COUNTRIES, INDEX_SOURCES };
 
 /* Calls row() for each value of the facet among the quotes q matches
- * (every quote when q is NULL), most quotes first: people by grouping key
+ * (every quote when q is NULL; -3 as index_search), most quotes first: people by grouping key
  * with the most used written form as value and every form in forms
  * ("; "-joined); countries by code with the English name in forms;
  * sources by outlet (or domain). Returns the number of rows, or -1. */
@@ -126,6 +133,33 @@ long index_facet(struct index *ix, enum index_facet f, const struct query *q,
                  void (*row)(void *ctx, const char *value, int64_t count,
                              const char *forms),
                  void *ctx, struct q_error *err);
+
+/* Where q matches in the quote with this id (12 hex digits): the words
+ * and phrases by FTS5's own highlight(), the patterns ('substring,
+ * 'word', /regex/) by the PCRE2 code that checked them. Sets *spans
+ * (caller frees) to byte ranges of the quote text, sorted, overlaps
+ * merged. Returns how many (0 too when no quote has the id), or -1. */
+long index_spans(struct index *ix, const struct query *q, const char *id,
+                 struct query_span **spans, struct q_error *err);
+
+/* --- Saved searches (query:NAME) ----------------------------------------- */
+
+/* Saves text as the search name (replacing one of that name). Returns 0
+ * or -1. */
+int index_query_save(struct index *ix, const char *name, const char *text,
+                     struct q_error *err);
+/* Removes the saved search name: 1 when it was there, 0 when not, -1. */
+int index_query_remove(struct index *ix, const char *name,
+                       struct q_error *err);
+/* Looks up the saved search name: 1 with *text (caller frees), 0 when
+ * there is none, -1 on error. */
+int index_query_get(struct index *ix, const char *name, char **text,
+                    struct q_error *err);
+/* Calls row() for each saved search, by name. Returns how many, or -1. */
+long index_query_list(struct index *ix,
+                      void (*row)(void *ctx, const char *name,
+                                  const char *text),
+                      void *ctx, struct q_error *err);
 
 /* --- Corrections (overrides with method "manual") ------------------------ */
 

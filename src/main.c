@@ -53,6 +53,7 @@ static int cmd_extract(int argc, char **argv);
 static int cmd_help(int argc, char **argv);
 static int cmd_index(int argc, char **argv);
 static int cmd_people(int argc, char **argv);
+static int cmd_query(int argc, char **argv);
 static int cmd_search(int argc, char **argv);
 static int cmd_show(int argc, char **argv);
 static int cmd_sources(int argc, char **argv);
@@ -79,6 +80,9 @@ static const struct cmd cmds[] = {
      "add articles to the index (unchanged files are skipped)", cmd_index},
     {"people", "people [--db FILE] [QUERY...]",
      "list the speakers, every written form, with counts", cmd_people},
+    {"query", "query [--db FILE] save NAME QUERY... | list | rm NAME",
+     "save a search as query:NAME, list or remove saved searches",
+     cmd_query},
     {"search", "search [--db FILE] [--format FORMAT] [--limit N] "
      "[--sort date|-date|speaker] [--color WHEN] QUERY...",
      "print the indexed quotes a query finds", cmd_search},
@@ -506,21 +510,61 @@ query_text(char **words, size_t n)
     return buf_take(&b);
 }
 
+/* Prints a query's error: the message, the query, a caret under the
+ * column. */
+static void
+query_error_print(const char *text, const struct query_error *qe)
+{
+    struct buf line = {0};
+    size_t col = qe->column > strlen(text) ? strlen(text) : qe->column;
+
+    fprintf(stderr, "quoth: query: %s\n", qe->msg);
+    utf8_sanitize(&line, text, strlen(text), false);
+    fprintf(stderr, "  %s\n  %*s^\n", line.data ? line.data : "",
+            (int)utf8_width(text, col), "");
+    buf_free(&line);
+}
+
 /* Parses a query, or prints the error with a caret under its column and
  * returns -1 (exit 2). */
 static int
 query_get(const char *text, struct query *q)
 {
     struct query_error qe;
-    struct buf line = {0};
 
     if (query_parse(text, q, &qe) == 0)
         return 0;
-    fprintf(stderr, "quoth: query: %s\n", qe.msg);
-    utf8_sanitize(&line, text, strlen(text), false);
-    fprintf(stderr, "  %s\n  %*s^\n", line.data ? line.data : "",
-            (int)utf8_width(text, qe.column), "");
-    buf_free(&line);
+    query_error_print(text, &qe);
+    return -1;
+}
+
+/* query_lookup_fn over the index's saved searches. */
+static int
+saved_lookup(void *ctx, const char *name, char **text, char *msg,
+             size_t msgsize)
+{
+    struct q_error err = {{0}};
+    int r = index_query_get(ctx, name, text, &err);
+
+    if (r < 0)
+        snprintf(msg, msgsize, "%s", err.msg);
+    return r;
+}
+
+/* A query that names saved searches, parsed again with them now that the
+ * index is open. Returns 0, or -1 after printing the error (exit 2). */
+static int
+query_resolve(struct index *ix, const char *text, struct query *q)
+{
+    struct query_env env = {0, saved_lookup, ix};
+    struct query_error qe;
+
+    if (!q->saved)
+        return 0;
+    query_free(q);
+    if (query_parse_env(text, &env, q, &qe) == 0)
+        return 0;
+    query_error_print(text, &qe);
     return -1;
 }
 
@@ -703,6 +747,25 @@ run_query(const struct cmd *c, const struct index_args *a, FILE *fp,
         free(db);
         return EXIT_INDEX;
     }
+    if (query_resolve(ix, text, &q) < 0) {
+        index_close(ix);
+        free(text);
+        free(db);
+        return EXIT_USAGE;
+    }
+    /* A query with checks in C may fail on the way (a pattern too
+     * complex): counted first, so that a failure prints nothing. */
+    if (query_has_checks(&q) && (n = index_count(ix, &q, &err)) < 0) {
+        if (n == -3)
+            query_error_print(text, query_failed(&q));
+        else
+            print_reject(db, 0, err.msg);
+        index_close(ix);
+        query_free(&q);
+        free(text);
+        free(db);
+        return n == -3 ? EXIT_USAGE : EXIT_INDEX;
+    }
     if (format == OUT_TEXT && fp == stdout)
         opts.cols = tty_cols(STDOUT_FILENO);
     opts.query = text;
@@ -711,7 +774,10 @@ run_query(const struct cmd *c, const struct index_args *a, FILE *fp,
     o = out_new(fp, &opts);
     sink = out_sink(o);
     n = index_search(ix, &q, sort, limit, &sink, &err);
-    if (n == -1) {
+    if (n == -3) {
+        query_error_print(text, query_failed(&q));
+        rc = EXIT_USAGE;
+    } else if (n == -1) {
         print_reject(db, 0, err.msg);
         rc = EXIT_INDEX;
     } else if (out_finish(o) < 0 || n == -2) {
@@ -1043,20 +1109,31 @@ run_facet(const char *name, enum index_facet f, int argc, char **argv)
         free(text);
         return EXIT_USAGE;
     }
-    free(text);
     db = index_path(&a, false);
     ix = db != NULL ? index_get(db, false) : NULL;
     if (ix == NULL) {
         query_free(&q);
+        free(text);
         free(db);
         return EXIT_INDEX;
     }
+    if (query_resolve(ix, text, &q) < 0) {
+        index_close(ix);
+        free(text);
+        free(db);
+        return EXIT_USAGE;
+    }
     n = index_facet(ix, f, &q, facet_row, NULL, &err);
-    if (n < 0)
+    if (n == -3)
+        query_error_print(text, query_failed(&q));
+    else if (n < 0)
         print_reject(db, 0, err.msg);
     index_close(ix);
     query_free(&q);
+    free(text);
     free(db);
+    if (n == -3)
+        return EXIT_USAGE;
     if (n < 0)
         return EXIT_INDEX;
     if (fflush(stdout) != 0 || ferror(stdout)) {
@@ -1190,6 +1267,96 @@ cmd_fix(int argc, char **argv)
     index_close(ix);
     free(db);
     return rc;
+}
+
+static void
+saved_row(void *ctx, const char *name, const char *text)
+{
+    (void)ctx;
+    printf("%s\t%s\n", name, text);
+}
+
+static int
+cmd_query(int argc, char **argv)
+{
+    const struct cmd *c = cmd_find("query");
+    struct index_args a = {0};
+    struct q_error err = {{0}};
+    struct query_env env = {0, saved_lookup, NULL};
+    struct query_error qe;
+    struct query q;
+    struct index *ix = NULL;
+    const char *verb;
+    char *db = NULL, *text = NULL;
+    long n = 0;
+    int r;
+
+    r = index_opts(c, argc, argv, "d", true, &a);
+    verb = r == 0 && a.nwords > 0 ? a.words[0] : "";
+    if (r == 0 && !((strcmp(verb, "save") == 0 && a.nwords >= 3) ||
+                    (strcmp(verb, "list") == 0 && a.nwords == 1) ||
+                    (strcmp(verb, "rm") == 0 && a.nwords == 2)))
+        r = -1, usage_error(c, "%s", "say save NAME QUERY..., list or rm "
+                            "NAME");
+    if (r != 0) {
+        free(a.words);
+        return r > 0 ? EXIT_OK : EXIT_USAGE;
+    }
+    db = index_path(&a, false);
+    ix = db != NULL ? index_get(db, strcmp(verb, "list") != 0) : NULL;
+    if (ix == NULL) {
+        r = EXIT_INDEX;
+        goto out;
+    }
+    if (strcmp(verb, "list") == 0) {
+        n = index_query_list(ix, saved_row, NULL, &err);
+        r = n < 0 ? EXIT_INDEX : n > 0 ? EXIT_OK : EXIT_NONE;
+    } else if (strcmp(verb, "rm") == 0) {
+        n = index_query_remove(ix, a.words[1], &err);
+        if (n == 0)
+            fprintf(stderr, "quoth: no saved search '%s'\n", a.words[1]);
+        r = n < 0 ? EXIT_INDEX : n > 0 ? EXIT_OK : EXIT_NONE;
+    } else {
+        /* a saved search must parse, with the searches it names, and
+         * may not include itself: checked once saved, else undone */
+        char *self = xasprintf("query:%s", a.words[1]), *old = NULL;
+        text = query_text(a.words + 2, a.nwords - 2);
+        env.ctx = ix;
+        if (query_parse_env(text, &env, &q, &qe) < 0) {
+            query_error_print(text, &qe);
+            free(self);
+            r = EXIT_USAGE;
+            goto out;
+        }
+        query_free(&q);
+        n = index_query_get(ix, a.words[1], &old, &err);
+        if (n >= 0)
+            n = index_query_save(ix, a.words[1], text, &err);
+        if (n >= 0 && query_parse_env(self, &env, &q, &qe) < 0) {
+            fprintf(stderr, "quoth: query: %s\n", qe.msg);
+            if (old != NULL)
+                n = index_query_save(ix, a.words[1], old, &err);
+            else
+                n = index_query_remove(ix, a.words[1], &err);
+            r = EXIT_USAGE;
+        } else if (n >= 0) {
+            query_free(&q);
+            r = EXIT_OK;
+        }
+        free(self);
+        free(old);
+        if (n >= 0)
+            goto out;
+        r = EXIT_INDEX;
+    }
+    if (n < 0)
+        print_reject(db, 0, err.msg);
+out:
+    index_close(ix);
+    free(text);
+    free(db);
+    free(a.words);
+    return r;
 }
 
 static int

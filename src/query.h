@@ -2,24 +2,36 @@
 #ifndef QUOTH_QUERY_H
 #define QUOTH_QUERY_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <time.h>
 
-/* The query language, reduced to what the index needs first: bare words
- * and "phrases" (all of them, in the quote, the speaker or the role),
- * speaker:NAME (any written form, by the grouping key of speaker.h),
- * country:CC (a code, a country's name or its demonym) and source:NAME
- * (outlet or domain). The same field given twice is ORed, different
- * fields and words are ANDed; an empty query matches every quote.
- * Issue 6 (the full query language of ux.md 5.3) replaces query_parse and
- * keeps this interface: a WHERE fragment and its bound parameters. */
+/* The query language of quoth-query(7) (ux.md 5.3): words, "phrases",
+ * 'substrings, 'whole words', prefix*, ^ and $ anchors, -, ! and NOT,
+ * | and OR, parentheses, fields (speaker:, role:, country:, about:,
+ * source:, venue:, date:, since:, until:, article:, id:, file:, is:,
+ * method:, query:), and /regex/. A query is parsed into a tree and the
+ * tree written as an SQL expression for index.c, every value a bound
+ * parameter; what SQL cannot say (regexes, substrings, whole words, a
+ * quote's end) are checks run in C by index.c through query_check on the
+ * rows the rest lets through. */
 
 /* A parsed query: an SQL expression over the tables `q` (quotes) and `a`
- * (articles) and the FTS5 table `quotes_fts`, every value a `?` bound in
- * order to params. Plain strings: the caller owns them via query_free. */
+ * (articles), the FTS5 tables quotes_fts and quotes_tri and the function
+ * quoth_match (which calls query_check), every value a `?` bound in order
+ * to params. The caller owns it and releases it with query_free. */
 struct query {
     char *where;            /* never NULL; "1" for the empty query */
     char **params;
     size_t nparams;
+    /* An FTS5 expression (for quotes_fts) of the words and phrases that
+     * must be in the quote, for highlighting; NULL when there is none. */
+    char *highlight;
+    /* The query names a saved search and was parsed without a way to
+     * look it up (the search then matches nothing): parse it again with
+     * a query_env that has lookup. */
+    bool saved;
+    struct query_run *run;  /* the checks, their counters; opaque */
 };
 
 /* What is wrong with a query, and the byte column (from 0) it starts at. */
@@ -28,10 +40,62 @@ struct query_error {
     size_t column;
 };
 
-/* Parses text. Returns 0, or -1 with err filled (the query is malformed:
- * an unknown field, a field with no value, an unclosed quotation mark,
- * an unknown country). */
+/* Looks up the saved search name. Returns 1 with *text set (caller
+ * frees), 0 when there is none by that name, or -1 with msg filled. */
+typedef int query_lookup_fn(void *ctx, const char *name, char **text,
+                            char *msg, size_t msgsize);
+
+/* What a query is parsed against. */
+struct query_env {
+    time_t now;                 /* for relative dates; 0: the clock */
+    query_lookup_fn *lookup;    /* saved searches; NULL: none yet */
+    void *ctx;
+};
+
+/* At most this many rows go through each C check (a regex, a substring,
+ * a whole word, an end anchor) in one run; more is an error that asks
+ * for a narrower query, not a slow scan. */
+#define QUERY_SCAN_MAX 100000
+
+/* Parses text. Returns 0, or -1 with err filled: the message and the
+ * column to put a caret under (an unknown field, with the nearest known
+ * one; a field without a value or with a value it does not take; an
+ * unclosed quotation mark, parenthesis or regex; a regex PCRE2 does not
+ * compile; a date that is none; a saved search that does not exist). */
 int query_parse(const char *text, struct query *q, struct query_error *err);
+/* query_parse at a given time and with saved searches; env may be NULL. */
+int query_parse_env(const char *text, const struct query_env *env,
+                    struct query *q, struct query_error *err);
 void query_free(struct query *q);
+
+/* --- Running (for index.c) ---------------------------------------------- */
+
+/* True when q has checks run in C: a run may then fail (query_failed),
+ * so a caller that prints as it goes counts first (index_count). */
+bool query_has_checks(const struct query *q);
+/* Readies q for a run: the counters at zero, no error. */
+void query_start(const struct query *q);
+/* Lowers the number of rows each check may see in a run (tests). */
+void query_set_scan_limit(const struct query *q, size_t n);
+/* Runs check k (the first argument of quoth_match) on the texts (NULL
+ * ones are skipped): 1 when one of them matches, 0 when none does, -1
+ * when the check failed (a pattern too complex for the data, or too many
+ * rows to check): query_failed then says why and where. */
+int query_check(const struct query *q, long k, const char *const *texts,
+                const size_t *lens, size_t ntexts);
+/* The error that stopped the current run, or NULL. */
+const struct query_error *query_failed(const struct query *q);
+
+/* A match in a quote: bytes [start, end). */
+struct query_span {
+    size_t start, end;
+};
+
+/* Appends to *spans (growing it; *n holds the count) where the checks of
+ * q that look in the quote text (a /regex/, a 'substring, a 'whole
+ * word') match in text[0..len): the same patterns that selected it.
+ * Spans of FTS5 words come from index.c (FTS5's highlight()). */
+void query_spans(const struct query *q, const char *text, size_t len,
+                 struct query_span **spans, size_t *n);
 
 #endif

@@ -57,7 +57,7 @@ sqlite3 "$WORK/new.db" 'PRAGMA user_version = 99'
 before=$(sum "$WORK/new.db")
 q index --db "$WORK/new.db" "$seed"
 expect_rc 4 "index into an index of a newer schema"
-expect_err_line "quoth: $WORK/new.db: index schema version 99 is newer than this quoth reads (1); use a newer quoth" "newer schema"
+expect_err_line "quoth: $WORK/new.db: index schema version 99 is newer than this quoth reads (2); use a newer quoth" "newer schema"
 q search --db "$WORK/new.db" barrot
 expect_rc 4 "search an index of a newer schema"
 expect_cmd "the newer index is unchanged" test "$(sum "$WORK/new.db")" = "$before"
@@ -70,7 +70,7 @@ expect_err_line "quoth: $WORK/other.db: not a quoth index (an SQLite database of
 # Queries: malformed ones are usage errors with a caret.
 q search --db "$db" 'speeker:barrot'
 expect_rc 2 "an unknown field"
-expect_cmd "the error, the query, a caret under the field" bash -c "diff <(printf '%s\n' \"quoth: query: unknown field 'speeker:' (fields: speaker:, country:, source:)\" '  speeker:barrot' '  ^') '$WORK/err'"
+expect_cmd "the error, the query, a caret under the field" bash -c "diff <(printf '%s\n' \"quoth: query: unknown field 'speeker:' (did you mean 'speaker:'?)\" '  speeker:barrot' '  ^') '$WORK/err'"
 q search --db "$db" 'talks "at the table'
 expect_rc 2 "an unclosed quotation mark"
 expect_cmd "the caret is under the mark" bash -c "sed -n 3p '$WORK/err' | grep -qx '        ^'"

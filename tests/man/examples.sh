@@ -1,7 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: MIT
 # Runs every example of the manual: each .Dl line of the EXAMPLES section of
-# man/quoth.1, its mdoc escapes turned back into shell, with quoth replaced
+# each page of man/ (quoth.1, quoth-query.7), its mdoc escapes turned back into shell, with quoth replaced
 # by the built binary (under $QUOTH_WRAP when the valgrind setup sets it).
 # Each runs under bash -o pipefail in a fresh directory holding a symbolic
 # link corpus -> $QUOTH_SRC/corpus, as if from the top of the source tree.
@@ -13,7 +13,6 @@ set -u
 QUOTH_SRC=${QUOTH_SRC:-$(cd "$(dirname "$0")/../.." && pwd)}
 QUOTH=${QUOTH:-$QUOTH_SRC/build/quoth}
 export QUOTH QUOTH_SRC LC_ALL=C.UTF-8
-page=$QUOTH_SRC/man/quoth.1
 . "$(dirname "$0")/../tap.sh"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -48,15 +47,29 @@ unescape() {
     printf '%s\n' "$out"
 }
 
-# The .Dl lines of EXAMPLES, without the macro.
-mapfile -t examples < <(awk '/^\.Sh / { on = ($0 == ".Sh EXAMPLES"); next }
-                             on && /^\.Dl / { sub(/^\.Dl /, ""); print }' \
-                            "$page")
+# The .Dl lines of EXAMPLES of every page, without the macro; pages[k]
+# names the page of examples[k].
+examples=()
+pages=()
+shopt -s nullglob
+for page in "$QUOTH_SRC"/man/*.1 "$QUOTH_SRC"/man/*.7; do
+    mapfile -t these < <(awk '/^\.Sh / { on = ($0 == ".Sh EXAMPLES"); next }
+                              on && /^\.Dl / { sub(/^\.Dl /, ""); print }' \
+                             "$page")
+    if [ ${#these[@]} -eq 0 ]; then
+        not_ok "examples in the EXAMPLES section of $page" "none found"
+    fi
+    for e in "${these[@]}"; do
+        examples+=("$e")
+        pages+=("${page##*/}")
+    done
+done
+shopt -u nullglob
 if [ ! -d "$QUOTH_SRC/corpus/seed" ]; then
     not_ok "the examples' corpus" "$QUOTH_SRC/corpus/seed is missing"
 fi
 if [ ${#examples[@]} -eq 0 ]; then
-    not_ok "examples in the EXAMPLES section of $page" "none found"
+    not_ok "examples in the manual" "none found"
 fi
 
 # quoth where it is a command: at the start, or after | ; & ( with any
@@ -67,15 +80,16 @@ quoth_cmd='${QUOTH_WRAP:-} "$QUOTH"'
 
 k=0
 for raw in "${examples[@]}"; do
+    page=${pages[k]}
     k=$((k + 1))
     if ! shown=$(unescape "$raw" 2>&1); then
-        not_ok "example $k: $raw" "$shown"
+        not_ok "$page example $k: $raw" "$shown"
         continue
     fi
     cmd=$(printf '%s\n' "$shown" |
           sed -E "s/$quoth_re/\\1\\2$quoth_cmd\\4/g")
     if [ "$cmd" = "$shown" ]; then
-        not_ok "example $k: $shown" "does not run quoth"
+        not_ok "$page example $k: $shown" "does not run quoth"
         continue
     fi
 
@@ -93,7 +107,7 @@ for raw in "${examples[@]}"; do
         esac
     done
     if [ -n "$missing" ]; then
-        skip "example $k: $shown" "needs${missing}, not installed"
+        skip "$page example $k: $shown" "needs${missing}, not installed"
         continue
     fi
 
@@ -114,18 +128,18 @@ for raw in "${examples[@]}"; do
         note=", stopped by SIGPIPE when the reader had enough"
     fi
     if [ $rc -ne 0 ]; then
-        not_ok "example $k: $shown" "exit $rc" "ran: $cmd" \
+        not_ok "$page example $k: $shown" "exit $rc" "ran: $cmd" \
                "$(head -c 2000 "$work/$k.err")"
     elif [ -s "$work/$k.err" ]; then
-        not_ok "example $k: $shown" "wrote to stderr:" \
+        not_ok "$page example $k: $shown" "wrote to stderr:" \
                "$(head -c 2000 "$work/$k.err")"
     elif [ "$lines" -eq 0 ] && [ ! -s "$work/$k.out" ] && [ -z "$files" ]; then
-        not_ok "example $k: $shown" "printed nothing and wrote no file"
+        not_ok "$page example $k: $shown" "printed nothing and wrote no file"
     elif [ -n "$files" ]; then
-        ok "example $k: $shown (wrote ${files% }$note)"
+        ok "$page example $k: $shown (wrote ${files% }$note)"
     else
         [ "$lines" -eq 1 ] && unit=line || unit=lines
-        ok "example $k: $shown ($lines $unit$note)"
+        ok "$page example $k: $shown ($lines $unit$note)"
     fi
 done
 
