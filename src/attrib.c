@@ -43,7 +43,7 @@ struct tok {
     uint8_t kind;
     bool cap;           /* starts with an upper-case letter */
     bool allcap;        /* two letters or more, all upper case */
-    bool poss;          /* followed by 's: Trump's */
+    bool poss;          /* followed by 's: Halvorsen's */
 };
 
 enum gender { G_NONE, G_MALE, G_FEMALE };
@@ -159,7 +159,7 @@ is_lower(int32_t c)
 }
 
 /* "R-Ky", "D-Calif": the shape of a party tag, whose dot ends no
- * sentence ("McConnell, R-Ky., said"). */
+ * sentence ("Whitfield, R-Ky., said"). */
 static bool
 party_shape(const char *w, size_t n)
 {
@@ -239,7 +239,7 @@ tokenize(struct ctx *x, size_t lo, size_t hi, uint32_t p)
         k.e = i;
         k.allcap = up && letters && i - at >= 2 &&
                    memchr(s + at, '.', i - at) == NULL;
-        /* Trump's, Putin’s: the name without its possessive. */
+        /* Halvorsen's, Lindqvist’s: the name without its possessive. */
         if (k.e - k.s > 2 && (s[k.e - 1] == 's' || s[k.e - 1] == 'S') &&
             s[k.e - 2] == '\'') {
             k.poss = true;
@@ -343,7 +343,7 @@ tokenize_article(struct ctx *x)
         tok_push(x, (struct tok){.s = a->paras[p].end, .e = a->paras[p].end,
                                  .para = (uint32_t)p, .kind = TOK_PARA});
         /* A title-case line is a headline: its capitals are no names, and
-         * its verbs are capitalised ("Clinton Calls …"). */
+         * its verbs are capitalised ("Okafor Calls …"). */
         for (i = from; i < x->n; i++) {
             const struct tok *t = &x->t[i];
             if (!tok_word(t) || (t->cls & LEX_FUNC))
@@ -376,7 +376,7 @@ name_word(const struct ctx *x, const struct tok *k)
 {
     if (!tok_word(k) || !k->cap)
         return false;
-    /* "Ferenc Major", "Jim Jordan": after a forename, a surname. */
+    /* "Ferenc Major", "Tessa Jordan": after a forename, a surname. */
     if (k > x->t && tok_word(&k[-1]) && k[-1].cap && !k[-1].poss &&
         (k[-1].cls & (LEX_MALE | LEX_FEMALE)) && !(k[-1].cls & LEX_TITLE) &&
         !(k->cls & (LEX_FUNC | LEX_TIME)))
@@ -558,7 +558,7 @@ run_name_start(const struct ctx *x, size_t f, size_t l)
 
     for (i = f; i <= l; i++) {
         const struct tok *k = &x->t[i];
-        /* "Ferenc Major", "Jim Jordan": a title or a country after a
+        /* "Ferenc Major", "Tessa Jordan": a title or a country after a
          * forename is a surname. */
         if (i == l && i > f && (x->t[i - 1].cls & (LEX_MALE | LEX_FEMALE)) &&
             !(x->t[i - 1].cls & LEX_TITLE))
@@ -659,8 +659,8 @@ span_eq_nocase(const struct ctx *x, size_t as, size_t ae, size_t bs,
     return true;
 }
 
-/* Whether the entity's name ends with the words [f, k] ("Suu Kyi" of Aung
- * San Suu Kyi). */
+/* Whether the entity's name ends with the words [f, k] ("Min Thu" of Aung
+ * Min Thu). */
 static bool
 ent_ends_with(const struct ctx *x, const struct ent *e, size_t f, size_t k)
 {
@@ -737,7 +737,7 @@ ent_add(struct ctx *x, size_t f, size_t l, bool org, enum gender g)
         i = x->links[ln - 1].ent;
         if (e->org != org || !span_eq(x, e->ks, e->ke, tk->s, tk->e))
             continue;
-        /* "Mr. Obama" is not Michelle Obama. */
+        /* "Mr. Varga" is not Ilona Varga. */
         if (f == k && g != G_NONE && e->gender != G_NONE && e->gender != g)
             continue;
         if (org) {
@@ -745,7 +745,7 @@ ent_add(struct ctx *x, size_t f, size_t l, bool org, enum gender g)
                 break;
             continue;
         }
-        /* "President Obama" first, "Michelle Obama" later: a full name
+        /* "President Varga" first, "Ilona Varga" later: a full name
          * that comes after a titled surname is someone else. */
         if (f < k && e->fs == e->ks && e->rs < e->re &&
             !span_eq(x, e->fs, e->fe, tf->s, tf->e))
@@ -771,7 +771,7 @@ ent_add(struct ctx *x, size_t f, size_t l, bool org, enum gender g)
         x->ents[i] = (struct ent){.s = tf->s, .e = x->t[l].e,
                                   .ks = tk->s, .ke = tk->e,
                                   .fs = tf->s, .fe = tf->e, .org = org};
-        /* "De Blasio": a particle is no forename; the full name widens it
+        /* "De Luca": a particle is no forename; the full name widens it
          * when it comes. */
         if (!org && f < k && (tf->cls & LEX_PARTICLE)) {
             x->ents[i].fs = tk->s;
@@ -809,7 +809,7 @@ collect_entities(struct ctx *x)
         f = i;
         l = run_right(x, i);
         i = l + 1;
-        /* "Elijah Cummings of Maryland": the place is not in the name. */
+        /* "Nora Whitcombe of Maryland": the place is not in the name. */
         if (run_is_body(x, f, l)) {
             size_t s = f;
             while (s < l && (x->t[s].cls & LEX_FUNC) &&
@@ -833,7 +833,7 @@ collect_entities(struct ctx *x)
                     ok = false;
             if (!ok || l - nf > 4 || run_is_place(x, nf, l))
                 continue;
-            /* A lone word is a person only after a title (Mr. Obama), or
+            /* A lone word is a person only after a title (Mr. Varga), or
              * when it names someone already met: a mention. */
             if (nf == l && nf == f) {
                 size_t e = ent_find(x, f, f, false, G_NONE, SIZE_MAX);
@@ -847,7 +847,7 @@ collect_entities(struct ctx *x)
         {
             size_t e = ent_add(x, nf, l, false, g);
             struct ent *en = &x->ents[e];
-            /* "Robert Aderholt (AL-04)", "Adam Schiff (D-Calif.)" */
+            /* "Dana Whitfield (AL-04)", "Omar Fennick (D-Calif.)" */
             if (en->cc[0] == '\0' && l + 2 < x->n &&
                 tok_punct(&x->t[l + 1], '(')) {
                 size_t c = l + 2;
@@ -881,7 +881,7 @@ ent_find(const struct ctx *x, size_t f, size_t l, bool org, enum gender g,
     bool tie = false;
 
     (void)before;
-    /* Surnames first; a lone first name ("Hillary") only when no surname
+    /* Surnames first; a lone first name ("Ilona") only when no surname
      * matches. */
     for (pass = 0; pass < 2 && best == 0 && !tie; pass++)
         for (ln = ent_chain(x, x->t[k].s, x->t[k].e); ln != 0;
@@ -1128,7 +1128,7 @@ np_left(const struct ctx *x, size_t i)
     }
     if (k->cap && !k->poss) {
         f = run_left(x, i);
-        /* "Elijah Cummings of Maryland", "Rep. X of Ohio". */
+        /* "Nora Whitcombe of Maryland", "Rep. X of Ohio". */
         if (f >= 2 && tok_is(x, &x->t[f - 1], "of") && x->t[f - 2].cap &&
             tok_word(&x->t[f - 2]) &&
             ((x->t[f].cls & LEX_USSTATE) ||
@@ -1139,7 +1139,7 @@ np_left(const struct ctx *x, size_t i)
             f = run_left(x, l);
         } else if (f >= 2 && tok_is(x, &x->t[f - 1], "of") &&
                    x->t[f - 2].cap && tok_word(&x->t[f - 2])) {
-            /* "Department of Homeland Security": one body. */
+            /* "Department of Coastal Affairs": one body. */
             f = run_left(x, f - 2);
         }
         while (f < l && (x->t[f].cls & LEX_FUNC) &&
@@ -1157,8 +1157,8 @@ np_left(const struct ctx *x, size_t i)
             sj.kind = SUBJ_NAME;
             sj.org = true;
             sj.nf = f;
-            /* "the Russian Foreign Ministry": "the" is not in its name;
-             * "The New York Times" keeps its own. */
+            /* "the Chilean Foreign Ministry": "the" is not in its name;
+             * "The Harbour Times" keeps its own. */
             if (tok_is(x, &x->t[f], "The") && !(x->t[l].cls & LEX_PRESS))
                 sj.nf = f + 1;
             sj.nl = l;
@@ -1202,7 +1202,7 @@ np_left(const struct ctx *x, size_t i)
         }
         return sj;
     }
-    /* Lower case: "a senior official", "the ministry", "the Trump
+    /* Lower case: "a senior official", "the ministry", "the Halvorsen
      * campaign", "officials". */
     for (f = i; f > 0 && i - f < 7; f--) {
         const struct tok *p = &x->t[f];
@@ -1232,7 +1232,7 @@ np_left(const struct ctx *x, size_t i)
     sj.last = i;
     sj.nf = f + 1;
     sj.nl = i;
-    /* "a Government Accountability Office report", "a Homeland Security
+    /* "a Regional Audit Office report", "a Coastal Agency
      * memo": the body speaks through its document. */
     if ((k->cls & LEX_DOC) && i > f + 1 && x->t[i - 1].cap &&
         tok_word(&x->t[i - 1])) {
@@ -1260,7 +1260,7 @@ np_left(const struct ctx *x, size_t i)
         return sj;
     }
     if (x->t[f].cls & LEX_DEF) {
-        /* "the Trump campaign": a capital before a lower-case body. */
+        /* "the Halvorsen campaign": a capital before a lower-case body. */
         if ((k->cls & LEX_BODY) && i > f + 1 && x->t[i - 1].cap &&
             !(x->t[i - 1].cls & LEX_TITLE) &&
             tok_country(x, i - 1, &(size_t){0}) == NULL) {
@@ -1610,7 +1610,7 @@ subject_right(const struct ctx *x, size_t i)
                            .re = x->t[h - 1].e};
         return sj;
     }
-    /* "said Elijah Cummings of Maryland" */
+    /* "said Nora Whitcombe of Maryland" */
     if (e + 2 < x->n && tok_is(x, &x->t[e + 1], "of") && x->t[e + 2].cap &&
         !run_is_body(x, run_left(x, e), e) &&
         ((x->t[e + 2].cls & LEX_USSTATE) ||
@@ -1802,7 +1802,7 @@ find_after(const struct ctx *x, size_t qt)
         } else {
             fd.sj = subject_left(x, c);
             fd.confidence = 0.9;
-            /* "A cashier who "steals" is held accountable, Warren said":
+            /* "A cashier who "steals" is held accountable, Brandt said":
              * the quote ends inside a sentence that a comma and its
              * attribution close. */
             if (subj_ok(&fd.sj) && fd.sj.first != i) {
@@ -1841,7 +1841,7 @@ find_after(const struct ctx *x, size_t qt)
 
 /* The subject of the sentence around token c: the first name or pronoun
  * that opens it or follows an opening phrase's comma and is followed by a
- * lower-case word ("During the speech, Trump attacked Clinton, saying …").
+ * lower-case word ("During the speech, Halvorsen attacked Okafor, saying …").
  * For a participle cue that has no subject of its own. */
 static struct subj
 sentence_subject(const struct ctx *x, size_t c)
@@ -2061,7 +2061,7 @@ mention_subject(const struct ctx *x, size_t i)
         return false;
     if (i + 1 >= x->n)
         return false;
-    /* "Clinton communication director Jennifer Palmieri said": a name
+    /* "Okafor communication director Lena Brandt said": a name
      * that modifies a role before another name is not the subject. */
     {
         size_t j = i + 1;
