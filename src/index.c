@@ -1678,7 +1678,8 @@ index_facet(struct index *ix, enum index_facet f, const struct query *q,
     sqlite3_finalize(st);
     ix->run = NULL;
     if (f == INDEX_PEOPLE) {
-        qsort(p, np, sizeof *p, index_person_cmp);
+        if (np > 0)
+            qsort(p, np, sizeof *p, index_person_cmp);
         for (k = 0; k < np; k++) {
             if (rc == SQLITE_DONE)
                 row(ctx, p[k].best ? p[k].best : p[k].key, p[k].count,

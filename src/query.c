@@ -1884,7 +1884,8 @@ compile(struct qcompile *c, struct qnode *n, bool pos, struct part *out)
             parts[np++] = fts;
         }
         free(ftsand.kid);
-        qsort(parts, np, sizeof *parts, part_cmp);
+        if (np > 1)
+            qsort(parts, np, sizeof *parts, part_cmp);
         for (k = 0; k < np; k++)
             part_take(out, &parts[k], k > 0 ? " AND (%s)" : "(%s)");
         free(parts);
