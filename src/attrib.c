@@ -585,7 +585,7 @@ run_name_start(const struct ctx *x, size_t f, size_t l)
         (x->t[f + 1].cls & (LEX_MALE | LEX_FEMALE)) &&
         !(x->t[f].cls & LEX_PARTICLE)) {
         /* ... only when it is a role noun in lower case ("Engineer"), not
-         * a forename the lexicon does not know ("Cornell William"). */
+         * a forename the lexicon does not know ("Linden William"). */
         char w[32];
         size_t len = x->t[f].e - x->t[f].s;
         if (len < sizeof w) {
