@@ -521,6 +521,39 @@ tok_country_uncached(const struct ctx *x, size_t i, size_t *used)
     return c;
 }
 
+/* The lexicon classes of the word s[0..n) with its first letter in lower
+ * case ("Engineer", "Says"), or with all but its first letter in lower
+ * case ("PRESIDENT" as "President") when rest is true. */
+static unsigned
+lexicon_recased(const char *s, size_t n, bool rest)
+{
+    char w[32];
+    size_t i;
+
+    if (n >= sizeof w)
+        return 0;
+    memcpy(w, s, n);
+    for (i = rest ? 1 : 0; i < (rest ? n : 1); i++)
+        if (w[i] >= 'A' && w[i] <= 'Z')
+            w[i] = (char)(w[i] - 'A' + 'a');
+    return lexicon_classes(w, n);
+}
+
+/* s[0..n) with its first byte kept and the other capitals in lower case,
+ * for a label written in capitals ("WALLACE" as "Wallace"). Caller
+ * frees. */
+static char *
+title_cased(const char *s, size_t n)
+{
+    char *t = xstrndup(s, n);
+    size_t i;
+
+    for (i = 1; i < n; i++)
+        if (t[i] >= 'A' && t[i] <= 'Z')
+            t[i] = (char)(t[i] - 'A' + 'a');
+    return t;
+}
+
 /* Whether the words [f, l] together name a place ("New York", "Latin
  * America"), not a person. */
 static bool
@@ -586,15 +619,9 @@ run_name_start(const struct ctx *x, size_t f, size_t l)
         !(x->t[f].cls & LEX_PARTICLE)) {
         /* ... only when it is a role noun in lower case ("Engineer"), not
          * a forename the lexicon does not know ("Linden William"). */
-        char w[32];
-        size_t len = x->t[f].e - x->t[f].s;
-        if (len < sizeof w) {
-            memcpy(w, x->s + x->t[f].s, len);
-            if (w[0] >= 'A' && w[0] <= 'Z')
-                w[0] = (char)(w[0] - 'A' + 'a');
-            if (lexicon_classes(w, len) & (LEX_ROLE | LEX_ANON))
-                n = f + 1;
-        }
+        if (lexicon_recased(x->s + x->t[f].s, x->t[f].e - x->t[f].s,
+                            false) & (LEX_ROLE | LEX_ANON))
+            n = f + 1;
     }
     return n;
 }
@@ -1673,14 +1700,7 @@ cue_at(const struct ctx *x, size_t c, bool headline)
     if (!tok_word(k))
         return false;
     if (headline && k->cap && !(k->cls & LEX_CUE)) {
-        char w[32];
-        size_t n = k->e - k->s;
-        if (n >= sizeof w)
-            return false;
-        memcpy(w, x->s + k->s, n);
-        if (w[0] >= 'A' && w[0] <= 'Z')
-            w[0] = (char)(w[0] - 'A' + 'a');
-        if (!(lexicon_classes(w, n) & LEX_CUE))
+        if (!(lexicon_recased(x->s + k->s, k->e - k->s, false) & LEX_CUE))
             return false;
     } else if (!(k->cls & (LEX_CUE | LEX_THAT_CUE | LEX_NAMING_STATEMENT)) ||
                k->cap) {
@@ -2477,6 +2497,22 @@ quote_kind(const struct record *r)
     return QUOTE_TERM;
 }
 
+/* The person whose surname is the label s[ls..le) of the body, case
+ * aside ("WALLACE" for Chris Wallace). Returns the entity + 1, or 0. */
+static size_t
+ent_by_label(const struct ctx *x, size_t ls, size_t le)
+{
+    size_t ln;
+
+    for (ln = ent_chain(x, ls, le); ln != 0; ln = x->links[ln - 1].next) {
+        size_t i = x->links[ln - 1].ent;
+        if (!x->ents[i].org &&
+            span_eq_nocase(x, x->ents[i].ks, x->ents[i].ke, ls, le))
+            return i + 1;
+    }
+    return 0;
+}
+
 /* A transcript line quoted whole: "WALLACE: Let's start …". The label is
  * a surname in capitals that the article names in full. */
 static bool
@@ -2484,36 +2520,16 @@ label_in_quote(struct ctx *x, size_t k)
 {
     struct record *r = &x->recs[k];
     const char *q = r->quote;
-    size_t n = 0, i, e = 0;
+    size_t n = 0, e;
 
     while (q[n] >= 'A' && q[n] <= 'Z')
         n++;
     if (n < 2 || q[n] != ':')
         return false;
-    for (i = 0; i < x->nents && !e; i++) {
-        const struct ent *en = &x->ents[i];
-        size_t j;
-        if (en->org || en->ke - en->ks != n)
-            continue;
-        for (j = 0; j < n; j++) {
-            char c = x->s[en->ks + j];
-            if (c >= 'a' && c <= 'z')
-                c = (char)(c - 'a' + 'A');
-            if (c != q[j])
-                break;
-        }
-        if (j == n)
-            e = i + 1;
-    }
+    e = ent_by_label(x, r->start, r->start + n);
     if (e == 0) {
         /* Named nowhere else: the label, in title case. */
-        struct buf b = {0};
-        buf_append(&b, q, 1);
-        for (i = 1; i < n; i++) {
-            char c = q[i];
-            buf_append(&b, &(char){(char)(c - 'A' + 'a')}, 1);
-        }
-        r->speaker = buf_take(&b);
+        r->speaker = title_cased(q, n);
         r->method = "colon-lead";
         r->confidence = 0.5;
         r->speaker_start = r->start;
@@ -2587,19 +2603,14 @@ static bool
 label_lead(struct ctx *x, size_t k)
 {
     struct record *r = &x->recs[k];
-    size_t qt = x->qtok[k], lab = find_label(x, qt), i, e = 0, f;
+    size_t qt = x->qtok[k], lab = find_label(x, qt), e;
     struct found fd;
 
     if (lab == SIZE_MAX)
         return false;
     if (x->t[lab].cls & LEX_FUNC)
         return true;
-    f = run_left(x, lab);
-    for (i = 0; i < x->nents && !e; i++)
-        if (!x->ents[i].org &&
-            span_eq_nocase(x, x->ents[i].ks, x->ents[i].ke, x->t[lab].s,
-                           x->t[lab].e))
-            e = i + 1;
+    e = ent_by_label(x, x->t[lab].s, x->t[lab].e);
     if (e == 0) {
         struct subj sj = np_left(x, lab);
         if (sj.kind == SUBJ_NAME && !x->t[lab].allcap) {
@@ -2613,7 +2624,6 @@ label_lead(struct ctx *x, size_t k)
     fd.sj.first = fd.sj.nf = lab;
     fd.sj.last = fd.sj.nl = lab;
     fd.sj.kind = SUBJ_PRONOUN;  /* evidence offsets: the label itself */
-    (void)f;
     if (e != 0) {
         fill_evidence(x, r, &fd);
         set_entity(x, r, k, e - 1, 0, 0, NULL);
@@ -2622,26 +2632,12 @@ label_lead(struct ctx *x, size_t k)
     if (x->t[lab].allcap && x->t[lab].e - x->t[lab].s >= 2) {
         /* Named nowhere else: the label in title case, unless it is a
          * title ("THE PRESIDENT:"), which names no one by itself. */
-        struct buf b = {0};
-        char w[32];
         size_t n = x->t[lab].e - x->t[lab].s;
-        if (n < sizeof w) {
-            memcpy(w, x->s + x->t[lab].s, n);
-            for (i = 1; i < n; i++)
-                if (w[i] >= 'A' && w[i] <= 'Z')
-                    w[i] = (char)(w[i] - 'A' + 'a');
-            if (lexicon_classes(w, n) & (LEX_TITLE | LEX_FUNC))
-                return true;
-        }
-        buf_append(&b, x->s + x->t[lab].s, 1);
-        for (i = x->t[lab].s + 1; i < x->t[lab].e; i++) {
-            char c = x->s[i];
-            if (c >= 'A' && c <= 'Z')
-                c = (char)(c - 'A' + 'a');
-            buf_append(&b, &c, 1);
-        }
+        if (lexicon_recased(x->s + x->t[lab].s, n, true) &
+            (LEX_TITLE | LEX_FUNC))
+            return true;
         fill_evidence(x, r, &fd);
-        r->speaker = buf_take(&b);
+        r->speaker = title_cased(x->s + x->t[lab].s, n);
         r->confidence = 0.5;
         x->last_speaker = 0;
         return true;
