@@ -1211,13 +1211,37 @@ fail:
     return -1;
 }
 
+/* Runs sql, whose one parameter is an id, once for each of ids[0..n).
+ * Returns 0, or -1 on an SQLite error. */
+static int
+index_exec_ids(struct index *ix, const char *sql, const int64_t *ids,
+               size_t n)
+{
+    sqlite3_stmt *st = NULL;
+    size_t k;
+    int rc = -1;
+
+    if (sqlite3_prepare_v2(ix->db, sql, -1, &st, NULL) != SQLITE_OK)
+        goto out;
+    for (k = 0; k < n; k++) {
+        sqlite3_reset(st);
+        sqlite3_bind_int64(st, 1, ids[k]);
+        if (sqlite3_step(st) != SQLITE_DONE)
+            goto out;
+    }
+    rc = 0;
+out:
+    sqlite3_finalize(st);
+    return rc;
+}
+
 int
 index_prune(struct index *ix, bool files_too, size_t *files,
             struct q_error *err)
 {
     sqlite3_stmt *st = NULL;
     int64_t *gone = NULL;
-    size_t n = 0, k;
+    size_t n = 0;
     int rc;
 
     *files = 0;
@@ -1245,28 +1269,10 @@ index_prune(struct index *ix, bool files_too, size_t *files,
         free(gone);
         return -1;
     }
-    if (sqlite3_prepare_v2(ix->db, "DELETE FROM locations WHERE file = ?1;",
-                           -1, &st, NULL) != SQLITE_OK)
+    if (index_exec_ids(ix, "DELETE FROM locations WHERE file = ?1;", gone,
+                       n) < 0 ||
+        index_exec_ids(ix, "DELETE FROM files WHERE id = ?1", gone, n) < 0)
         goto fail;
-    for (k = 0; k < n; k++) {
-        sqlite3_reset(st);
-        sqlite3_bind_int64(st, 1, gone[k]);
-        if (sqlite3_step(st) != SQLITE_DONE)
-            goto fail;
-    }
-    sqlite3_finalize(st);
-    st = NULL;
-    if (sqlite3_prepare_v2(ix->db, "DELETE FROM files WHERE id = ?1", -1,
-                           &st, NULL) != SQLITE_OK)
-        goto fail;
-    for (k = 0; k < n; k++) {
-        sqlite3_reset(st);
-        sqlite3_bind_int64(st, 1, gone[k]);
-        if (sqlite3_step(st) != SQLITE_DONE)
-            goto fail;
-    }
-    sqlite3_finalize(st);
-    st = NULL;
     /* Every article no location holds: of the files just dropped, and of
      * any run killed between a file's start and end. */
     if (sqlite3_exec(ix->db,

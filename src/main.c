@@ -706,6 +706,35 @@ search_sort(const char *s, enum index_sort *sort)
     return 0;
 }
 
+/* Parses the query words of a, opens the index and resolves the query's
+ * saved searches into *text, *q, *db and *ix. Returns 0, or an exit
+ * status once the error is told and all is freed. */
+static int
+query_open(const struct index_args *a, char **text, struct query *q,
+           char **db, struct index **ix)
+{
+    *text = query_text(a->words, a->nwords);
+    if (query_get(*text, q) < 0) {
+        free(*text);
+        return EXIT_USAGE;
+    }
+    *db = index_path(a, false);
+    *ix = *db != NULL ? index_get(*db, false) : NULL;
+    if (*ix == NULL) {
+        query_free(q);
+        free(*text);
+        free(*db);
+        return EXIT_INDEX;
+    }
+    if (query_resolve(*ix, *text, q) < 0) {
+        index_close(*ix);
+        free(*text);
+        free(*db);
+        return EXIT_USAGE;
+    }
+    return 0;
+}
+
 /* Runs a query and writes what it finds to fp: search and export. */
 static int
 run_query(const struct cmd *c, const struct index_args *a, FILE *fp,
@@ -734,25 +763,8 @@ run_query(const struct cmd *c, const struct index_args *a, FILE *fp,
                                "'%s'", a->limit);
         limit = (size_t)v;
     }
-    text = query_text(a->words, a->nwords);
-    if (query_get(text, &q) < 0) {
-        free(text);
-        return EXIT_USAGE;
-    }
-    db = index_path(a, false);
-    ix = db != NULL ? index_get(db, false) : NULL;
-    if (ix == NULL) {
-        query_free(&q);
-        free(text);
-        free(db);
-        return EXIT_INDEX;
-    }
-    if (query_resolve(ix, text, &q) < 0) {
-        index_close(ix);
-        free(text);
-        free(db);
-        return EXIT_USAGE;
-    }
+    if ((rc = query_open(a, &text, &q, &db, &ix)) != 0)
+        return rc;
     /* A query with checks in C may fail on the way (a pattern too
      * complex): counted first, so that a failure prints nothing. */
     if (query_has_checks(&q) && (n = index_count(ix, &q, &err)) < 0) {
@@ -1103,26 +1115,10 @@ run_facet(const char *name, enum index_facet f, int argc, char **argv)
         free(a.words);
         return r > 0 ? EXIT_OK : EXIT_USAGE;
     }
-    text = query_text(a.words, a.nwords);
+    r = query_open(&a, &text, &q, &db, &ix);
     free(a.words);
-    if (query_get(text, &q) < 0) {
-        free(text);
-        return EXIT_USAGE;
-    }
-    db = index_path(&a, false);
-    ix = db != NULL ? index_get(db, false) : NULL;
-    if (ix == NULL) {
-        query_free(&q);
-        free(text);
-        free(db);
-        return EXIT_INDEX;
-    }
-    if (query_resolve(ix, text, &q) < 0) {
-        index_close(ix);
-        free(text);
-        free(db);
-        return EXIT_USAGE;
-    }
+    if (r != 0)
+        return r;
     n = index_facet(ix, f, &q, facet_row, NULL, &err);
     if (n == -3)
         query_error_print(text, query_failed(&q));
