@@ -615,10 +615,13 @@ run_name_start(const struct ctx *x, size_t f, size_t l)
     /* "Engineer Daniel Okafor": a word before a known forename that is
      * none itself describes the person. */
     if (n == f && l >= f + 2 && !(x->t[f].cls & (LEX_MALE | LEX_FEMALE)) &&
-        (x->t[f + 1].cls & (LEX_MALE | LEX_FEMALE)) &&
+        ((x->t[f + 1].cls & (LEX_MALE | LEX_FEMALE)) ||
+         f == 0 || x->t[f - 1].sent != x->t[f].sent) &&
         !(x->t[f].cls & LEX_PARTICLE)) {
         /* ... only when it is a role noun in lower case ("Engineer"), not
-         * a forename the lexicon does not know ("Linden William"). */
+         * a forename the lexicon does not know ("Linden William"); at the
+         * start of a sentence, where any noun takes a capital, before any
+         * name of two words ("Developer Hollis Brandt"). */
         if (lexicon_recased(x->s + x->t[f].s, x->t[f].e - x->t[f].s,
                             false) & (LEX_ROLE | LEX_ANON))
             n = f + 1;
@@ -2181,6 +2184,31 @@ resolve_pronoun(const struct ctx *x, size_t p, enum gender g, size_t last)
     return best;
 }
 
+/* The person an epithet at token p ("the Vermont senator") stands for:
+ * the subject of the nearest sentence or clause before it, in its own
+ * paragraph or the one before, when that is a person of a compatible
+ * gender. News varies its references to the person it is about, not to
+ * the people that person mentions. Returns the entity + 1, or 0. */
+static size_t
+epithet_ref(const struct ctx *x, size_t p, enum gender g)
+{
+    size_t m = mentions_before(x, p);
+
+    while (m-- > 0) {
+        const struct mention *mm = &x->ms[m];
+        const struct ent *e = &x->ents[mm->ent];
+        const struct tok *t = &x->t[mm->tok];
+        if (x->t[p].para - t->para > 1 || x->headline[t->para])
+            return 0;
+        if (!mention_subject(x, mm->tok))
+            continue;
+        if (e->org || (g != G_NONE && e->gender != G_NONE && e->gender != g))
+            return 0;
+        return mm->ent + 1;
+    }
+    return 0;
+}
+
 /* Settles the speaker of quote k from what was found. */
 static bool
 settle(struct ctx *x, size_t k, struct found *fd)
@@ -2235,6 +2263,21 @@ settle(struct ctx *x, size_t k, struct found *fd)
             if (!e && en->org &&
                 span_eq_nocase(x, en->ks, en->ke, x->t[head].s, x->t[head].e))
                 e = x->ms[m].ent + 1;
+        }
+        if (e == 0 && (x->t[head].cls & LEX_ROLE) &&
+            !(x->t[head].cls & (LEX_BODY | LEX_ANON)) &&
+            tok_is(x, &x->t[sj->first], x->t[sj->first].cap ? "The" : "the") &&
+            head >= sj->first + 2) {
+            /* An epithet ("the Vermont senator", "the New York
+             * businessman") for someone the article has not given that
+             * role: news varies its references to the person it is
+             * about. Only "the", a modifier and a role: a bare "the
+             * judge" or "his son" is somebody else. */
+            enum gender g = (x->t[head].cls & LEX_MALE)     ? G_MALE
+                            : (x->t[head].cls & LEX_FEMALE) ? G_FEMALE
+                                                            : G_NONE;
+            e = epithet_ref(x, sj->first, g);
+            conf = 0.6;
         }
         if (e == 0)
             return false;
