@@ -1468,6 +1468,15 @@ subject_left(const struct ctx *x, size_t c)
         if (p == SIZE_MAX || p == 0 || !tok_punct(&x->t[p], ','))
             return sj;
         {
+            /* "in Tulsa, Oklahoma, arguing": a town and its state or
+             * country is a place, not a person and a role. */
+            size_t used = 0;
+            if ((tok_usstate(x, p + 1, &used) ||
+                 (used = 0, tok_country(x, p + 1, &used) != NULL)) &&
+                p + 1 + used == j)
+                return sj;
+        }
+        {
             /* "The head of the union, Oskar Brandt, said": the name is
              * between the commas, its description before them. */
             struct subj in = np_left(x, j - 1);
