@@ -2157,7 +2157,9 @@ unnamed_between(const struct ctx *x, size_t a, size_t b)
             continue;
         for (j = i + 1; j < b && j < i + 4 && tok_word(&x->t[j]) &&
                         !x->t[j].cap; j++)
-            if (x->t[j].cls & (LEX_ANON | LEX_ROLE))
+            if ((x->t[j].cls & (LEX_ANON | LEX_ROLE)) &&
+                !(j + 2 < b && tok_punct(&x->t[j + 1], ',') &&
+                  x->t[j + 2].cap))     /* "His captain, Lea Marx," */
                 return true;
     }
     return false;
