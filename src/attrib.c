@@ -2081,6 +2081,11 @@ mention_subject(const struct ctx *x, size_t i)
     size_t f = role_left(x, run_left(x, i));
     const struct tok *n;
 
+    /* "Campaign spokesman X" after a name: "Halvorsen campaign spokesman
+     * X said" opens its sentence all the same. */
+    if (f < run_left(x, i) && f > 0 && tok_word(&x->t[f - 1]) &&
+        x->t[f - 1].cap && x->t[f - 1].sent == x->t[i].sent)
+        f = run_left(x, f - 1);
     while (f > 0 && tok_has(&x->t[f - 1], LEX_DEF) &&
            x->t[f - 1].sent == x->t[i].sent)
         f--;
