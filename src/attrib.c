@@ -2241,6 +2241,45 @@ epithet_ref(const struct ctx *x, size_t p, enum gender g)
     return 0;
 }
 
+/* The gender a role's words give ("9/11 widow", "his wife", "party
+ * spokeswoman"), or G_NONE: a role says more than a forename does. Not
+ * "chairman" or "spokesman": news gives those to women too; lower case
+ * only ("Doris Duke", "King's College" are names). */
+static enum gender
+role_gender(const struct ctx *x, size_t rs, size_t re)
+{
+    static const char *const fem[] = {
+        "widow", "wife", "mother", "daughter", "sister", "grandmother",
+        "aunt", "niece", "actress", "girlfriend", "businesswoman", "chairwoman",
+        "congresswoman", "spokeswoman", "councilwoman", "assemblywoman",
+        "stepmother", "granddaughter", "sportswoman", "policewoman"};
+    static const char *const masc[] = {
+        "widower", "husband", "father", "son", "brother", "grandfather",
+        "uncle", "nephew", "boyfriend",
+        "stepfather", "grandson"};
+    enum gender g = G_NONE;
+    size_t i = rs;
+
+    while (i < re) {
+        size_t ws, n, j;
+        while (i < re && !((x->s[i] >= 'a' && x->s[i] <= 'z') ||
+                           (x->s[i] >= 'A' && x->s[i] <= 'Z')))
+            i++;
+        ws = i;
+        while (i < re && ((x->s[i] >= 'a' && x->s[i] <= 'z') ||
+                          (x->s[i] >= 'A' && x->s[i] <= 'Z')))
+            i++;
+        n = i - ws;
+        for (j = 0; j < sizeof fem / sizeof fem[0]; j++)
+            if (strlen(fem[j]) == n && memcmp(x->s + ws, fem[j], n) == 0)
+                g = g == G_MALE ? G_NONE : G_FEMALE;
+        for (j = 0; j < sizeof masc / sizeof masc[0]; j++)
+            if (strlen(masc[j]) == n && memcmp(x->s + ws, masc[j], n) == 0)
+                g = g == G_FEMALE ? G_NONE : G_MALE;
+    }
+    return g;
+}
+
 /* Settles the speaker of quote k from what was found. */
 static bool
 settle(struct ctx *x, size_t k, struct found *fd)
@@ -2344,6 +2383,11 @@ settle(struct ctx *x, size_t k, struct found *fd)
         e = ent_add(x, sj->nf, sj->nl, sj->org, sj->gender) + 1;
     }
     fill_evidence(x, r, fd);
+    if (sj->rs < sj->re) {
+        enum gender rg = role_gender(x, sj->rs, sj->re);
+        if (rg != G_NONE)
+            x->ents[e - 1].gender = rg;
+    }
     if (sj->rs < sj->re && x->ents[e - 1].rs == x->ents[e - 1].re) {
         x->ents[e - 1].rs = sj->rs;
         x->ents[e - 1].re = sj->re;
