@@ -1914,6 +1914,27 @@ sentence_subject(const struct ctx *x, size_t c)
     return none;
 }
 
+/* Whether token c opens a subordinate clause whose subject is "he" or
+ * "she": "after she attacked", "because he had". */
+static bool
+subordinate_subject(const struct ctx *x, size_t c)
+{
+    static const char *const subs[] = {"after", "before", "because", "when",
+                                       "while", "although", "though",
+                                       "since", "until", "unless",
+                                       "whereas"};
+    const struct tok *n = &x->t[c + 1];
+    size_t j;
+
+    if (!tok_word(&x->t[c]) || !tok_word(n) ||
+        !(tok_is(x, n, "he") || tok_is(x, n, "she")))
+        return false;
+    for (j = 0; j < sizeof subs / sizeof subs[0]; j++)
+        if (tok_is(x, &x->t[c], subs[j]))
+            return true;
+    return false;
+}
+
 /* Before the quote, in its sentence: X said: "…" / X told Y that "…" /
  * X called it a "…" / according to X, "…". The nearest cue with a subject
  * wins. */
@@ -1923,6 +1944,7 @@ find_before(const struct ctx *x, size_t qt)
     struct found fd = {.cue = SIZE_MAX};
     size_t c;
     bool hl = x->headline[x->t[qt].para];
+    enum gender sub_g = G_NONE;     /* a subject pronoun between */
 
     for (c = qt; c-- > 0 && qt - c <= ATTRIB_BEFORE_REACH;) {
         const struct tok *k = &x->t[c];
@@ -1930,6 +1952,8 @@ find_before(const struct ctx *x, size_t qt)
             return fd;
         if (k->kind == TOK_QUOTE && x->t[c].sent != x->t[qt].sent)
             return fd;
+        if (c + 1 < qt && subordinate_subject(x, c))
+            sub_g = tok_is(x, &x->t[c + 1], "he") ? G_MALE : G_FEMALE;
         if (!cue_at(x, c, hl))
             continue;
         if (tok_is(x, k, "according"))
@@ -1945,6 +1969,16 @@ find_before(const struct ctx *x, size_t qt)
         }
         if (!subj_ok(&fd.sj))
             continue;
+        if (sub_g != G_NONE) {
+            /* "X described her as a disgrace after she blamed it on
+             * "…"": a clause whose subject cannot be X stands between
+             * the cue and the quote. */
+            enum gender g = fd.sj.gender;
+            if (g == G_NONE && fd.sj.kind == SUBJ_NAME)
+                g = tok_gender(&x->t[fd.sj.nf]);
+            if (g != G_NONE && g != sub_g)
+                return (struct found){.cue = SIZE_MAX};
+        }
         fd.cue = c;
         fd.method = "adjacent";
         return fd;
@@ -2526,6 +2560,15 @@ continue_from(struct ctx *x, size_t k)
         bool cue_between = pr->cue_start != RECORD_NONE &&
                            pr->cue_start >= x->t[x->qtok[k - 1]].e &&
                            pr->cue_end <= x->t[qt].s;
+        size_t pe = x->speaker_ent[k - 1];
+        /* "… as a "disgrace" after she blamed it on "…"": a subject
+         * pronoun between that cannot be the speaker is someone else. */
+        for (i = x->qtok[k - 1] + 1; i + 1 < qt && pe != 0; i++) {
+            enum gender g = x->ents[pe - 1].gender;
+            if (g != G_NONE && subordinate_subject(x, i) &&
+                g != (tok_is(x, &x->t[i + 1], "he") ? G_MALE : G_FEMALE))
+                return false;
+        }
         for (i = x->qtok[k - 1] + 1; i < qt && !cue_between; i++)
             if (tok_word(&x->t[i]) && x->t[i].cap &&
                 !(x->t[i].cls & LEX_FUNC) &&
