@@ -2521,7 +2521,7 @@ static bool
 continue_from(struct ctx *x, size_t k)
 {
     struct record *r = &x->recs[k], *pr;
-    size_t qt = x->qtok[k], p0;
+    size_t qt = x->qtok[k], p0, j;
 
     p0 = x->pstart[x->t[qt].para];
     /* Colon lead-in: "X said in a statement:" closing the paragraph before. */
@@ -2549,27 +2549,33 @@ continue_from(struct ctx *x, size_t k)
     }
     if (k == 0)
         return false;
-    pr = &x->recs[k - 1];
+    /* A title quoted in between ("said on Fox News's "Fox and
+     * Friends." "…"") is no voice: the quote before it is. */
+    j = k - 1;
+    while (j > 0 && x->term[j] && x->qtok[j] != SIZE_MAX &&
+           x->t[x->qtok[j]].para == x->t[qt].para)
+        j--;
+    pr = &x->recs[j];
     if (pr->speaker == NULL)
         return false;
-    if (x->t[x->qtok[k - 1]].para == x->t[qt].para) {
+    if (x->t[x->qtok[j]].para == x->t[qt].para) {
         /* "…," he said. "…" : the rest of the paragraph is the same voice,
          * unless someone else is named between (words of the attribution
          * itself aside). */
         size_t i;
         bool cue_between = pr->cue_start != RECORD_NONE &&
-                           pr->cue_start >= x->t[x->qtok[k - 1]].e &&
+                           pr->cue_start >= x->t[x->qtok[j]].e &&
                            pr->cue_end <= x->t[qt].s;
-        size_t pe = x->speaker_ent[k - 1];
+        size_t pe = x->speaker_ent[j];
         /* "… as a "disgrace" after she blamed it on "…"": a subject
          * pronoun between that cannot be the speaker is someone else. */
-        for (i = x->qtok[k - 1] + 1; i + 1 < qt && pe != 0; i++) {
+        for (i = x->qtok[j] + 1; i + 1 < qt && pe != 0; i++) {
             enum gender g = x->ents[pe - 1].gender;
             if (g != G_NONE && subordinate_subject(x, i) &&
                 g != (tok_is(x, &x->t[i + 1], "he") ? G_MALE : G_FEMALE))
                 return false;
         }
-        for (i = x->qtok[k - 1] + 1; i < qt && !cue_between; i++)
+        for (i = x->qtok[j] + 1; i < qt && !cue_between; i++)
             if (tok_word(&x->t[i]) && x->t[i].cap &&
                 !(x->t[i].cls & LEX_FUNC) &&
                 r->speaker_start == RECORD_NONE &&
@@ -2577,7 +2583,7 @@ continue_from(struct ctx *x, size_t k)
                   x->t[i].s >= pr->speaker_start &&
                   x->t[i].e <= pr->speaker_end))
                 return false;
-    } else if (p0 != qt || x->t[x->qtok[k - 1]].para + 1 != x->t[qt].para) {
+    } else if (p0 != qt || x->t[x->qtok[j]].para + 1 != x->t[qt].para) {
         return false;
     }
     r->speaker = pr->speaker ? xstrdup(pr->speaker) : NULL;
@@ -2586,7 +2592,7 @@ continue_from(struct ctx *x, size_t k)
     memcpy(r->from, pr->id, sizeof r->from);
     r->method = "continuation";
     r->confidence = pr->confidence * 0.9;
-    x->speaker_ent[k] = x->speaker_ent[k - 1];
+    x->speaker_ent[k] = x->speaker_ent[j];
     return true;
 }
 
