@@ -1433,17 +1433,38 @@ cmd_version(int argc, char **argv)
     return EXIT_OK;
 }
 
+/* `quoth` on a terminal: the browser on the index (argv holds --db FILE
+ * at most). The one call site of the browser for a bare `quoth`; until it
+ * exists, the help. */
+static int
+bare_browse(int argc, char **argv)
+{
+    (void)argc;
+    (void)argv;
+    help_all(stdout);
+    return EXIT_OK;
+}
+
+/* `quoth` with no command, or with only --db FILE: the browser when
+ * standard output is a terminal, else `quoth stats` of the index, so that
+ * a script can run the README's first command (CONVENTIONS). */
+static int
+bare(int argc, char **argv)
+{
+    if (isatty(STDOUT_FILENO))
+        return bare_browse(argc, argv);
+    return cmd_stats(argc, argv);
+}
+
 int
 main(int argc, char **argv)
 {
     const struct cmd *c;
 
     setlocale(LC_ALL, "");
-    if (argc < 2) {
-        /* Until the index and the browser exist, this is the help. */
-        help_all(stdout);
-        return EXIT_OK;
-    }
+    if (argc < 2 || strcmp(argv[1], "--db") == 0 ||
+        strncmp(argv[1], "--db=", 5) == 0)
+        return bare(argc, argv);
     if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0)
         return cmd_version(argc - 1, argv + 1);
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
