@@ -259,7 +259,8 @@ index_fail(struct index *ix, struct q_error *err, const char *what)
     if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
         q_error_set(err, "index is corrupt (%s)", msg);
     else if (code == SQLITE_FULL)
-        q_error_set(err, "disk full while %s", what);
+        q_error_set(err, "disk full while %s (what was stored before "
+                    "is kept)", what);
     else if (code == SQLITE_READONLY)
         q_error_set(err, "index is read-only (%s)", msg);
     else if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
