@@ -594,18 +594,27 @@ index_cb_reject(void *ctx, const char *path, long line, const char *why)
     print_reject(path, line, why);
 }
 
+/* The progress line, on a terminal only: files done of all, articles and
+ * quotes stored, articles a second, and the time left, from the bytes of
+ * the files done (none yet while the first large file is read). */
 static void
 index_cb_progress(void *ctx, const struct indexer_report *r)
 {
     struct index_ui *u = ctx;
-    double rate = r->seconds > 0 ? (double)r->files_done / r->seconds : 0;
-    double left = rate > 0 ? (double)(r->files - r->files_done) / rate : 0;
+    size_t arts = r->added + r->updated + r->located;
+    double rate = r->seconds > 0 ? (double)arts / r->seconds : 0;
+    double left;
 
     if (!u->progress)
         return;
-    fprintf(stderr, "\r\033[K%zu/%zu files, %zu quotes, %.0f files/s, "
-            "%d:%02d left", r->files_done, r->files, r->quotes, rate,
-            (int)left / 60, (int)left % 60);
+    fprintf(stderr, "\r\033[K%zu/%zu files, %zu articles, %zu quotes, "
+            "%.0f articles/s", r->files_done, r->files, arts, r->quotes,
+            rate);
+    if (r->bytes_done > 0 && r->bytes >= r->bytes_done) {
+        left = r->seconds * (double)(r->bytes - r->bytes_done) /
+               (double)r->bytes_done;
+        fprintf(stderr, ", %d:%02d left", (int)left / 60, (int)left % 60);
+    }
     u->drawn = true;
 }
 
