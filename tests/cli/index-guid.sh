@@ -82,6 +82,21 @@ q index --db "$db" "$QUOTH_SRC/corpus/iptc-newsml-g2/LISTING_2_NewsML-G2_Text_Do
 expect_cmd "a NewsML-G2 item's guid is recorded" \
     test "$(sql "SELECT guid FROM articles WHERE url IS NULL AND guid LIKE 'urn:newsml:%'")" = urn:newsml:acmenews.com:20161121:US-FINANCE-FED
 
+# NITF doc-id and Atom id: one article, found in both.
+cat >"$d/a.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<nitf><head><title>Bridge</title><docdata><doc-id id-string="urn:example:nitf:991"/></docdata></head>
+<body><body.content><p>“We will rebuild the old bridge,” said mayor Anna Kowal.</p></body.content></body></nitf>
+XML
+cat >"$d/b.atom" <<'XML'
+<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Harbour</title><id>urn:example:feed</id>
+<entry><title>Bridge</title><id>urn:example:nitf:991</id><link href="https://atom.example.com/b"/><content type="text">“We will rebuild the old bridge soon,” said mayor Anna Kowal.</content></entry></feed>
+XML
+q index --db "$db" "$d/a.xml" "$d/b.atom"
+expect_cmd "an NITF doc-id and an Atom entry's id: one article" grep -qE ' 1 articles added \(1 quotes\), 0 updated, 1 already indexed' "$WORK/err"
+expect_cmd "located in both" test "$(sql "SELECT count(*) FROM locations WHERE article = (SELECT article FROM guids WHERE key = 'urn:example:nitf:991')")" -eq 2
+
 # An index of schema 2 (no guids table): indexing it upgrades it, reads
 # its files once more, and records their GUIDs; no article is added.
 old="$WORK/old.db"
@@ -97,7 +112,7 @@ expect_cmd "so the copy under another URL is a location" grep -qE ' 0 articles a
 expect_cmd "PRAGMA integrity_check is ok" test "$(sqlite3 "$old" 'PRAGMA integrity_check')" = ok
 
 # --prune drops the GUIDs of the articles it drops.
-rm "$d/one.rss" "$d/two.rss" "$d/three.rss"
+rm "$d/one.rss" "$d/two.rss" "$d/three.rss" "$d/a.xml" "$d/b.atom"
 q index --db "$db" --prune "$d"
 expect_cmd "no GUID of an article that is gone" test "$(sql 'SELECT count(*) FROM guids WHERE article NOT IN (SELECT id FROM articles)')" -eq 0
 expect_cmd "the bridge's GUID went with it" test "$(sql "SELECT count(*) FROM guids WHERE key LIKE 'tag:news.example.org%'")" -eq 0
