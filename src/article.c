@@ -256,6 +256,7 @@ article_free(struct article *a)
     free(a->path);
     free(a->format);
     free(a->url);
+    free(a->guid);
     free(a->title);
     free(a->source);
     free(a->domain);

@@ -19,6 +19,8 @@ struct article {
     long line;          /* line of a JSON Lines file, else 0 */
     char *format;       /* reader name: "text", "jsonl", ... */
     char *url;
+    char *guid;         /* the source's own id of the item (RSS guid, Atom
+                         * id, NewsML-G2 guid, NITF doc-id, JSON "guid") */
     char *title;
     char *source;       /* the outlet's name */
     char *domain;       /* host of url */

@@ -134,6 +134,33 @@ static const char index_schema_2[] =
     "CREATE TABLE saved_queries("
     " name TEXT PRIMARY KEY, query TEXT NOT NULL) WITHOUT ROWID;";
 
+/* schema 3: guid */
+/* guids: every GUID an article was found under (RSS guid, Atom id,
+ * NewsML-G2 guid, NITF doc-id, JSON Lines guid), as its dedupe key
+ * (index_guid_key), so that a copy of it under another URL, with another
+ * body, is one more location of it. An index of an older schema has no
+ * GUIDs: its files are marked as read by no extractor, so that the next
+ * `quoth index` reads each of them once more and records them (its
+ * articles are found again by URL or body, and only gain GUIDs). */
+static const char index_schema_3_guid[] =
+    "CREATE TABLE IF NOT EXISTS guids("
+    " key TEXT PRIMARY KEY, article INTEGER NOT NULL) WITHOUT ROWID;"
+    "CREATE INDEX IF NOT EXISTS guids_article ON guids(article);"
+    "UPDATE files SET extractor = NULL;";
+
+/* What each schema version adds to the one before, in order: run after
+ * index_schema on a new index, and from the index's version on when an
+ * older index is opened to write. */
+static const struct {
+    int version;
+    const char *sql;
+} index_steps[] = {
+    {2, index_schema_2},
+    {3, index_schema_3_guid},
+};
+_Static_assert(sizeof index_steps / sizeof *index_steps == INDEX_SCHEMA - 1,
+               "one step per schema version after the first");
+
 /* The statements the writer runs for every article, prepared once. */
 #define INDEX_STMTS(X)                                                        \
     X(FILE_CURRENT, "SELECT 1 FROM files WHERE abspath = ? AND hash = ?"     \
@@ -147,15 +174,18 @@ static const char index_schema_2[] =
                  " extractor = ? WHERE id = ?")                              \
     X(FIND_CANON, "SELECT id, body_hash, extractor FROM articles"            \
                   " WHERE canon = ? LIMIT 1")                                \
-    X(FIND_GUID, "SELECT id, body_hash, extractor FROM articles"             \
-                 " WHERE guid = ? LIMIT 1")                                  \
+    X(FIND_GUID, "SELECT a.id, a.body_hash, a.extractor FROM guids g"       \
+                 " JOIN articles a ON a.id = g.article WHERE g.key = ?")    \
+    X(GUID_ADD, "INSERT OR IGNORE INTO guids(key, article) VALUES (?, ?)")  \
+    X(GUIDS_DELETE, "DELETE FROM guids WHERE article = ?")                   \
     X(FIND_BODY, "SELECT id, body_hash, extractor FROM articles"             \
                  " WHERE body_hash = ? LIMIT 1")                             \
     X(LOCATED, "SELECT 1 FROM locations WHERE article = ? LIMIT 1")          \
     X(ART_INSERT, "INSERT INTO articles(url, canon, guid, body_hash, title," \
                   " source, domain, byline, date, lang, format, body, paras,"\
                   " extractor) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")        \
-    X(ART_UPDATE, "UPDATE articles SET url = ?, canon = ?, guid = ?,"        \
+    X(ART_UPDATE, "UPDATE articles SET url = ?, canon = ?,"                  \
+                  " guid = coalesce(?, guid),"                               \
                   " body_hash = ?, title = ?, source = ?, domain = ?,"       \
                   " byline = ?, date = ?, lang = ?, format = ?, body = ?,"   \
                   " paras = ?, extractor = ? WHERE id = ?")                  \
@@ -229,7 +259,8 @@ index_fail(struct index *ix, struct q_error *err, const char *what)
     if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
         q_error_set(err, "index is corrupt (%s)", msg);
     else if (code == SQLITE_FULL)
-        q_error_set(err, "disk full while %s", what);
+        q_error_set(err, "disk full while %s (what was stored before "
+                    "is kept)", what);
     else if (code == SQLITE_READONLY)
         q_error_set(err, "index is read-only (%s)", msg);
     else if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
@@ -433,13 +464,17 @@ index_create(struct index *ix, struct q_error *err)
 {
     sqlite3_stmt *st = NULL;
     char *sql;
+    size_t k;
     int rc = -1;
 
     if (index_exec(ix, "BEGIN IMMEDIATE", err, "creating the index") < 0)
         return -1;
-    if (index_exec(ix, index_schema, err, "creating the index") < 0 ||
-        index_exec(ix, index_schema_2, err, "creating the index") < 0)
+    if (index_exec(ix, index_schema, err, "creating the index") < 0)
         goto out;
+    for (k = 0; k < sizeof index_steps / sizeof *index_steps; k++)
+        if (index_exec(ix, index_steps[k].sql, err,
+                       "creating the index") < 0)
+            goto out;
     if (sqlite3_prepare_v2(ix->db, "INSERT INTO meta(key, value) VALUES"
                            " ('schema', ?1), ('created_by', ?2),"
                            " ('extractor', ?2)", -1, &st, NULL) != SQLITE_OK)
@@ -466,22 +501,29 @@ out:
     return rc;
 }
 
-/* Brings an index of schema 1 to schema 2 (index_schema_2). */
+/* Brings an index of an older schema (version) to INDEX_SCHEMA, running
+ * the steps after its version in one transaction. */
 static int
-index_upgrade(struct index *ix, struct q_error *err)
+index_upgrade(struct index *ix, int64_t version, struct q_error *err)
 {
     char *sql;
+    size_t k;
     int rc = -1;
 
     if (index_exec(ix, "BEGIN IMMEDIATE", err, "upgrading the index") < 0)
         return -1;
+    for (k = 0; k < sizeof index_steps / sizeof *index_steps; k++)
+        if (index_steps[k].version > version &&
+            index_exec(ix, index_steps[k].sql, err,
+                       "upgrading the index") < 0)
+            goto out;
     /* PRAGMA takes no parameter; the value is our own constant. */
-    sql = xasprintf("%s UPDATE meta SET value = '%d' WHERE key = 'schema';"
-                    " PRAGMA user_version = %d", index_schema_2,
-                    INDEX_SCHEMA, INDEX_SCHEMA);
+    sql = xasprintf("UPDATE meta SET value = '%d' WHERE key = 'schema';"
+                    " PRAGMA user_version = %d", INDEX_SCHEMA, INDEX_SCHEMA);
     if (index_exec(ix, sql, err, "upgrading the index") == 0)
         rc = index_exec(ix, "COMMIT", err, "upgrading the index");
     free(sql);
+out:
     if (rc < 0)
         index_rollback(ix);
     return rc;
@@ -617,7 +659,7 @@ index_open(const char *path, bool write, struct q_error *err)
         if (version == 0 && index_create(ix, err) < 0)
             return index_open_fail(ix, err);
         if (version > 0 && version < INDEX_SCHEMA &&
-            index_upgrade(ix, err) < 0)
+            index_upgrade(ix, version, err) < 0)
             return index_open_fail(ix, err);
     } else {
         sqlite3_exec(ix->db, "PRAGMA query_only = 1", NULL, NULL, NULL);
@@ -787,6 +829,34 @@ index_canon_url(const char *url)
     return buf_take(&b);
 }
 
+/* The key an article's GUID is found by, or NULL (caller frees). A GUID
+ * with a scheme (a URL, urn:, tag:) names the item everywhere and is its
+ * own key; any other (a number, a slug) names it only within its site, so
+ * its key is the article's domain (else its source's name) and the GUID,
+ * and an article with neither has no key: two feeds' "1234" are not the
+ * same article. White space at the ends does not count. */
+static char *
+index_guid_key(const struct article *a)
+{
+    const char *g = a->guid, *site;
+    size_t n;
+
+    if (g == NULL)
+        return NULL;
+    g += strspn(g, " \t\r\n");
+    n = strlen(g);
+    while (n > 0 && strchr(" \t\r\n", g[n - 1]) != NULL)
+        n--;
+    if (n == 0)
+        return NULL;
+    if (memchr(g, ':', n) != NULL)
+        return xstrndup(g, n);
+    site = a->domain != NULL ? a->domain : a->source;
+    if (site == NULL || *site == '\0')
+        return NULL;
+    return xasprintf("%s %.*s", site, (int)n, g);
+}
+
 /* "0 12 14 40": the paragraphs' byte ranges. */
 static char *
 index_paras_text(const struct article *a)
@@ -833,7 +903,7 @@ index_bind_article(sqlite3_stmt *st, const struct article *a,
 {
     bind_text(st, 1, a->url);
     bind_text(st, 2, canon);
-    bind_text(st, 3, NULL);     /* the readers do not hand on a GUID yet */
+    bind_text(st, 3, a->guid);
     bind_text(st, 4, a->sha256);
     bind_text(st, 5, a->title);
     bind_text(st, 6, a->source);
@@ -1003,12 +1073,12 @@ index_apply_fixes(struct index *ix, int64_t art, struct q_error *err)
     return rc;
 }
 
-/* Looks the article up by canonical URL, then GUID, then body hash. *id
- * is 0 when it is new. */
+/* Looks the article up by canonical URL, then GUID key, then body hash.
+ * *id is 0 when it is new. */
 static int
-index_find(struct index *ix, const char *canon, const struct article *a,
-           int64_t *id, bool *same_body, bool *same_extractor,
-           struct q_error *err)
+index_find(struct index *ix, const char *canon, const char *guid,
+           const struct article *a, int64_t *id, bool *same_body,
+           bool *same_extractor, struct q_error *err)
 {
     static const enum index_stmt order[] = {S_FIND_CANON, S_FIND_GUID,
                                             S_FIND_BODY};
@@ -1016,7 +1086,7 @@ index_find(struct index *ix, const char *canon, const struct article *a,
 
     *id = 0;
     for (k = 0; k < 3 && *id == 0; k++) {
-        const char *v = k == 0 ? canon : k == 1 ? NULL : a->sha256;
+        const char *v = k == 0 ? canon : k == 1 ? guid : a->sha256;
         sqlite3_stmt *st;
         int rc;
 
@@ -1083,6 +1153,7 @@ index_add(struct index *ix, const struct article *a, size_t item,
           struct q_error *err)
 {
     char *canon = index_canon_url(a->url), *paras = NULL;
+    char *guid = index_guid_key(a);
     int64_t art = 0, had_file = ix->file;
     bool same_body = false, same_x = false, located;
     sqlite3_stmt *st;
@@ -1091,12 +1162,13 @@ index_add(struct index *ix, const struct article *a, size_t item,
     if (ix->file_abspath == NULL) {
         q_error_set(err, "index_add outside a file");
         free(canon);
+        free(guid);
         return -1;
     }
     if (index_begin(ix, err) < 0)
         goto out;
     if (index_file_row(ix, err) < 0 ||
-        index_find(ix, canon, a, &art, &same_body, &same_x, err) < 0)
+        index_find(ix, canon, guid, a, &art, &same_body, &same_x, err) < 0)
         goto fail;
     *how = INDEX_NEW;
     if (art != 0) {
@@ -1136,6 +1208,15 @@ index_add(struct index *ix, const struct article *a, size_t item,
         (index_insert_quotes(ix, art, a, recs, n, err) < 0 ||
          index_apply_fixes(ix, art, err) < 0))
         goto fail;
+    /* Under whichever key it was found, it is found by this GUID too. */
+    if (guid != NULL) {
+        if ((st = index_stmt(ix, S_GUID_ADD, err)) == NULL)
+            goto fail;
+        bind_text(st, 1, guid);
+        sqlite3_bind_int64(st, 2, art);
+        if (index_run(ix, st, err, "recording a GUID") < 0)
+            goto fail;
+    }
     if ((st = index_stmt(ix, S_LOCATE, err)) == NULL)
         goto fail;
     sqlite3_bind_int64(st, 1, ix->file);
@@ -1152,6 +1233,7 @@ fail:
     ix->file = had_file;
 out:
     free(canon);
+    free(guid);
     free(paras);
     return rc;
 }
@@ -1169,6 +1251,11 @@ index_drop_if_orphan(struct index *ix, int64_t art, struct q_error *err)
         return -1;
     sqlite3_bind_int64(st, 1, art);
     if (index_run(ix, st, err, "dropping quotes") < 0)
+        return -1;
+    if ((st = index_stmt(ix, S_GUIDS_DELETE, err)) == NULL)
+        return -1;
+    sqlite3_bind_int64(st, 1, art);
+    if (index_run(ix, st, err, "dropping GUIDs") < 0)
         return -1;
     if ((st = index_stmt(ix, S_ART_DELETE, err)) == NULL)
         return -1;
@@ -1280,7 +1367,9 @@ index_prune(struct index *ix, bool files_too, size_t *files,
                      " articles a WHERE NOT EXISTS (SELECT 1 FROM locations"
                      " l WHERE l.article = a.id));"
                      "DELETE FROM articles WHERE NOT EXISTS (SELECT 1 FROM"
-                     " locations l WHERE l.article = articles.id);",
+                     " locations l WHERE l.article = articles.id);"
+                     "DELETE FROM guids WHERE NOT EXISTS (SELECT 1 FROM"
+                     " articles a WHERE a.id = guids.article);",
                      NULL, NULL, NULL) != SQLITE_OK)
         goto fail;
     if (index_commit(ix, err) < 0) {

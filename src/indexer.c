@@ -55,6 +55,7 @@ struct slot {
     char *abspath;
     char hash[65];
     int64_t mtime, size;
+    int64_t listed_size;    /* its size when listed, for progress */
     bool stdin_;
 };
 
@@ -70,6 +71,7 @@ struct pipeline {
     const struct indexer_options *o;
     bool db_error;          /* a worker could not read the index */
     struct q_error err;
+    double t0, last;        /* start, last progress report */
 };
 
 /* A worker's state while it reads one file. */
@@ -350,6 +352,24 @@ list_article(void *ctx, struct article *a)
     return 0;
 }
 
+/* Reports progress when a tenth of a second has passed since the last
+ * report (always with force). */
+static void
+tick(struct pipeline *p, const struct indexer_callbacks *cb,
+     struct indexer_report *rep, bool force)
+{
+    double t;
+
+    if (cb->progress == NULL)
+        return;
+    t = now();
+    if (!force && t - p->last < 0.1)
+        return;
+    p->last = t;
+    rep->seconds = t - p->t0;
+    cb->progress(cb->ctx, rep);
+}
+
 /* Writes one article of standard input: its own location, named by its
  * body's hash, so that articles piped in one after another all stay. */
 static int
@@ -415,6 +435,8 @@ write_slot(struct pipeline *p, struct index *ix,
                 if (how != INDEX_LOCATION)
                     rep->quotes += it->nrecs;
             }
+            /* A large file (a JSON Lines dump) shows progress too. */
+            tick(p, cb, rep, false);
             break;
         case IT_END:
             if (rc == 0 && !s->stdin_)
@@ -441,7 +463,7 @@ indexer_run(struct index *ix, const struct indexer_options *o,
     pthread_t *th;
     struct worker *ws;
     sigset_t all, old;
-    double t0 = now(), last = 0;
+    double t0 = now();
     size_t k, nth = 0, pruned = 0;
     int rc = 0;
 
@@ -451,6 +473,14 @@ indexer_run(struct index *ix, const struct indexer_options *o,
     for (k = 0; k < o->npaths && !*o->stop; k++)
         reader_list(o->paths[k], list_found, &ls);
     rep->files = p.nslots;
+    for (k = 0; k < p.nslots; k++) {
+        struct stat sb;
+        if (strcmp(p.slots[k].file->path, "-") != 0 &&
+            stat(p.slots[k].file->path, &sb) == 0)
+            p.slots[k].listed_size = (int64_t)sb.st_size;
+        rep->bytes += p.slots[k].listed_size;
+    }
+    p.t0 = t0;
     p.window = 2 * (size_t)o->jobs + 2;
     reader_init();
     th = xcalloc(o->jobs, sizeof *th);
@@ -474,17 +504,14 @@ indexer_run(struct index *ix, const struct indexer_options *o,
             break;
         rc = write_slot(&p, ix, cb, rep, err);
         rep->files_done = p.pos + 1;
+        rep->bytes_done += p.slots[p.pos].listed_size;
         pthread_mutex_lock(&p.mu);
         if (p.db_error && rc == 0) {
             *err = p.err;
             rc = -1;
         }
         pthread_mutex_unlock(&p.mu);
-        if (cb->progress != NULL && now() - last >= 0.1) {
-            last = now();
-            rep->seconds = last - t0;
-            cb->progress(cb->ctx, rep);
-        }
+        tick(&p, cb, rep, false);
     }
     pthread_mutex_lock(&p.mu);
     p.quit = true;

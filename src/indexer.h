@@ -5,6 +5,7 @@
 #include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 struct index;
 struct q_error;
@@ -29,6 +30,7 @@ struct indexer_report {
     size_t rejected;            /* inputs rejected, each told to reject() */
     size_t added, updated, located;     /* articles: new, replaced, seen */
     size_t quotes;              /* quotes stored */
+    int64_t bytes, bytes_done;  /* sizes of the files listed; done so far */
     size_t pruned;              /* files dropped by prune */
     double seconds;
 };
@@ -36,7 +38,8 @@ struct indexer_report {
 struct indexer_callbacks {
     /* An input skipped: path, line (0 for a whole file), why. */
     void (*reject)(void *ctx, const char *path, long line, const char *why);
-    /* Called now and then (about ten times a second) and at the end. */
+    /* Called now and then (about ten times a second, between articles
+     * too) and at the end. */
     void (*progress)(void *ctx, const struct indexer_report *r);
     void *ctx;
 };

@@ -594,18 +594,27 @@ index_cb_reject(void *ctx, const char *path, long line, const char *why)
     print_reject(path, line, why);
 }
 
+/* The progress line, on a terminal only: files done of all, articles and
+ * quotes stored, articles a second, and the time left, from the bytes of
+ * the files done (none yet while the first large file is read). */
 static void
 index_cb_progress(void *ctx, const struct indexer_report *r)
 {
     struct index_ui *u = ctx;
-    double rate = r->seconds > 0 ? (double)r->files_done / r->seconds : 0;
-    double left = rate > 0 ? (double)(r->files - r->files_done) / rate : 0;
+    size_t arts = r->added + r->updated + r->located;
+    double rate = r->seconds > 0 ? (double)arts / r->seconds : 0;
+    double left;
 
     if (!u->progress)
         return;
-    fprintf(stderr, "\r\033[K%zu/%zu files, %zu quotes, %.0f files/s, "
-            "%d:%02d left", r->files_done, r->files, r->quotes, rate,
-            (int)left / 60, (int)left % 60);
+    fprintf(stderr, "\r\033[K%zu/%zu files, %zu articles, %zu quotes, "
+            "%.0f articles/s", r->files_done, r->files, arts, r->quotes,
+            rate);
+    if (r->bytes_done > 0 && r->bytes >= r->bytes_done) {
+        left = r->seconds * (double)(r->bytes - r->bytes_done) /
+               (double)r->bytes_done;
+        fprintf(stderr, ", %d:%02d left", (int)left / 60, (int)left % 60);
+    }
     u->drawn = true;
 }
 
@@ -1433,17 +1442,38 @@ cmd_version(int argc, char **argv)
     return EXIT_OK;
 }
 
+/* `quoth` on a terminal: the browser on the index (argv holds --db FILE
+ * at most). The one call site of the browser for a bare `quoth`; until it
+ * exists, the help. */
+static int
+bare_browse(int argc, char **argv)
+{
+    (void)argc;
+    (void)argv;
+    help_all(stdout);
+    return EXIT_OK;
+}
+
+/* `quoth` with no command, or with only --db FILE: the browser when
+ * standard output is a terminal, else `quoth stats` of the index, so that
+ * a script can run the README's first command (CONVENTIONS). */
+static int
+bare(int argc, char **argv)
+{
+    if (isatty(STDOUT_FILENO))
+        return bare_browse(argc, argv);
+    return cmd_stats(argc, argv);
+}
+
 int
 main(int argc, char **argv)
 {
     const struct cmd *c;
 
     setlocale(LC_ALL, "");
-    if (argc < 2) {
-        /* Until the index and the browser exist, this is the help. */
-        help_all(stdout);
-        return EXIT_OK;
-    }
+    if (argc < 2 || strcmp(argv[1], "--db") == 0 ||
+        strncmp(argv[1], "--db=", 5) == 0)
+        return bare(argc, argv);
     if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0)
         return cmd_version(argc - 1, argv + 1);
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)

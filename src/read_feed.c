@@ -424,6 +424,8 @@ feed_item(struct feed_state *st, xmlNode *item)
         article_set(&a->url, it.link);
         article_set(&a->domain, NULL);
     }
+    if (it.guid != NULL)
+        article_set(&a->guid, it.guid);
     if (it.date != NULL)
         article_set(&a->date, it.date);
     if (it.byline != NULL)

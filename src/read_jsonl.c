@@ -33,6 +33,25 @@ read_jsonl_str(json_t *obj, const char *key)
     return json_is_string(v) ? json_string_value(v) : NULL;
 }
 
+/* The record's own id of the article: "guid" when it is a string, else
+ * "id" when it is a string that is not shaped like a quoth quote id (12
+ * hex digits), which would name a quote, not an article. Numbers are not
+ * taken: they count rows of one file and name nothing elsewhere. NULL
+ * when there is none. */
+static const char *
+read_jsonl_guid(json_t *obj)
+{
+    const char *g = read_jsonl_str(obj, "guid"), *id;
+
+    if (g != NULL)
+        return g;
+    id = read_jsonl_str(obj, "id");
+    if (id != NULL && strlen(id) == 12 &&
+        strspn(id, "0123456789abcdef") == 12)
+        return NULL;
+    return id;
+}
+
 /* One line made an article. Returns as reader_read(). */
 static int
 read_jsonl_line(const char *path, long lineno, const char *s, size_t n,
@@ -71,6 +90,7 @@ read_jsonl_line(const char *path, long lineno, const char *s, size_t n,
     article_set(&a->format, "jsonl");
     a->line = lineno;
     article_set(&a->url, read_jsonl_str(obj, "url"));
+    article_set(&a->guid, read_jsonl_guid(obj));
     article_set(&a->title, read_jsonl_str(obj, "title"));
     article_set(&a->date, read_jsonl_str(obj, "date"));
     article_set(&a->source, read_jsonl_str(obj, "source"));

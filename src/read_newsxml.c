@@ -43,7 +43,7 @@ static const char *const newsxml_block[] = {
 
 /* Article metadata gathered from the markup; each field owned or NULL. */
 struct newsxml_meta {
-    char *title, *byline, *date, *source, *url, *lang;
+    char *title, *byline, *date, *source, *url, *guid, *lang;
 };
 
 /* Paragraphs gathered from the markup. */
@@ -236,6 +236,7 @@ newsxml_meta_free(struct newsxml_meta *m)
     free(m->date);
     free(m->source);
     free(m->url);
+    free(m->guid);
     free(m->lang);
     memset(m, 0, sizeof *m);
 }
@@ -379,6 +380,7 @@ newsxml_nitf_meta(struct newsxml_meta *m, const xmlNode *nitf)
                      newsxml_child(docdata, "doc.copyright"), "holder", NULL));
     newsxml_take(&m->source, newsxml_attr(pubdata, "name", NULL));
     s = newsxml_attr(newsxml_child(docdata, "doc-id"), "id-string", NULL);
+    newsxml_take(&m->guid, s != NULL ? xstrdup(s) : NULL);
     newsxml_take(&m->url, newsxml_http(s) ? s : (free(s), NULL));
     s = newsxml_attr(pubdata, "ex-ref", NULL);
     newsxml_take(&m->url, newsxml_http(s) ? s : (free(s), NULL));
@@ -449,6 +451,7 @@ newsxml_g2_meta(struct newsxml_meta *m, const xmlNode *item)
         free(rel);
     }
     s = newsxml_attr(item, "guid", NULL);
+    newsxml_take(&m->guid, s != NULL ? xstrdup(s) : NULL);
     newsxml_take(&m->url, newsxml_http(s) ? s : (free(s), NULL));
     newsxml_take(&m->lang, newsxml_lang(item));
     newsxml_take(&m->lang,
@@ -557,6 +560,7 @@ newsxml_emit(struct newsxml_run *run, struct newsxml_paras *p,
     article_set(&a->date, m->date);
     article_set(&a->source, m->source);
     article_set(&a->url, m->url);
+    article_set(&a->guid, m->guid);
     article_set(&a->lang, m->lang);
     if (a->source != NULL && strstr(a->source, "://") != NULL)
         article_set(&a->source, NULL);  /* a URL is never a source */

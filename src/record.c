@@ -13,20 +13,52 @@
 #include "hash.h"
 #include "utf8.h"
 
+/* Appends path to b lexically normalised, so that the id of an article
+ * with no URL does not depend on how its path was typed: "." segments
+ * and repeated or trailing slashes go ("./corpus//a.txt" is
+ * "corpus/a.txt"). ".." stays: "x/.." is not where x's parent is when x
+ * is a symbolic link, and a text stage does not look at the file system.
+ * A relative path stays relative: making it absolute would tie the id to
+ * where the collection lies. */
+static void
+record_path_key(struct buf *b, const char *path)
+{
+    const char *p = path;
+
+    if (*p == '/')
+        buf_putc(b, '/');
+    while (*p != '\0') {
+        size_t n = strcspn(p, "/");
+        if (n > 0 && !(n == 1 && p[0] == '.')) {
+            if (b->len > 0 && b->data[b->len - 1] != '/')
+                buf_putc(b, '/');
+            buf_append(b, p, n);
+        }
+        p += n;
+        p += strspn(p, "/");
+    }
+    if (b->len == 0)
+        buf_putc(b, '.');
+}
+
 void
 record_make_id(char id[13], const struct article *a, const char *quote,
                size_t len, unsigned occurrence)
 {
     struct buf folded = {0};
     char occ[16], digest[65];
-    const char *key = a->url != NULL ? a->url : a->path;
+    struct buf path = {0};
     const char *parts[3];
     size_t lens[3];
 
+    if (a->url != NULL)
+        buf_puts(&path, a->url);
+    else
+        record_path_key(&path, a->path);
     utf8_fold(&folded, quote, len, false);
     snprintf(occ, sizeof occ, "%u", occurrence);
-    parts[0] = key;
-    lens[0] = strlen(key);
+    parts[0] = path.data;
+    lens[0] = path.len;
     parts[1] = folded.data ? folded.data : "";
     lens[1] = folded.len;
     parts[2] = occ;
@@ -35,6 +67,7 @@ record_make_id(char id[13], const struct article *a, const char *quote,
     memcpy(id, digest, 12);
     id[12] = '\0';
     buf_free(&folded);
+    buf_free(&path);
 }
 
 void

@@ -46,9 +46,17 @@ expect_rc 2 "--format without a value"
 q extract --color=sometimes "$QUOTH_SRC/corpus/seed/paris-talks.txt"
 expect_rc 2 "bad --color value"
 
-q
+# No arguments, stdout not a terminal: `quoth stats` of the index.
+"$QUOTH" index -q --db "$WORK/bare.db" "$QUOTH_SRC/corpus/seed" 2>/dev/null
+QUOTH_DB="$WORK/bare.db" q
 expect_rc 0 "no arguments, stdout not a terminal"
-expect_out_has "usage: quoth" "no arguments prints the usage"
+expect_cmd "no arguments prints the stats of QUOTH_DB" grep -qx "index      $WORK/bare.db" "$WORK/out"
+expect_out_has "quotes     " "with the quotes counted"
+q --db "$WORK/bare.db"
+expect_rc 0 "only --db FILE: its stats"
+expect_cmd "the same stats" grep -qx "index      $WORK/bare.db" "$WORK/out"
+QUOTH_DB="$WORK/none.db" q
+expect_rc 4 "no arguments and no index"
 
 q extract -- "$QUOTH_SRC/corpus/seed/paris-talks.txt"
 expect_rc 0 "-- ends the options"

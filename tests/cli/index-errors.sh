@@ -28,6 +28,7 @@ expect_cmd "one line saying it is read-only" bash -c "[ \$(wc -l <'$WORK/err') -
 expect_cmd "the read-only index is unchanged" test "$(sum "$WORK/ro.db")" = "$before"
 q search --db "$WORK/ro.db" barrot
 expect_rc 0 "a read-only index can be searched"
+expect_cmd "and is still unchanged" test "$(sum "$WORK/ro.db")" = "$before"
 
 head -c 65536 /dev/urandom >"$WORK/junk.db"
 before=$(sum "$WORK/junk.db")
@@ -51,13 +52,14 @@ expect_cmd "one line saying it is corrupt" bash -c "[ \$(wc -l <'$WORK/err') -eq
 q index --db "$WORK/bad.db" "$QUOTH_SRC/corpus/wikinews"
 expect_rc 4 "index into a corrupt index"
 expect_cmd "one line" test "$(wc -l <"$WORK/err")" -eq 1
+expect_cmd "the corrupt index is unchanged" test "$(sum "$WORK/bad.db")" = "$before"
 
 cp "$db" "$WORK/new.db"
 sqlite3 "$WORK/new.db" 'PRAGMA user_version = 99'
 before=$(sum "$WORK/new.db")
 q index --db "$WORK/new.db" "$seed"
 expect_rc 4 "index into an index of a newer schema"
-expect_err_line "quoth: $WORK/new.db: index schema version 99 is newer than this quoth reads (2); use a newer quoth" "newer schema"
+expect_err_line "quoth: $WORK/new.db: index schema version 99 is newer than this quoth reads (3); use a newer quoth" "newer schema"
 q search --db "$WORK/new.db" barrot
 expect_rc 4 "search an index of a newer schema"
 expect_cmd "the newer index is unchanged" test "$(sum "$WORK/new.db")" = "$before"
