@@ -2718,6 +2718,30 @@ label_in_quote(struct ctx *x, size_t k)
     return true;
 }
 
+/* Whether the quote at token qt is followed by what one says of a work
+ * ("… was written by", "… is directed by", "… was released in"). */
+static bool
+created_after(const struct ctx *x, size_t qt)
+{
+    static const char *const made[] = {"written", "released", "recorded",
+                                       "published", "directed", "produced",
+                                       "composed", "performed", "sung",
+                                       "painted", "filmed", "broadcast",
+                                       "aired", "premiered"};
+    size_t i = qt + 1, j;
+
+    if (i < x->n && tok_punct(&x->t[i], ','))
+        i++;
+    if (i + 1 >= x->n || x->t[i].para != x->t[qt].para ||
+        !(tok_is(x, &x->t[i], "was") || tok_is(x, &x->t[i], "is") ||
+          tok_is(x, &x->t[i], "were")))
+        return false;
+    for (j = 0; j < sizeof made / sizeof made[0]; j++)
+        if (tok_is(x, &x->t[i + 1], made[j]))
+            return true;
+    return false;
+}
+
 /* A quote in title case ("Commander-in-Chief Forum") after a determiner,
  * a preposition or a possessive, and not a sentence: a name, not speech. */
 static bool
@@ -2747,12 +2771,14 @@ title_term(const struct ctx *x, size_t k)
                 j++;
             len = j - at;
             words++;
-            if (!is_upper(c) && len > 3)
+            if (!is_upper(c) && !(c >= '0' && c <= '9') && len > 3)
                 return false;
         }
     }
     if (words == 0 || words > 8 || (last == '.' && words > 6))
         return false;
+    if (created_after(x, qt))
+        return true;
     p = &x->t[qt - 1];
     /* "her single "Paper Boats"", "the memoir, "What the River Said,"" */
     if (tok_punct(p, ',') && qt >= 2)
