@@ -2513,6 +2513,49 @@ international(const struct ctx *x, size_t s, size_t e)
     return false;
 }
 
+/* "Brown's statement:", "the full text of Mayor Ilse Brandt's letter:"
+ * closing the paragraph before quote k: the owner of the words speaks.
+ * col is the colon's token. */
+static bool
+colon_possessive(struct ctx *x, size_t k, size_t col)
+{
+    static const char *const said[] = {"statement", "words", "message",
+                                       "remarks", "letter", "response",
+                                       "reply", "tweet", "post", "comments",
+                                       "speech", "address", "note"};
+    size_t i, j;
+
+    for (i = col; i-- > 0 && col - i <= 3;) {
+        const struct tok *w = &x->t[i];
+        struct found fd = {.cue = SIZE_MAX};
+        if (!tok_word(w) || w->para != x->t[col].para)
+            return false;
+        for (j = 0; j < sizeof said / sizeof said[0]; j++)
+            if (tok_is(x, w, said[j]))
+                break;
+        if (j == sizeof said / sizeof said[0])
+            continue;
+        /* the owner: "Brown's" before the noun, one word between at most
+         * ("Brown's 64 words") */
+        for (j = i; j-- > 0 && i - j <= 2;) {
+            if (!x->t[j].poss || !x->t[j].cap)
+                continue;
+            /* the name as a subject, its 's aside */
+            x->t[j].poss = false;
+            fd.sj = np_left(x, j);
+            x->t[j].poss = true;
+            if (fd.sj.kind != SUBJ_NAME)
+                return false;
+            fd.cue = i;
+            fd.method = "colon-lead";
+            fd.confidence = 0.8;
+            return settle(x, k, &fd);
+        }
+        return false;
+    }
+    return false;
+}
+
 /* Continuation: a quote with no cue of its own that opens its paragraph
  * right after a paragraph whose last quote has a speaker, or that follows
  * an attributed quote in its own paragraph. Colon lead-ins: the paragraph
@@ -2546,6 +2589,8 @@ continue_from(struct ctx *x, size_t k)
             }
             break;
         }
+        if (colon_possessive(x, k, p0 - 2))
+            return true;
     }
     if (k == 0)
         return false;
