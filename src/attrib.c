@@ -573,11 +573,24 @@ static bool
 run_is_body(const struct ctx *x, size_t f, size_t l)
 {
     size_t used;
+    size_t m;
 
     if (x->t[l].cls & (LEX_BODY | LEX_INTL))
         return true;
     if (tok_country(x, f, &used) != NULL && f + used - 1 == l)
         return true;
+    /* "Ministry of Defence", "Department of Homeland Security", "Court of
+     * Appeals for the Sixth Circuit": a body named by what it is of. */
+    for (m = f + 1; m < l; m++)
+        if (tok_is(x, &x->t[m], "of") && (x->t[m - 1].cls & LEX_BODY) &&
+            x->t[m - 1].cap) {
+            /* ... unless a title and a name follow it ("University of
+             * Essex Professor Ann Lee"). */
+            while (++m < l)
+                if (x->t[m].cls & (LEX_TITLE | LEX_ROLE))
+                    return false;
+            return true;
+        }
     return false;
 }
 
@@ -822,6 +835,25 @@ static size_t ent_find(const struct ctx *x, size_t f, size_t l, bool org,
 
 static bool party_tag(const struct ctx *x, size_t o, size_t c);
 
+/* The country a relative clause from token i gives its person: one named
+ * right before a role ("who served as U.S. ambassador", "who was the
+ * French consul"), up to the clause's end. */
+static void
+relative_country(const struct ctx *x, size_t i, char cc[3])
+{
+    size_t end = i + 12, used;
+
+    for (; i < x->n && i < end && tok_word(&x->t[i]) ; i++) {
+        const char *c = tok_country(x, i, &used);
+        if (c != NULL && i + used < x->n &&
+            (x->t[i + used].cls & (LEX_ROLE | LEX_TITLE)) &&
+            tok_word(&x->t[i + used])) {
+            memcpy(cc, c, 3);
+            return;
+        }
+    }
+}
+
 /* Walks the text outside quotes for names of people and bodies. */
 static void
 collect_entities(struct ctx *x)
@@ -838,6 +870,20 @@ collect_entities(struct ctx *x)
         }
         f = i;
         l = run_right(x, i);
+        /* "Department of Justice", "Bank of England": one body; not
+         * when a title and a name follow ("University of Essex Professor
+         * Ann Lee": the professor is the one named). */
+        while (l + 2 < x->n && (x->t[l].cls & LEX_BODY) &&
+               tok_is(x, &x->t[l + 1], "of") && tok_word(&x->t[l + 2]) &&
+               x->t[l + 2].cap && x->t[l + 2].para == x->t[l].para) {
+            size_t r = run_right(x, l + 2), m;
+            for (m = l + 2; m < r; m++)
+                if (x->t[m].cls & (LEX_TITLE | LEX_ROLE))
+                    break;
+            if (m < r)
+                break;
+            l = r;
+        }
         i = l + 1;
         /* "Nora Whitcombe of Maryland": the place is not in the name. */
         if (run_is_body(x, f, l)) {
@@ -888,6 +934,11 @@ collect_entities(struct ctx *x)
                     party_tag(x, l + 1, c))
                     memcpy(en->cc, "US", 3);
             }
+            /* "Dana Whitfield, who served as U.S. ambassador to Burma,":
+             * a country before a role in the relative clause. */
+            if (en->cc[0] == '\0' && l + 2 < x->n &&
+                tok_punct(&x->t[l + 1], ',') && tok_is(x, &x->t[l + 2], "who"))
+                relative_country(x, l + 3, en->cc);
             if (nf > f && en->rs == en->re && !(g != G_NONE && nf == f + 1 &&
                                                (x->t[f].cls & LEX_HONORIFIC))) {
                 en->rs = x->t[f].s;
@@ -1000,11 +1051,27 @@ role_left(const struct ctx *x, size_t f)
     return first;
 }
 
+/* Whether w[0..n) is a preposition that makes the country after it a
+ * topic or a destination ("to", "on", "about"). */
+static bool
+topic_preposition(const char *w, size_t n)
+{
+    static const char *const preps[] = {"to", "on", "about", "toward",
+                                        "towards", "against", "into",
+                                        "over", "regarding"};
+    size_t i;
+
+    for (i = 0; i < sizeof preps / sizeof preps[0]; i++)
+        if (strlen(preps[i]) == n && memcmp(w, preps[i], n) == 0)
+            return true;
+    return false;
+}
+
 /* The country a role or phrase s[lo..hi) names, by its words. */
 static void
 text_country(const struct ctx *x, size_t lo, size_t hi, char cc[3])
 {
-    size_t i = lo;
+    size_t i = lo, pws = 0, pwe = 0;
 
     while (i < hi && cc[0] == '\0') {
         size_t ws = i, we, m;
@@ -1072,8 +1139,14 @@ text_country(const struct ctx *x, size_t lo, size_t hi, char cc[3])
         if (c == NULL && (lexicon_classes(x->s + ws, we - ws) &
                           (LEX_USSTATE | LEX_USMARK)) && we - ws > 2)
             c = "US";
+        /* "ambassador to Burma", "consultant on China": the country
+         * is where the work goes, not whose the person is. */
+        if (c != NULL && pwe > pws && topic_preposition(x->s + pws, pwe - pws))
+            c = NULL;
         if (c != NULL)
             memcpy(cc, c, 3);
+        pws = ws;
+        pwe = we;
     }
 }
 
@@ -1086,6 +1159,10 @@ party_tag(const struct ctx *x, size_t o, size_t c)
     if (c <= o + 1)
         return false;
     if (country_party_tag(x->s + x->t[o].s, x->t[c].e - x->t[o].s) != NULL)
+        return true;
+    /* A lawmaker's state alone, abbreviated: "(Ky.)", "(Calif.)". */
+    if (c == o + 2 && tok_word(w) && x->s[w->e - 1] == '.' &&
+        (lexicon_classes(x->s + w->s, w->e - w->s) & LEX_USSTATE))
         return true;
     /* A House district: "(AL-04)", "(NY-14)". */
     return c == o + 2 && tok_word(w) && w->e - w->s >= 4 &&
@@ -1193,6 +1270,14 @@ np_left(const struct ctx *x, size_t i)
                 sj.nf = f + 1;
             sj.nl = l;
             text_country(x, x->t[sj.first].s, x->t[l].e, sj.cc);
+            if (sj.cc[0] == '\0') {
+                /* "the Government Accountability Office": a body that
+                 * stands for its state, by its whole name. */
+                const char *c = country_lookup(x->s + x->t[sj.nf].s,
+                                               x->t[l].e - x->t[sj.nf].s);
+                if (c != NULL)
+                    memcpy(sj.cc, c, 3);
+            }
             return sj;
         }
         nf = run_name_start(x, f, l);
@@ -2365,9 +2450,16 @@ settle(struct ctx *x, size_t k, struct found *fd)
                     e = x->ms[m].ent + 1;
                     break;
                 }
-            if (!e && en->org &&
-                span_eq_nocase(x, en->ks, en->ke, x->t[head].s, x->t[head].e))
-                e = x->ms[m].ent + 1;
+            /* "the court" for the Permanent Court of International
+             * Justice: any word of a body's name */
+            for (i = en->s; !e && en->org &&
+                            i + (x->t[head].e - x->t[head].s) <= en->e; i++)
+                if ((i == en->s || x->s[i - 1] == ' ') &&
+                    (i + (x->t[head].e - x->t[head].s) == en->e ||
+                     x->s[i + (x->t[head].e - x->t[head].s)] == ' ') &&
+                    span_eq_nocase(x, i, i + (x->t[head].e - x->t[head].s),
+                                   x->t[head].s, x->t[head].e))
+                    e = x->ms[m].ent + 1;
         }
         if (e == 0 && (x->t[head].cls & LEX_ROLE) &&
             !(x->t[head].cls & (LEX_BODY | LEX_ANON)) &&
@@ -2481,6 +2573,37 @@ home_country(struct ctx *x)
     }
     if (bc != NULL && best >= 2 && best * 2 >= second * 3)
         memcpy(x->home, bc, 3);
+}
+
+/* Whether the body named s[s..e) is a state's own: a ministry, a
+ * department, the police, a court, an agency. */
+static bool
+state_body(const struct ctx *x, size_t s, size_t e)
+{
+    static const char *const heads[] = {
+        "Department", "Ministry", "Agency", "Bureau", "Office", "Police",
+        "Court", "Administration", "Commission", "Service", "Army", "Navy",
+        "Government", "Parliament", "Senate", "Congress", "Cabinet",
+        "Prosecutor", "Prosecutors", "Attorney", "Directorate", "Inspectorate",
+        "Sheriff", "Patrol"};
+    size_t i = s;
+
+    /* "International Criminal Court", "International Atomic Energy
+     * Agency": no state's. */
+    if (e - s > 14 && memcmp(x->s + s, "International ", 14) == 0)
+        return false;
+    while (i < e) {
+        size_t ws = i, j;
+        while (i < e && x->s[i] != ' ')
+            i++;
+        for (j = 0; j < sizeof heads / sizeof heads[0]; j++)
+            if (strlen(heads[j]) == i - ws &&
+                memcmp(x->s + ws, heads[j], i - ws) == 0)
+                return true;
+        while (i < e && x->s[i] == ' ')
+            i++;
+    }
+    return false;
 }
 
 /* A role or name that belongs to an international body keeps no country. */
@@ -2745,6 +2868,7 @@ label_in_quote(struct ctx *x, size_t k)
         r->speaker = title_cased(q, n);
         r->method = "colon-lead";
         r->confidence = 0.5;
+        memcpy(r->country, x->home, 3);     /* a person, of the setting */
         r->speaker_start = r->start;
         r->speaker_end = r->start + n;
         r->speaker_as_written = xstrndup(q, n);
@@ -2878,6 +3002,7 @@ label_lead(struct ctx *x, size_t k)
         fill_evidence(x, r, &fd);
         r->speaker = title_cased(x->s + x->t[lab].s, n);
         r->confidence = 0.5;
+        memcpy(r->country, x->home, 3);     /* a person, of the setting */
         x->last_speaker = 0;
         return true;
     }
@@ -2992,8 +3117,11 @@ attrib_article(const struct article *a, const struct quote_span *spans,
                         (r->role != NULL &&
                          international(&x, e->rs, e->re));
             /* A body's country is in its name or nowhere: Boeing is not
-             * Iranian for being named in a story set in Iran. */
-            if (!intl && !e->org && x.home[0] != '\0')
+             * Iranian for being named in a story set in Iran; a
+             * government's own (a ministry, the police, a court) is of
+             * the setting. */
+            if (!intl && (!e->org || state_body(&x, e->s, e->e)) &&
+                x.home[0] != '\0')
                 memcpy(r->country, x.home, 3);
         }
         if (r->method != NULL && strcmp(r->method, "pronoun") == 0) {
