@@ -174,9 +174,24 @@ struct qparse {
 };
 
 static struct qnode *parse_and(struct qparse *p, bool closing);
+static struct qnode *fail(struct qparse *p, size_t col, const char *fmt,
+                          ...) __attribute__((format(printf, 3, 4)));
+
+/* The whole of p's text, which must be UTF-8: the byte that is not is
+ * the error's column. */
+static struct qnode *
+parse_text(struct qparse *p)
+{
+    size_t bad;
+
+    if (!utf8_valid(p->s, p->n, &bad))
+        return fail(p, bad, "invalid UTF-8 (byte 0x%02x)",
+                    (unsigned char)p->s[bad]);
+    return parse_and(p, false);
+}
 static struct qnode *parse_unary(struct qparse *p);
 
-__attribute__((format(printf, 3, 4))) static struct qnode *
+static struct qnode *
 fail(struct qparse *p, size_t col, const char *fmt, ...)
 {
     va_list ap;
@@ -232,8 +247,18 @@ has_word(const char *s, size_t n)
     return false;
 }
 
-/* A value quoted in a message: at most 40 bytes of it. */
-#define SHOWN(n) ((int)((n) > 40 ? 40 : (n)))
+/* A value quoted in a message: at most 40 bytes of it, not cut within a
+ * character. */
+static int
+shown(const char *v, size_t n)
+{
+    if (n <= 40)
+        return (int)n;
+    n = 40;
+    while (n > 0 && ((unsigned char)v[n] & 0xc0) == 0x80)
+        n--;
+    return (int)n;
+}
 
 static struct qnode *
 leaf_new(struct qparse *p, enum qterm term, int field, const char *v,
@@ -506,7 +531,7 @@ parse_date_value(struct qparse *p, struct qnode *l, size_t vcol)
             v += b0;
             k = l->vlen - b0;
             fail(p, vcol, "'%.*s' is not a date (2024-03-05, 2024-03, "
-                 "2024, 30d, yesterday)", SHOWN(k), v);
+                 "2024, 30d, yesterday)", shown(v, k), v);
             return -1;
         }
         snprintf(l->hi, sizeof l->hi, "%s", hi2);
@@ -519,7 +544,7 @@ parse_date_value(struct qparse *p, struct qnode *l, size_t vcol)
 bad:
     k = dots != NULL ? (size_t)(dots - v) : l->vlen;
     fail(p, vcol, "'%.*s' is not a date (2024-03-05, 2024-03, 2024, 30d, "
-         "yesterday)", SHOWN(k), v);
+         "yesterday)", shown(v, k), v);
     return -1;
 }
 
@@ -579,7 +604,7 @@ field_check(struct qparse *p, struct qnode *l, size_t vcol)
     case QF_ABOUT:
         if (country_of(v, n, l->cc) < 0) {
             fail(p, l->col, "%s:%.*s names no country (a code, a name or "
-                 "a demonym: fr, france, french)", fname, SHOWN(n), v);
+                 "a demonym: fr, france, french)", fname, shown(v, n), v);
             return -1;
         }
         return 0;
@@ -598,7 +623,7 @@ field_check(struct qparse *p, struct qnode *l, size_t vcol)
                 break;
         if (k < n || n == 0 || n > 12) {
             fail(p, l->col, "id:%.*s is not a quote id (1 to 12 hex "
-                 "digits)", SHOWN(n), v);
+                 "digits)", shown(v, n), v);
             return -1;
         }
         for (k = 0; k < n; k++)
@@ -610,7 +635,7 @@ field_check(struct qparse *p, struct qnode *l, size_t vcol)
             if (strlen(flags[k]) == n && strncasecmp(flags[k], v, n) == 0)
                 return 0;
         fail(p, l->col, "is:%.*s is not a flag (is: takes unattributed, "
-             "attributed, anonymous, term, speech or conflict)", SHOWN(n),
+             "attributed, anonymous, term, speech or conflict)", shown(v, n),
              v);
         return -1;
     case QF_METHOD:
@@ -773,7 +798,7 @@ parse_saved(struct qparse *p, const char *name, size_t n, size_t col)
     sub.err = &suberr;
     sub.field = QF_NONE;
     sub.names[sub.nnames++] = key;
-    t = parse_and(&sub, false);
+    t = parse_text(&sub);
     if (t == NULL)
         fail(p, col, "saved search '%s': %s", key, suberr.msg);
     else
@@ -841,9 +866,9 @@ unknown_field(struct qparse *p, const char *s, size_t n, size_t col)
     }
     if (best != NULL)
         return fail(p, col, "unknown field '%.*s:' (did you mean '%s:'?)",
-                    SHOWN(n), s, best);
+                    shown(s, n), s, best);
     return fail(p, col, "unknown field '%.*s:' (quoth-query(7) lists the "
-                "fields; \"a:b\" finds the text a:b)", SHOWN(n), s);
+                "fields; \"a:b\" finds the text a:b)", shown(s, n), s);
 }
 
 /* field:VALUE, field:V1|V2 or field:( ... ), at p->i after the ':'. */
@@ -929,7 +954,8 @@ parse_word(struct qparse *p, size_t col, bool head)
                         "'*' goes at the end of a word (tariff*)");
     if (!has_word(v, n))
         return fail(p, col, "'%.*s' has no letter or digit to search for "
-                    "('%.*s finds it as it is)", SHOWN(n), v, SHOWN(n), v);
+                    "('%.*s finds it as it is)", shown(v, n), v, shown(v, n),
+                    v);
     if ((l = leaf_new(p, t, QF_NONE, v, n, col)) == NULL)
         return NULL;
     l->head = head;
@@ -982,8 +1008,8 @@ parse_primary(struct qparse *p)
     phrase:
         if (!has_word(v, n))
             return fail(p, col, "\"%.*s\" has no letter or digit to search "
-                        "for ('\"%.*s\" finds it as it is)", SHOWN(n), v,
-                        SHOWN(n), v);
+                        "for ('\"%.*s\" finds it as it is)", shown(v, n), v,
+                        shown(v, n), v);
         enum qterm t2 = QT_PHRASE;
         bool tail = false;
         if (p->s[p->i] == '*') {
@@ -1933,7 +1959,7 @@ query_parse_env(const char *text, const struct query_env *env,
     p.err = err;
     p.nodes = &nodes;
     p.field = QF_NONE;
-    tree = parse_and(&p, false);
+    tree = parse_text(&p);
     if (tree == NULL) {
         if (err->msg[0] == '\0')
             snprintf(err->msg, sizeof err->msg, "malformed query");
@@ -2109,4 +2135,64 @@ query_spans(const struct query *q, const char *text, size_t len,
                 from++;
         }
     }
+}
+
+/* --- Showing an error ---------------------------------------------------- */
+
+size_t
+query_error_show(struct buf *line, const char *text, size_t column,
+                 size_t width)
+{
+    struct cell {
+        size_t end, at, w;          /* its end in text; in vis; columns */
+    } *c = NULL;
+    struct buf vis = {0};
+    size_t n = strlen(text), i = 0, nc = 0, k, caret, left, right, used;
+    size_t *pw;
+
+    /* every character as shown, where it came from and how wide it is */
+    while (i < n) {
+        size_t at = vis.len, w = utf8_put_visible(&vis, text, n, &i);
+        c = xreallocarray(c, nc + 1, sizeof *c);
+        c[nc++] = (struct cell){i, at, w};
+    }
+    pw = xcalloc(nc + 1, sizeof *pw);
+    for (k = 0; k < nc; k++)
+        pw[k + 1] = pw[k] + c[k].w;
+    /* the character the offset falls in, or nc past the end */
+    for (caret = 0; caret < nc && c[caret].end <= column; caret++)
+        ;
+    if (width < 20)
+        width = 20;
+    left = 0;
+    right = nc;
+    if (pw[nc] > width) {
+        /* the caret about the middle, an ellipsis for each cut side */
+        while (left < caret && pw[caret] - pw[left] + 1 > width / 2)
+            left++;
+        used = left > 0;
+        for (right = left; right < nc; right++) {
+            size_t more = right + 1 < nc;
+            if (used + pw[right + 1] - pw[left] + more > width)
+                break;
+        }
+        /* the end reached: use what is left of the width on the left */
+        while (right == nc && left > 0 &&
+               pw[nc] - pw[left - 1] + (left - 1 > 0) <= width)
+            left--;
+        if (right < caret)
+            right = caret;
+    }
+    if (left > 0)
+        buf_puts(line, "\xe2\x80\xa6");
+    if (left < right)
+        buf_append(line, vis.data + c[left].at,
+                   (right < nc ? c[right].at : vis.len) - c[left].at);
+    if (right < nc)
+        buf_puts(line, "\xe2\x80\xa6");
+    k = (left > 0) + pw[caret] - pw[left];
+    free(pw);
+    free(c);
+    buf_free(&vis);
+    return k;
 }
