@@ -54,6 +54,7 @@
     X(FILE, "file", true, 5)                                                 \
     X(IS, "is", false, 1)                                                    \
     X(METHOD, "method", true, 2)                                             \
+    X(CONF, "conf", true, 2)                                                 \
     X(QUERY, "query", false, 0)
 
 enum query_field {
@@ -81,6 +82,34 @@ static const struct {
     enum query_field f;
 } query_aliases[] = {
     {"who", QF_SPEAKER}, {"by", QF_SPEAKER}, {"outlet", QF_SOURCE},
+    {"confidence", QF_CONF},
+};
+
+/* The flags of is:, each an SQL condition made of constants. One that
+ * another part of quoth provides is listed with NULL until it does, and
+ * is an error that says so, never a silent "no quote". */
+static const struct {
+    const char *name;
+    const char *sql;
+    const char *later;      /* sql NULL: what will provide it */
+} query_flags[] = {
+    {"unattributed", "q.speaker IS NULL", NULL},
+    {"attributed", "q.speaker IS NOT NULL", NULL},
+    {"anonymous", "q.method = 'anonymous'", NULL},
+    {"term", "q.kind = 'term'", NULL},
+    {"speech", "q.kind = 'speech'", NULL},
+    /* is:conflict: quoth check (its own schema block) fills this in */
+    {"conflict", NULL, "quoth check"},
+    {"marked", NULL, "the browser's marks"},
+    {"headline", NULL, "a later version"},
+    {"fragment", NULL, "quoth check"},
+};
+
+/* conf:high, conf:medium and conf:low: [lo, hi) of the confidence. */
+static const struct {
+    const char *name, *lo, *hi;
+} query_conf_levels[] = {
+    {"high", "0.8", ""}, {"medium", "0.6", "0.8"}, {"low", "", "0.6"},
 };
 
 /* Cost classes of what is not a field. */
@@ -109,7 +138,8 @@ struct qnode {
     char *val;              /* the value as typed, without its marks */
     size_t vlen;
     char cc[3];             /* country:, about: */
-    char lo[11], hi[11];    /* date:, since:, until: ("" when open) */
+    char lo[11], hi[11];    /* date:, since:, until:, conf: ("" when open) */
+    bool below;             /* conf: below hi, not up to it */
     struct rx *rx;          /* the compiled pattern, until compiled */
 };
 
@@ -341,6 +371,9 @@ country_of(const char *v, size_t n, char out[3])
             cc = NULL;
     }
     buf_free(&b);
+    /* usa, "bosnia and herzegovina", "côte d'ivoire" */
+    if (cc == NULL)
+        cc = country_lookup_caseless(v, n);
     if (cc == NULL)
         return -1;
     out[0] = (char)(cc[0] & ~0x20);
@@ -535,7 +568,9 @@ parse_date_value(struct qparse *p, struct qnode *l, size_t vcol)
             return -1;
         }
         snprintf(l->hi, sizeof l->hi, "%s", hi2);
-        if (a > 0 && strcmp(lo2, lo) < 0) {
+        /* B's end (not its start) against A's start: 2024-03-05..2024-03
+         * is the rest of March, and "2024-03" < "2024-03-05" */
+        if (a > 0 && strcmp(hi2, lo) <= 0) {
             fail(p, vcol, "the date range ends before it begins");
             return -1;
         }
@@ -548,16 +583,75 @@ bad:
     return -1;
 }
 
+/* A confidence: a number from 0 to 1 of at most 5 characters. */
+static bool
+conf_number(const char *s, size_t n)
+{
+    size_t k, dots = 0;
+
+    if (n == 0 || n > 5)
+        return false;
+    for (k = 0; k < n; k++) {
+        if (s[k] == '.')
+            dots++;
+        else if (s[k] < '0' || s[k] > '9')
+            return false;
+    }
+    return dots <= 1 && n > dots && strtod(s, NULL) <= 1.0;
+}
+
+/* conf: values: high, medium, low, a number (that much or more), A..B
+ * (both included), A.. or ..B. */
+static int
+parse_conf_value(struct qparse *p, struct qnode *l, size_t vcol)
+{
+    const char *v = l->val, *dots = NULL;
+    size_t n = l->vlen, k, a;
+
+    if (l->term != QT_WORD)
+        goto bad;
+    for (k = 0; k < sizeof query_conf_levels / sizeof *query_conf_levels;
+         k++)
+        if (strlen(query_conf_levels[k].name) == n &&
+            strncasecmp(query_conf_levels[k].name, v, n) == 0) {
+            snprintf(l->lo, sizeof l->lo, "%s", query_conf_levels[k].lo);
+            snprintf(l->hi, sizeof l->hi, "%s", query_conf_levels[k].hi);
+            l->below = true;
+            return 0;
+        }
+    for (k = 0; k + 1 < n && dots == NULL; k++)
+        if (v[k] == '.' && v[k + 1] == '.')
+            dots = v + k;
+    if (dots == NULL) {
+        if (!conf_number(v, n))
+            goto bad;
+        snprintf(l->lo, sizeof l->lo, "%.*s", (int)n, v);
+        return 0;
+    }
+    a = (size_t)(dots - v);
+    if ((a > 0 && !conf_number(v, a)) ||
+        (a + 2 < n && !conf_number(v + a + 2, n - a - 2)) ||
+        (a == 0 && a + 2 == n))
+        goto bad;
+    snprintf(l->lo, sizeof l->lo, "%.*s", (int)a, v);
+    snprintf(l->hi, sizeof l->hi, "%.*s", (int)(n - a - 2), v + a + 2);
+    if (a > 0 && a + 2 < n && strtod(l->hi, NULL) < strtod(l->lo, NULL)) {
+        fail(p, vcol, "the confidence range ends before it begins");
+        return -1;
+    }
+    return 0;
+bad:
+    fail(p, vcol, "conf: takes high, medium, low, a number from 0 to 1 "
+         "(that much or more) or a range (0.5..0.8)");
+    return -1;
+}
+
 /* Checks a field's value and works out what it stands for (a country's
  * code, a date's bounds, a compiled pattern). vcol: where the value
  * starts. */
 static int
 field_check(struct qparse *p, struct qnode *l, size_t vcol)
 {
-    static const char *const flags[] = {
-        "unattributed", "attributed", "anonymous", "term", "speech",
-        "conflict",
-    };
     const char *fname = query_fields[l->field].name;
     const char *v = l->val;
     size_t n = l->vlen, k;
@@ -573,14 +667,21 @@ field_check(struct qparse *p, struct qnode *l, size_t vcol)
             return -1;
         }
     }
-    if (l->term == QT_PREFIX && l->field != QF_SPEAKER &&
-        l->field != QF_ROLE) {
+    if (l->term == QT_PREFIX && l->field == QF_FILE) {
         char *glob = xasprintf("%.*s*", (int)n, v);
         l->term = QT_WORD;      /* file:*.html: the '*' is the glob's */
         free(l->val);
         l->val = glob;
         l->vlen = ++n;
         v = l->val;
+    } else if (l->term == QT_PREFIX &&
+               (l->field == QF_SOURCE || l->field == QF_VENUE ||
+                l->field == QF_ARTICLE || l->field == QF_ID)) {
+        l->term = QT_WORD;      /* they match a part, or a start, already */
+    } else if (l->term == QT_PREFIX && l->field != QF_SPEAKER &&
+               l->field != QF_ROLE) {
+        fail(p, vcol + n, "%s: takes no prefix ('*')", fname);
+        return -1;
     }
     switch (l->field) {
     case QF_SPEAKER: {
@@ -631,13 +732,24 @@ field_check(struct qparse *p, struct qnode *l, size_t vcol)
                                                            : v[k]);
         return 0;
     case QF_IS:
-        for (k = 0; k < sizeof flags / sizeof *flags; k++)
-            if (strlen(flags[k]) == n && strncasecmp(flags[k], v, n) == 0)
-                return 0;
+        for (k = 0; k < sizeof query_flags / sizeof *query_flags; k++) {
+            if (strlen(query_flags[k].name) != n ||
+                strncasecmp(query_flags[k].name, v, n) != 0)
+                continue;
+            if (query_flags[k].sql == NULL) {
+                fail(p, l->col, "is:%s is not available yet (%s will "
+                     "provide it)", query_flags[k].name,
+                     query_flags[k].later);
+                return -1;
+            }
+            l->cc[0] = (char)k;     /* the flag's index */
+            return 0;
+        }
         fail(p, l->col, "is:%.*s is not a flag (is: takes unattributed, "
-             "attributed, anonymous, term, speech or conflict)", shown(v, n),
-             v);
+             "attributed, anonymous, term or speech)", shown(v, n), v);
         return -1;
+    case QF_CONF:
+        return parse_conf_value(p, l, vcol);
     case QF_METHOD:
         for (k = 0; k < n; k++)
             if (l->val[k] >= 'A' && l->val[k] <= 'Z')
@@ -726,6 +838,12 @@ parse_field_atom(struct qparse *p, int f, size_t col)
         if (n == 0)
             return fail(p, col, "%s: needs a value right after the ':'",
                         query_fields[f].name);
+        /* speaker:-barrot would find Barrot */
+        if (n > 1 && (v[0] == '-' || v[0] == '!') && f != QF_FILE &&
+            has_word(v + 1, n - 1))
+            return fail(p, vcol, "'%c' goes before the field to leave it "
+                        "out (%c%s:%.*s)", v[0], v[0], query_fields[f].name,
+                        shown(v + 1, n - 1), v + 1);
     }
     if (t != QT_REGEX && p->s[p->i] == '*') {
         p->i++;
@@ -1804,14 +1922,21 @@ compile_field(struct qcompile *c, struct qnode *l, struct part *t)
         part_param(t, v, n);
         break;
     case QF_IS:
-        buf_puts(&t->sql,
-                 strcasecmp(v, "unattributed") == 0 ? "q.speaker IS NULL"
-                 : strcasecmp(v, "attributed") == 0 ? "q.speaker IS NOT NULL"
-                 : strcasecmp(v, "anonymous") == 0 ? "q.method = 'anonymous'"
-                 : strcasecmp(v, "term") == 0      ? "q.kind = 'term'"
-                 : strcasecmp(v, "speech") == 0    ? "q.kind = 'speech'"
-                 /* conflict: the check issue provides it */
-                                                   : "0");
+        buf_puts(&t->sql, query_flags[(unsigned char)l->cc[0]].sql);
+        break;
+    case QF_CONF:
+        /* rounded: a confidence of 0.85 - 0.05 is 0.8 */
+        if (l->lo[0] != '\0')
+            buf_puts(&t->sql, "round(q.confidence, 4) >= CAST(? AS REAL)");
+        if (l->lo[0] != '\0' && l->hi[0] != '\0')
+            buf_puts(&t->sql, " AND ");
+        if (l->hi[0] != '\0')
+            buf_printf(&t->sql, "round(q.confidence, 4) %s CAST(? AS REAL)",
+                       l->below ? "<" : "<=");
+        if (l->lo[0] != '\0')
+            part_param(t, l->lo, strlen(l->lo));
+        if (l->hi[0] != '\0')
+            part_param(t, l->hi, strlen(l->hi));
         break;
     case QF_METHOD:
         buf_puts(&t->sql, "q.method = ?");

@@ -12,7 +12,7 @@
  * 'substrings, 'whole words', prefix*, ^ and $ anchors, -, ! and NOT,
  * | and OR, parentheses, fields (speaker:, role:, country:, about:,
  * source:, venue:, date:, since:, until:, article:, id:, file:, is:,
- * method:, query:), and /regex/. A query is parsed into a tree and the
+ * method:, conf:, query:), and /regex/. A query is parsed into a tree and the
  * tree written as an SQL expression for index.c, every value a bound
  * parameter; what SQL cannot say (regexes, substrings, whole words, a
  * quote's end) are checks run in C by index.c through query_check on the
