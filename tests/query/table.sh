@@ -79,8 +79,8 @@ got=$("$QUOTH_PROBE" where "/we/ farmers source:monde speaker:barrot country:fr 
       uniq | tr '\n' ' ')
 expect_cmd "cheap conditions first, full text, then checks ($got)" \
     test "$got" = "q.date q.country speaker_key a.source quotes_fts MATCH quotes_tri MATCH quoth_match(?, q.quote) "
-got=$("$QUOTH_PROBE" where "speaker:\"O'Brien\" 'it''s \"a;b\" DROP TABLE quotes" | head -n 1)
-expect_cmd "no value in the SQL text" bash -c "! grep -qi \"brien\\|drop\\|a;b\" <<<\"\$1\"" _ "$got"
+got=$("$QUOTH_PROBE" where "speaker:\"O'Brien\" 'it''s \"a;b\" DROP TABLE quotes conf:0.777 is:term" | head -n 1)
+expect_cmd "no value in the SQL text" bash -c "! grep -qi \"brien\\|drop\\|a;b\\|777\" <<<\"\$1\"" _ "$got"
 
 # The caret counts display columns: after accents, CJK and emoji, and
 # control characters and bad bytes are shown one column each.
