@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "countries.h"
 #include "utf8.h"
 
@@ -65,6 +66,31 @@ const char *
 country_lookup(const char *s, size_t n)
 {
     return country_lookup_kind(s, n, NULL, NULL);
+}
+
+const char *
+country_lookup_caseless(const char *s, size_t n)
+{
+    struct buf key = {0};
+    const char *cc = NULL;
+    size_t k;
+
+    utf8_fold(&key, s, n, false);
+    for (k = 0; k < country_nwords && cc == NULL && key.len > 0; k++)
+        if ((country_words[k].kind == COUNTRY_NAME ||
+             country_words[k].kind == COUNTRY_DEMONYM) &&
+            country_words[k].cc[0] != '\0' &&
+            utf8_fold_equal(country_words[k].word,
+                            strlen(country_words[k].word), key.data,
+                            key.len))
+            cc = country_words[k].cc;
+    for (k = 0; k < country_nnames && cc == NULL && key.len > 0; k++)
+        if (utf8_fold_equal(country_names[k].word,
+                            strlen(country_names[k].word), key.data,
+                            key.len))
+            cc = country_names[k].cc;
+    buf_free(&key);
+    return cc;
 }
 
 const char *

@@ -33,6 +33,12 @@ const char *country_lookup(const char *s, size_t n);
  * be NULL. */
 const char *country_lookup_kind(const char *s, size_t n,
                                 enum country_kind *kind, unsigned *flags);
+/* The code of the country name or demonym s[0..n) as a person types it
+ * in a query: case, curly apostrophes and the form of accents ignored
+ * ("united kingdom", "usa", "côte d'ivoire", "BRITISH"), and the English
+ * names of country_name too ("bosnia and herzegovina"). Capitals and
+ * seats of power name no country here. Borrowed; NULL when none. */
+const char *country_lookup_caseless(const char *s, size_t n);
 /* The English name of an alpha-2 code (any case), or NULL. */
 const char *country_name(const char *cc);
 

@@ -67,7 +67,7 @@ static const struct cmd cmds[] = {
     {"countries", "countries [--db FILE] [QUERY...]",
      "list the speakers' countries, with counts", cmd_countries},
     {"export", "export [--db FILE] [--format FORMAT] [--sort ORDER] "
-     "QUERY... -o FILE", "write the quotes a query finds to a file",
+     "-o FILE QUERY...", "write the quotes a query finds to a file",
      cmd_export},
     {"extract", "extract [--format FORMAT] [--color WHEN] PATH...|-",
      "print the quotes of articles, without an index", cmd_extract},
@@ -392,9 +392,12 @@ struct index_args {
 
 /* Parses argv for command c: the options it allows (a string of letters:
  * d db, f format, s sort, c color, o output, n limit, j jobs, p prune,
- * q quiet), up to the first other word or "--" unless anywhere; the rest
- * in a->words. Returns -1 after printing the usage error (exit 2), 1 for
- * --help (printed), 0. */
+ * q quiet; Q: the words are a query), up to the first other word or "--"
+ * unless anywhere; the rest in a->words. After a query's first word, one
+ * of the command's own options is an error rather than words to search
+ * for (-word stays a negation; a "--" before them lets any word in).
+ * Returns -1 after printing the usage error (exit 2), 1 for --help
+ * (printed), 0. */
 static int
 index_opts(const struct cmd *c, int argc, char **argv, const char *allow,
            bool anywhere, struct index_args *a)
@@ -412,7 +415,7 @@ index_opts(const struct cmd *c, int argc, char **argv, const char *allow,
         {'n', "--limit", "-n", offsetof(struct index_args, limit)},
         {'j', "--jobs", "-j", offsetof(struct index_args, jobs)},
     };
-    bool ended = false, missing;
+    bool ended = false, dashes = false, missing;
     int i;
     size_t k;
 
@@ -421,6 +424,31 @@ index_opts(const struct cmd *c, int argc, char **argv, const char *allow,
         const char *v = NULL;
         bool took = false;
 
+        if (ended && !dashes && strchr(allow, 'Q') != NULL) {
+            const char *w = argv[i];
+            if (strcmp(w, "--") == 0) {
+                dashes = true;      /* farmers -- --format: words */
+                continue;
+            }
+            bool own = strcmp(w, "-h") == 0 || strcmp(w, "--help") == 0 ||
+                       (strchr(allow, 'p') && strcmp(w, "--prune") == 0) ||
+                       (strchr(allow, 'q') && (strcmp(w, "-q") == 0 ||
+                                               strcmp(w, "--quiet") == 0));
+            for (k = 0; k < sizeof opts / sizeof *opts && !own; k++) {
+                size_t n = strlen(opts[k].name);
+                own = strchr(allow, opts[k].key) != NULL &&
+                      ((strncmp(w, opts[k].name, n) == 0 &&
+                        (w[n] == '\0' || w[n] == '=')) ||
+                       (opts[k].shrt != NULL &&
+                        strcmp(w, opts[k].shrt) == 0));
+            }
+            if (own) {
+                fprintf(stderr, "quoth: %.*s: options go before the query "
+                        "(or put -- before words that look like options)\n",
+                        (int)strcspn(w, "="), w);
+                return -1;
+            }
+        }
         if (ended || argv[i][0] != '-' || strcmp(argv[i], "-") == 0) {
             a->words[a->nwords++] = argv[i];
             if (!anywhere)
@@ -428,7 +456,7 @@ index_opts(const struct cmd *c, int argc, char **argv, const char *allow,
             continue;
         }
         if (strcmp(argv[i], "--") == 0) {
-            ended = true;
+            ended = dashes = true;
             continue;
         }
         if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
@@ -510,19 +538,26 @@ query_text(char **words, size_t n)
     return buf_take(&b);
 }
 
-/* Prints a query's error: the message, the query, a caret under the
- * column. */
+/* The columns a query takes in an error when stderr is no terminal. */
+#define QUERY_SHOWN_COLS 100
+
+/* Prints a query's error in two lines: `quoth: QUERY: MESSAGE`, the
+ * query made printable and cut to the terminal's width around the error,
+ * then a caret under the column where it is. */
 static void
 query_error_print(const char *text, const struct query_error *qe)
 {
-    struct buf line = {0};
-    size_t col = qe->column > strlen(text) ? strlen(text) : qe->column;
+    static const char lead[] = "quoth: ";
+    struct buf line = {0}, msg = {0};
+    size_t cols = tty_cols(STDERR_FILENO), caret;
 
-    fprintf(stderr, "quoth: query: %s\n", qe->msg);
-    utf8_sanitize(&line, text, strlen(text), false);
-    fprintf(stderr, "  %s\n  %*s^\n", line.data ? line.data : "",
-            (int)utf8_width(text, col), "");
+    cols = cols > sizeof lead ? cols - sizeof lead : QUERY_SHOWN_COLS;
+    caret = query_error_show(&line, text, qe->column, cols);
+    utf8_sanitize(&msg, qe->msg, strlen(qe->msg), false);
+    fprintf(stderr, "%s%s: %s\n%*s^\n", lead, line.data ? line.data : "",
+            msg.data ? msg.data : "", (int)(sizeof lead - 1 + caret), "");
     buf_free(&line);
+    buf_free(&msg);
 }
 
 /* Parses a query, or prints the error with a caret under its column and
@@ -825,7 +860,7 @@ cmd_search(int argc, char **argv)
     bool color;
     int r;
 
-    r = index_opts(c, argc, argv, "dfscn", false, &a);
+    r = index_opts(c, argc, argv, "dfscnQ", false, &a);
     if (r != 0) {
         free(a.words);
         return r > 0 ? EXIT_OK : EXIT_USAGE;
@@ -882,7 +917,7 @@ cmd_export(int argc, char **argv)
     FILE *fp;
     int r;
 
-    r = index_opts(c, argc, argv, "dfso", true, &a);
+    r = index_opts(c, argc, argv, "dfsoQ", false, &a);
     if (r != 0) {
         free(a.words);
         return r > 0 ? EXIT_OK : EXIT_USAGE;
@@ -1119,7 +1154,7 @@ run_facet(const char *name, enum index_facet f, int argc, char **argv)
     long n;
     int r;
 
-    r = index_opts(c, argc, argv, "d", false, &a);
+    r = index_opts(c, argc, argv, "dQ", false, &a);
     if (r != 0) {
         free(a.words);
         return r > 0 ? EXIT_OK : EXIT_USAGE;
@@ -1296,7 +1331,7 @@ cmd_query(int argc, char **argv)
     long n = 0;
     int r;
 
-    r = index_opts(c, argc, argv, "d", true, &a);
+    r = index_opts(c, argc, argv, "dQ", false, &a);
     verb = r == 0 && a.nwords > 0 ? a.words[0] : "";
     if (r == 0 && !((strcmp(verb, "save") == 0 && a.nwords >= 3) ||
                     (strcmp(verb, "list") == 0 && a.nwords == 1) ||
@@ -1338,7 +1373,7 @@ cmd_query(int argc, char **argv)
         if (n >= 0)
             n = index_query_save(ix, a.words[1], text, &err);
         if (n >= 0 && query_parse_env(self, &env, &q, &qe) < 0) {
-            fprintf(stderr, "quoth: query: %s\n", qe.msg);
+            query_error_print(self, &qe);
             if (old != NULL)
                 n = index_query_save(ix, a.words[1], old, &err);
             else

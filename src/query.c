@@ -54,6 +54,7 @@
     X(FILE, "file", true, 5)                                                 \
     X(IS, "is", false, 1)                                                    \
     X(METHOD, "method", true, 2)                                             \
+    X(CONF, "conf", true, 2)                                                 \
     X(QUERY, "query", false, 0)
 
 enum query_field {
@@ -81,6 +82,34 @@ static const struct {
     enum query_field f;
 } query_aliases[] = {
     {"who", QF_SPEAKER}, {"by", QF_SPEAKER}, {"outlet", QF_SOURCE},
+    {"confidence", QF_CONF},
+};
+
+/* The flags of is:, each an SQL condition made of constants. One that
+ * another part of quoth provides is listed with NULL until it does, and
+ * is an error that says so, never a silent "no quote". */
+static const struct {
+    const char *name;
+    const char *sql;
+    const char *later;      /* sql NULL: what will provide it */
+} query_flags[] = {
+    {"unattributed", "q.speaker IS NULL", NULL},
+    {"attributed", "q.speaker IS NOT NULL", NULL},
+    {"anonymous", "q.method = 'anonymous'", NULL},
+    {"term", "q.kind = 'term'", NULL},
+    {"speech", "q.kind = 'speech'", NULL},
+    /* is:conflict: quoth check (its own schema block) fills this in */
+    {"conflict", NULL, "quoth check"},
+    {"marked", NULL, "the browser's marks"},
+    {"headline", NULL, "a later version"},
+    {"fragment", NULL, "quoth check"},
+};
+
+/* conf:high, conf:medium and conf:low: [lo, hi) of the confidence. */
+static const struct {
+    const char *name, *lo, *hi;
+} query_conf_levels[] = {
+    {"high", "0.8", ""}, {"medium", "0.6", "0.8"}, {"low", "", "0.6"},
 };
 
 /* Cost classes of what is not a field. */
@@ -109,7 +138,8 @@ struct qnode {
     char *val;              /* the value as typed, without its marks */
     size_t vlen;
     char cc[3];             /* country:, about: */
-    char lo[11], hi[11];    /* date:, since:, until: ("" when open) */
+    char lo[11], hi[11];    /* date:, since:, until:, conf: ("" when open) */
+    bool below;             /* conf: below hi, not up to it */
     struct rx *rx;          /* the compiled pattern, until compiled */
 };
 
@@ -174,9 +204,24 @@ struct qparse {
 };
 
 static struct qnode *parse_and(struct qparse *p, bool closing);
+static struct qnode *fail(struct qparse *p, size_t col, const char *fmt,
+                          ...) __attribute__((format(printf, 3, 4)));
+
+/* The whole of p's text, which must be UTF-8: the byte that is not is
+ * the error's column. */
+static struct qnode *
+parse_text(struct qparse *p)
+{
+    size_t bad;
+
+    if (!utf8_valid(p->s, p->n, &bad))
+        return fail(p, bad, "invalid UTF-8 (byte 0x%02x)",
+                    (unsigned char)p->s[bad]);
+    return parse_and(p, false);
+}
 static struct qnode *parse_unary(struct qparse *p);
 
-__attribute__((format(printf, 3, 4))) static struct qnode *
+static struct qnode *
 fail(struct qparse *p, size_t col, const char *fmt, ...)
 {
     va_list ap;
@@ -232,8 +277,18 @@ has_word(const char *s, size_t n)
     return false;
 }
 
-/* A value quoted in a message: at most 40 bytes of it. */
-#define SHOWN(n) ((int)((n) > 40 ? 40 : (n)))
+/* A value quoted in a message: at most 40 bytes of it, not cut within a
+ * character. */
+static int
+shown(const char *v, size_t n)
+{
+    if (n <= 40)
+        return (int)n;
+    n = 40;
+    while (n > 0 && ((unsigned char)v[n] & 0xc0) == 0x80)
+        n--;
+    return (int)n;
+}
 
 static struct qnode *
 leaf_new(struct qparse *p, enum qterm term, int field, const char *v,
@@ -316,6 +371,9 @@ country_of(const char *v, size_t n, char out[3])
             cc = NULL;
     }
     buf_free(&b);
+    /* usa, "bosnia and herzegovina", "côte d'ivoire" */
+    if (cc == NULL)
+        cc = country_lookup_caseless(v, n);
     if (cc == NULL)
         return -1;
     out[0] = (char)(cc[0] & ~0x20);
@@ -506,11 +564,13 @@ parse_date_value(struct qparse *p, struct qnode *l, size_t vcol)
             v += b0;
             k = l->vlen - b0;
             fail(p, vcol, "'%.*s' is not a date (2024-03-05, 2024-03, "
-                 "2024, 30d, yesterday)", SHOWN(k), v);
+                 "2024, 30d, yesterday)", shown(v, k), v);
             return -1;
         }
         snprintf(l->hi, sizeof l->hi, "%s", hi2);
-        if (a > 0 && strcmp(lo2, lo) < 0) {
+        /* B's end (not its start) against A's start: 2024-03-05..2024-03
+         * is the rest of March, and "2024-03" < "2024-03-05" */
+        if (a > 0 && strcmp(hi2, lo) <= 0) {
             fail(p, vcol, "the date range ends before it begins");
             return -1;
         }
@@ -519,7 +579,70 @@ parse_date_value(struct qparse *p, struct qnode *l, size_t vcol)
 bad:
     k = dots != NULL ? (size_t)(dots - v) : l->vlen;
     fail(p, vcol, "'%.*s' is not a date (2024-03-05, 2024-03, 2024, 30d, "
-         "yesterday)", SHOWN(k), v);
+         "yesterday)", shown(v, k), v);
+    return -1;
+}
+
+/* A confidence: a number from 0 to 1 of at most 5 characters. */
+static bool
+conf_number(const char *s, size_t n)
+{
+    size_t k, dots = 0;
+
+    if (n == 0 || n > 5)
+        return false;
+    for (k = 0; k < n; k++) {
+        if (s[k] == '.')
+            dots++;
+        else if (s[k] < '0' || s[k] > '9')
+            return false;
+    }
+    return dots <= 1 && n > dots && strtod(s, NULL) <= 1.0;
+}
+
+/* conf: values: high, medium, low, a number (that much or more), A..B
+ * (both included), A.. or ..B. */
+static int
+parse_conf_value(struct qparse *p, struct qnode *l, size_t vcol)
+{
+    const char *v = l->val, *dots = NULL;
+    size_t n = l->vlen, k, a;
+
+    if (l->term != QT_WORD)
+        goto bad;
+    for (k = 0; k < sizeof query_conf_levels / sizeof *query_conf_levels;
+         k++)
+        if (strlen(query_conf_levels[k].name) == n &&
+            strncasecmp(query_conf_levels[k].name, v, n) == 0) {
+            snprintf(l->lo, sizeof l->lo, "%s", query_conf_levels[k].lo);
+            snprintf(l->hi, sizeof l->hi, "%s", query_conf_levels[k].hi);
+            l->below = true;
+            return 0;
+        }
+    for (k = 0; k + 1 < n && dots == NULL; k++)
+        if (v[k] == '.' && v[k + 1] == '.')
+            dots = v + k;
+    if (dots == NULL) {
+        if (!conf_number(v, n))
+            goto bad;
+        snprintf(l->lo, sizeof l->lo, "%.*s", (int)n, v);
+        return 0;
+    }
+    a = (size_t)(dots - v);
+    if ((a > 0 && !conf_number(v, a)) ||
+        (a + 2 < n && !conf_number(v + a + 2, n - a - 2)) ||
+        (a == 0 && a + 2 == n))
+        goto bad;
+    snprintf(l->lo, sizeof l->lo, "%.*s", (int)a, v);
+    snprintf(l->hi, sizeof l->hi, "%.*s", (int)(n - a - 2), v + a + 2);
+    if (a > 0 && a + 2 < n && strtod(l->hi, NULL) < strtod(l->lo, NULL)) {
+        fail(p, vcol, "the confidence range ends before it begins");
+        return -1;
+    }
+    return 0;
+bad:
+    fail(p, vcol, "conf: takes high, medium, low, a number from 0 to 1 "
+         "(that much or more) or a range (0.5..0.8)");
     return -1;
 }
 
@@ -529,10 +652,6 @@ bad:
 static int
 field_check(struct qparse *p, struct qnode *l, size_t vcol)
 {
-    static const char *const flags[] = {
-        "unattributed", "attributed", "anonymous", "term", "speech",
-        "conflict",
-    };
     const char *fname = query_fields[l->field].name;
     const char *v = l->val;
     size_t n = l->vlen, k;
@@ -548,14 +667,21 @@ field_check(struct qparse *p, struct qnode *l, size_t vcol)
             return -1;
         }
     }
-    if (l->term == QT_PREFIX && l->field != QF_SPEAKER &&
-        l->field != QF_ROLE) {
+    if (l->term == QT_PREFIX && l->field == QF_FILE) {
         char *glob = xasprintf("%.*s*", (int)n, v);
         l->term = QT_WORD;      /* file:*.html: the '*' is the glob's */
         free(l->val);
         l->val = glob;
         l->vlen = ++n;
         v = l->val;
+    } else if (l->term == QT_PREFIX &&
+               (l->field == QF_SOURCE || l->field == QF_VENUE ||
+                l->field == QF_ARTICLE || l->field == QF_ID)) {
+        l->term = QT_WORD;      /* they match a part, or a start, already */
+    } else if (l->term == QT_PREFIX && l->field != QF_SPEAKER &&
+               l->field != QF_ROLE) {
+        fail(p, vcol + n, "%s: takes no prefix ('*')", fname);
+        return -1;
     }
     switch (l->field) {
     case QF_SPEAKER: {
@@ -579,7 +705,7 @@ field_check(struct qparse *p, struct qnode *l, size_t vcol)
     case QF_ABOUT:
         if (country_of(v, n, l->cc) < 0) {
             fail(p, l->col, "%s:%.*s names no country (a code, a name or "
-                 "a demonym: fr, france, french)", fname, SHOWN(n), v);
+                 "a demonym: fr, france, french)", fname, shown(v, n), v);
             return -1;
         }
         return 0;
@@ -598,7 +724,7 @@ field_check(struct qparse *p, struct qnode *l, size_t vcol)
                 break;
         if (k < n || n == 0 || n > 12) {
             fail(p, l->col, "id:%.*s is not a quote id (1 to 12 hex "
-                 "digits)", SHOWN(n), v);
+                 "digits)", shown(v, n), v);
             return -1;
         }
         for (k = 0; k < n; k++)
@@ -606,13 +732,24 @@ field_check(struct qparse *p, struct qnode *l, size_t vcol)
                                                            : v[k]);
         return 0;
     case QF_IS:
-        for (k = 0; k < sizeof flags / sizeof *flags; k++)
-            if (strlen(flags[k]) == n && strncasecmp(flags[k], v, n) == 0)
-                return 0;
+        for (k = 0; k < sizeof query_flags / sizeof *query_flags; k++) {
+            if (strlen(query_flags[k].name) != n ||
+                strncasecmp(query_flags[k].name, v, n) != 0)
+                continue;
+            if (query_flags[k].sql == NULL) {
+                fail(p, l->col, "is:%s is not available yet (%s will "
+                     "provide it)", query_flags[k].name,
+                     query_flags[k].later);
+                return -1;
+            }
+            l->cc[0] = (char)k;     /* the flag's index */
+            return 0;
+        }
         fail(p, l->col, "is:%.*s is not a flag (is: takes unattributed, "
-             "attributed, anonymous, term, speech or conflict)", SHOWN(n),
-             v);
+             "attributed, anonymous, term or speech)", shown(v, n), v);
         return -1;
+    case QF_CONF:
+        return parse_conf_value(p, l, vcol);
     case QF_METHOD:
         for (k = 0; k < n; k++)
             if (l->val[k] >= 'A' && l->val[k] <= 'Z')
@@ -701,6 +838,12 @@ parse_field_atom(struct qparse *p, int f, size_t col)
         if (n == 0)
             return fail(p, col, "%s: needs a value right after the ':'",
                         query_fields[f].name);
+        /* speaker:-barrot would find Barrot */
+        if (n > 1 && (v[0] == '-' || v[0] == '!') && f != QF_FILE &&
+            has_word(v + 1, n - 1))
+            return fail(p, vcol, "'%c' goes before the field to leave it "
+                        "out (%c%s:%.*s)", v[0], v[0], query_fields[f].name,
+                        shown(v + 1, n - 1), v + 1);
     }
     if (t != QT_REGEX && p->s[p->i] == '*') {
         p->i++;
@@ -773,7 +916,7 @@ parse_saved(struct qparse *p, const char *name, size_t n, size_t col)
     sub.err = &suberr;
     sub.field = QF_NONE;
     sub.names[sub.nnames++] = key;
-    t = parse_and(&sub, false);
+    t = parse_text(&sub);
     if (t == NULL)
         fail(p, col, "saved search '%s': %s", key, suberr.msg);
     else
@@ -841,9 +984,9 @@ unknown_field(struct qparse *p, const char *s, size_t n, size_t col)
     }
     if (best != NULL)
         return fail(p, col, "unknown field '%.*s:' (did you mean '%s:'?)",
-                    SHOWN(n), s, best);
+                    shown(s, n), s, best);
     return fail(p, col, "unknown field '%.*s:' (quoth-query(7) lists the "
-                "fields; \"a:b\" finds the text a:b)", SHOWN(n), s);
+                "fields; \"a:b\" finds the text a:b)", shown(s, n), s);
 }
 
 /* field:VALUE, field:V1|V2 or field:( ... ), at p->i after the ':'. */
@@ -929,7 +1072,8 @@ parse_word(struct qparse *p, size_t col, bool head)
                         "'*' goes at the end of a word (tariff*)");
     if (!has_word(v, n))
         return fail(p, col, "'%.*s' has no letter or digit to search for "
-                    "('%.*s finds it as it is)", SHOWN(n), v, SHOWN(n), v);
+                    "('%.*s finds it as it is)", shown(v, n), v, shown(v, n),
+                    v);
     if ((l = leaf_new(p, t, QF_NONE, v, n, col)) == NULL)
         return NULL;
     l->head = head;
@@ -982,8 +1126,8 @@ parse_primary(struct qparse *p)
     phrase:
         if (!has_word(v, n))
             return fail(p, col, "\"%.*s\" has no letter or digit to search "
-                        "for ('\"%.*s\" finds it as it is)", SHOWN(n), v,
-                        SHOWN(n), v);
+                        "for ('\"%.*s\" finds it as it is)", shown(v, n), v,
+                        shown(v, n), v);
         enum qterm t2 = QT_PHRASE;
         bool tail = false;
         if (p->s[p->i] == '*') {
@@ -1778,14 +1922,21 @@ compile_field(struct qcompile *c, struct qnode *l, struct part *t)
         part_param(t, v, n);
         break;
     case QF_IS:
-        buf_puts(&t->sql,
-                 strcasecmp(v, "unattributed") == 0 ? "q.speaker IS NULL"
-                 : strcasecmp(v, "attributed") == 0 ? "q.speaker IS NOT NULL"
-                 : strcasecmp(v, "anonymous") == 0 ? "q.method = 'anonymous'"
-                 : strcasecmp(v, "term") == 0      ? "q.kind = 'term'"
-                 : strcasecmp(v, "speech") == 0    ? "q.kind = 'speech'"
-                 /* conflict: the check issue provides it */
-                                                   : "0");
+        buf_puts(&t->sql, query_flags[(unsigned char)l->cc[0]].sql);
+        break;
+    case QF_CONF:
+        /* rounded: a confidence of 0.85 - 0.05 is 0.8 */
+        if (l->lo[0] != '\0')
+            buf_puts(&t->sql, "round(q.confidence, 4) >= CAST(? AS REAL)");
+        if (l->lo[0] != '\0' && l->hi[0] != '\0')
+            buf_puts(&t->sql, " AND ");
+        if (l->hi[0] != '\0')
+            buf_printf(&t->sql, "round(q.confidence, 4) %s CAST(? AS REAL)",
+                       l->below ? "<" : "<=");
+        if (l->lo[0] != '\0')
+            part_param(t, l->lo, strlen(l->lo));
+        if (l->hi[0] != '\0')
+            part_param(t, l->hi, strlen(l->hi));
         break;
     case QF_METHOD:
         buf_puts(&t->sql, "q.method = ?");
@@ -1933,7 +2084,7 @@ query_parse_env(const char *text, const struct query_env *env,
     p.err = err;
     p.nodes = &nodes;
     p.field = QF_NONE;
-    tree = parse_and(&p, false);
+    tree = parse_text(&p);
     if (tree == NULL) {
         if (err->msg[0] == '\0')
             snprintf(err->msg, sizeof err->msg, "malformed query");
@@ -2109,4 +2260,64 @@ query_spans(const struct query *q, const char *text, size_t len,
                 from++;
         }
     }
+}
+
+/* --- Showing an error ---------------------------------------------------- */
+
+size_t
+query_error_show(struct buf *line, const char *text, size_t column,
+                 size_t width)
+{
+    struct cell {
+        size_t end, at, w;          /* its end in text; in vis; columns */
+    } *c = NULL;
+    struct buf vis = {0};
+    size_t n = strlen(text), i = 0, nc = 0, k, caret, left, right, used;
+    size_t *pw;
+
+    /* every character as shown, where it came from and how wide it is */
+    while (i < n) {
+        size_t at = vis.len, w = utf8_put_visible(&vis, text, n, &i);
+        c = xreallocarray(c, nc + 1, sizeof *c);
+        c[nc++] = (struct cell){i, at, w};
+    }
+    pw = xcalloc(nc + 1, sizeof *pw);
+    for (k = 0; k < nc; k++)
+        pw[k + 1] = pw[k] + c[k].w;
+    /* the character the offset falls in, or nc past the end */
+    for (caret = 0; caret < nc && c[caret].end <= column; caret++)
+        ;
+    if (width < 20)
+        width = 20;
+    left = 0;
+    right = nc;
+    if (pw[nc] > width) {
+        /* the caret about the middle, an ellipsis for each cut side */
+        while (left < caret && pw[caret] - pw[left] + 1 > width / 2)
+            left++;
+        used = left > 0;
+        for (right = left; right < nc; right++) {
+            size_t more = right + 1 < nc;
+            if (used + pw[right + 1] - pw[left] + more > width)
+                break;
+        }
+        /* the end reached: use what is left of the width on the left */
+        while (right == nc && left > 0 &&
+               pw[nc] - pw[left - 1] + (left - 1 > 0) <= width)
+            left--;
+        if (right < caret)
+            right = caret;
+    }
+    if (left > 0)
+        buf_puts(line, "\xe2\x80\xa6");
+    if (left < right)
+        buf_append(line, vis.data + c[left].at,
+                   (right < nc ? c[right].at : vis.len) - c[left].at);
+    if (right < nc)
+        buf_puts(line, "\xe2\x80\xa6");
+    k = (left > 0) + pw[caret] - pw[left];
+    free(pw);
+    free(c);
+    buf_free(&vis);
+    return k;
 }

@@ -6,11 +6,13 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "buf.h"
+
 /* The query language of quoth-query(7) (ux.md 5.3): words, "phrases",
  * 'substrings, 'whole words', prefix*, ^ and $ anchors, -, ! and NOT,
  * | and OR, parentheses, fields (speaker:, role:, country:, about:,
  * source:, venue:, date:, since:, until:, article:, id:, file:, is:,
- * method:, query:), and /regex/. A query is parsed into a tree and the
+ * method:, conf:, query:), and /regex/. A query is parsed into a tree and the
  * tree written as an SQL expression for index.c, every value a bound
  * parameter; what SQL cannot say (regexes, substrings, whole words, a
  * quote's end) are checks run in C by index.c through query_check on the
@@ -34,11 +36,27 @@ struct query {
     struct query_run *run;  /* the checks, their counters; opaque */
 };
 
-/* What is wrong with a query, and the byte column (from 0) it starts at. */
+/* What is wrong with a query: a sentence (it may quote bytes of the
+ * query: show it through utf8_sanitize) and where, as a byte offset (from
+ * 0) into the text parsed; the length of the text when it is at the end
+ * (an unclosed quotation mark). query_error_show turns the offset into a
+ * screen column. */
 struct query_error {
     char msg[256];
     size_t column;
 };
+
+/* How a query with an error is shown on one line, with a caret under the
+ * error on the next (quoth's stderr, the browser's prompt): appends text
+ * to line with every character that would not keep its place made one
+ * visible one (utf8_put_visible: a newline as U+240A, an invalid byte as
+ * U+FFFD), cut with an ellipsis on either side to at most width columns
+ * (never fewer than 20) around the byte offset column. Returns the
+ * column in line, counted in display width (CJK and emoji take two), to
+ * put the caret at. With width SIZE_MAX nothing is cut: the result is
+ * then where column falls in the whole query as shown. */
+size_t query_error_show(struct buf *line, const char *text, size_t column,
+                        size_t width);
 
 /* Looks up the saved search name. Returns 1 with *text set (caller
  * frees), 0 when there is none by that name, or -1 with msg filled. */
@@ -58,10 +76,12 @@ struct query_env {
 #define QUERY_SCAN_MAX 100000
 
 /* Parses text. Returns 0, or -1 with err filled: the message and the
- * column to put a caret under (an unknown field, with the nearest known
- * one; a field without a value or with a value it does not take; an
- * unclosed quotation mark, parenthesis or regex; a regex PCRE2 does not
- * compile; a date that is none; a saved search that does not exist). */
+ * byte offset to put a caret under (bytes that are not UTF-8; an unknown
+ * field, with the nearest known one; a field without a value or with a
+ * value it does not take; an unclosed quotation mark, parenthesis or
+ * regex; a regex PCRE2 does not compile; a date that is none; a saved
+ * search that does not exist; a flag that no part of quoth provides
+ * yet). Fast enough to call at every key press. */
 int query_parse(const char *text, struct query *q, struct query_error *err);
 /* query_parse at a given time and with saved searches; env may be NULL. */
 int query_parse_env(const char *text, const struct query_env *env,

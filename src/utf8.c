@@ -237,6 +237,27 @@ utf8_char_width(int32_t c)
 }
 
 size_t
+utf8_put_visible(struct buf *out, const char *s, size_t n, size_t *i)
+{
+    int32_t c = utf8_decode(s, n, i);
+
+    if (c >= 0 && c < 0x20) {
+        utf8_encode(out, 0x2400 + c);   /* a Control Picture: U+240A for \n */
+        return 1;
+    }
+    if (c == 0x7f) {
+        utf8_encode(out, 0x2421);
+        return 1;
+    }
+    if (c < 0 || utf8_unsafe(c)) {
+        buf_append(out, "\xef\xbf\xbd", 3);     /* U+FFFD */
+        return 1;
+    }
+    utf8_encode(out, c);
+    return utf8_char_width(c);
+}
+
+size_t
 utf8_width(const char *s, size_t n)
 {
     struct buf clean = {0};

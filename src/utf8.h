@@ -82,6 +82,11 @@ void utf8_sanitize(struct buf *out, const char *s, size_t n,
                    bool keep_newlines);
 /* Terminal columns that s[0..n) takes once sanitized. */
 size_t utf8_width(const char *s, size_t n);
+/* Appends the character at s[*i] (at most n bytes in all; *i advances)
+ * as one visible character that keeps its place in a line: a control
+ * character as its Control Picture (a newline as U+240A), a bidi control,
+ * a line separator or an invalid byte as U+FFFD. Returns its columns. */
+size_t utf8_put_visible(struct buf *out, const char *s, size_t n, size_t *i);
 /* Appends s[0..n) sanitized and cut to at most cols columns, the cut marked
  * with an ellipsis. Returns the columns used. */
 size_t utf8_fit(struct buf *out, const char *s, size_t n, size_t cols);

@@ -104,11 +104,11 @@ expect_cmd "stats: the date span" grep -qE '^dates +2023-12-24 to ' "$WORK/out"
 
 # export: the format from the name.
 for f in jsonl csv tsv json; do
-    q export --db "$db" speaker:barrot -o "$WORK/x.$f"
+    q export --db "$db" -o "$WORK/x.$f" speaker:barrot
     expect_rc 0 "export -o x.$f"
     ${QUOTH_WRAP:-} "$QUOTH" search --db "$db" -f "$f" speaker:barrot >"$WORK/s.$f" 2>/dev/null
     expect_cmd "x.$f holds what search -f $f prints" cmp -s "$WORK/x.$f" "$WORK/s.$f"
 done
-q export --db "$db" xylophone -o "$WORK/none.jsonl"
+q export --db "$db" -o "$WORK/none.jsonl" xylophone
 expect_rc 1 "export of nothing"
 done_testing

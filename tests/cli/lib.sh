@@ -34,6 +34,19 @@ expect_err_line() {
     fi
 }
 
+# expect_query_err LINE CARET WHAT: stderr is a query's error, exactly
+# LINE ("quoth: QUERY: MESSAGE") and a line with a caret at column CARET.
+expect_query_err() {
+    local want
+    want=$(printf '%s\n%*s^' "$1" "$2" '')
+    if [ "$(cat "$WORK/err")" = "$want" ] &&
+       [ "$(wc -l <"$WORK/err")" -eq 2 ]; then
+        ok "$3: the query, the message, a caret"
+    else
+        not_ok "$3" "want stderr:" "$want"
+    fi
+}
+
 # expect_out_has TEXT WHAT
 expect_out_has() {
     if grep -qF -- "$1" "$WORK/out"; then ok "$2"; else not_ok "$2" "stdout lacks: $1"; fi

@@ -19,6 +19,7 @@
 #include "index.h"
 #include "indexer.h"
 #include "query.h"
+#include "utf8.h"
 
 #ifndef FUZZ_ARTICLES
 #error "FUZZ_ARTICLES must name tests/query/articles"
@@ -119,9 +120,18 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     memcpy(text, data, size);
     text[size] = '\0';
     if (query_parse_env(text, &env, &q, &qe) < 0) {
-        /* an error says what and where */
+        struct buf line = {0};
+        size_t caret, width = 20 + (size > 0 ? data[0] : 0);
+        /* an error says what and where, and the caret stays within the
+         * line shown */
         if (qe.msg[0] == '\0' || qe.column > strlen(text))
             abort();
+        caret = query_error_show(&line, text, qe.column, width);
+        if (caret > utf8_width(line.data ? line.data : "", line.len) ||
+            utf8_width(line.data ? line.data : "", line.len) > width ||
+            !utf8_valid(line.data ? line.data : "", line.len, NULL))
+            abort();
+        buf_free(&line);
         free(text);
         return 0;
     }

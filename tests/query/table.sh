@@ -38,8 +38,9 @@ while IFS= read -r line; do
         msg=${want#! }
         col=${msg##* @}
         msg=${msg% @*}
-        expected=$(printf 'quoth: query: %s\n  %s\n  %*s^' "$msg" "$query" \
-                   "$(printf '%s' "${query:0:col}" | wc -m)" '')
+        # COLUMN counts characters; every row's are one column wide
+        expected=$(printf 'quoth: %s: %s\n%*s^' "$query" "$msg" \
+                   "$((7 + $(printf '%s' "${query:0:col}" | wc -m)))" '')
         if [ "$RC" -eq 2 ] && [ "$(cat "$WORK/err")" = "$expected" ] &&
            [ ! -s "$WORK/out" ]; then
             ok "$what: exit 2, $msg"
@@ -78,8 +79,27 @@ got=$("$QUOTH_PROBE" where "/we/ farmers source:monde speaker:barrot country:fr 
       uniq | tr '\n' ' ')
 expect_cmd "cheap conditions first, full text, then checks ($got)" \
     test "$got" = "q.date q.country speaker_key a.source quotes_fts MATCH quotes_tri MATCH quoth_match(?, q.quote) "
-got=$("$QUOTH_PROBE" where "speaker:\"O'Brien\" 'it''s \"a;b\" DROP TABLE quotes" | head -n 1)
-expect_cmd "no value in the SQL text" bash -c "! grep -qi \"brien\\|drop\\|a;b\" <<<\"\$1\"" _ "$got"
+got=$("$QUOTH_PROBE" where "speaker:\"O'Brien\" 'it''s \"a;b\" DROP TABLE quotes conf:0.777 is:term" | head -n 1)
+expect_cmd "no value in the SQL text" bash -c "! grep -qi \"brien\\|drop\\|a;b\\|777\" <<<\"\$1\"" _ "$got"
+
+# The caret counts display columns: after accents, CJK and emoji, and
+# control characters and bad bytes are shown one column each.
+q search --db "$db" -- "Plötner 日本 😀x speeker:x"
+expect_query_err "quoth: Plötner 日本 😀x speeker:x: unknown field 'speeker:' (did you mean 'speaker:'?)" 24 "the caret after é, CJK and an emoji"
+q search --db "$db" -- $'a\tb\nc\033[1m speeker:x'
+expect_query_err "quoth: a␉b␊c␛[1m speeker:x: unknown field 'speeker:' (did you mean 'speaker:'?)" 17 "control characters as control pictures"
+q search --db "$db" -- $'talks caf\xe9'
+expect_query_err "quoth: talks caf�: invalid UTF-8 (byte 0xe9)" 16 "a Latin-1 byte"
+long=""
+for k in $(seq 10 99); do long+="w$k "; done
+q search --db "$db" -- "${long}speeker:x ${long}"
+expect_cmd "a long query: cut to 100 columns around the error, the caret under it" \
+    python3 -c '
+import sys
+one, two = open(sys.argv[1], encoding="utf-8").read().split("\n")[:2]
+query = one[len("quoth: "):one.index(": unknown")]
+sys.exit(not (query.startswith("…") and query.endswith("…") and
+              len(query) <= 100 and one[len(two) - 1:].startswith("speeker:x")))' "$WORK/err"
 
 # Long flat queries stay within SQLite's and FTS5's parser stacks (a fuzz
 # finding: 50 negations once nested 50 deep in the FTS5 expression).
@@ -128,7 +148,7 @@ q query --db "$db" list
 expect_cmd "query list: name and query" test "$(cat "$WORK/out")" = "$(printf 'french\tcountry:french\nloop\ttalks query:loop\nukr\tspeaker:zelensky | about:ukraine')"
 q query --db "$db" save ukr 'query:ukr talks'
 expect_rc 2 "query save of a search that includes itself"
-expect_err_line "quoth: query: saved search 'ukr': saved search 'ukr' includes itself" "the cycle is named"
+expect_query_err "quoth: query:ukr: saved search 'ukr': saved search 'ukr' includes itself" 7 "the cycle is named"
 q search --db "$db" -f tsv query:ukr
 expect_cmd "and the search saved before is kept" test "$(tail -n +2 "$WORK/out" | wc -l)" -eq 6
 q query --db "$db" save bad 'speeker:x'

@@ -209,9 +209,35 @@ test_party_tag(void)
            "a town within parentheses is a US tag");
 }
 
+/* What a person types in country: of a query. */
+static void
+test_caseless(void)
+{
+    static const struct {
+        const char *s, *cc;
+    } cases[] = {
+        {"", NULL}, {"uk", "GB"}, {"usa", "US"}, {"BRITISH", "GB"},
+        {"united kingdom", "GB"}, {"c\xc3\xb4te d\xe2\x80\x99ivoire", "CI"},
+        {"cote d'ivoire", "CI"}, {"bosnia and herzegovina", "BA"},
+        {"paris", NULL}, {"kremlin", NULL}, {"latin america", NULL},
+        {"atlantis", NULL},
+    };
+    size_t k;
+
+    for (k = 0; k < sizeof cases / sizeof *cases; k++) {
+        const char *cc = country_lookup_caseless(cases[k].s,
+                                                 strlen(cases[k].s));
+        ok(cases[k].cc == NULL ? cc == NULL
+                               : cc != NULL && strcmp(cc, cases[k].cc) == 0,
+           "country_lookup_caseless(\"%s\") is %s (%s)", cases[k].s,
+           cases[k].cc ? cases[k].cc : "none", cc ? cc : "none");
+    }
+}
+
 int
 main(void)
 {
+    test_caseless();
     test_lookup();
     test_name();
     test_kind();
