@@ -1336,6 +1336,10 @@ np_left(const struct ctx *x, size_t i)
         }
         if (p->cls & (LEX_INDEF | LEX_DEF))
             break;
+        /* "the former first lady and U.S. senator": two roles of one */
+        if (f < i && f > 0 && tok_is(x, p, "and") &&
+            (x->t[f - 1].cls & LEX_ROLE) && !x->t[f - 1].cap)
+            continue;
         if (f < i && (p->cls & (LEX_CLAUSE | LEX_CUE | LEX_PASSIVE)))
             return sj;
         if (f == i && !(p->cls & (LEX_ANON | LEX_ROLE | LEX_BODY)))
