@@ -1960,6 +1960,40 @@ find_after(const struct ctx *x, size_t qt)
     return fd;
 }
 
+/* Whether k is a noun for words someone said or wrote ("statement",
+ * "message", "remarks"). */
+static bool
+words_noun(const struct ctx *x, const struct tok *k)
+{
+    static const char *const said[] = {"statement", "words", "message",
+                                       "remarks", "letter", "response",
+                                       "reply", "tweet", "post", "comments",
+                                       "speech", "address", "note"};
+    size_t j;
+
+    for (j = 0; j < sizeof said / sizeof said[0]; j++)
+        if (tok_is(x, k, said[j]))
+            return true;
+    return false;
+}
+
+/* Whether k is an auxiliary verb ("is", "has", "will"): after a name,
+ * the name is a subject. */
+static bool
+auxiliary(const struct ctx *x, const struct tok *k)
+{
+    static const char *const aux[] = {"is", "was", "are", "were", "has",
+                                      "have", "had", "will", "would",
+                                      "can", "could", "should", "must",
+                                      "may", "might"};
+    size_t j;
+
+    for (j = 0; j < sizeof aux / sizeof aux[0]; j++)
+        if (tok_is(x, k, aux[j]))
+            return true;
+    return false;
+}
+
 /* The subject of the sentence around token c: the first name or pronoun
  * that opens it or follows an opening phrase's comma and is followed by a
  * lower-case word ("During the speech, Halvorsen attacked Okafor, saying …").
@@ -1993,7 +2027,8 @@ sentence_subject(const struct ctx *x, size_t c)
             return none;
         e = run_right(x, i);
         if (e + 1 < c && tok_word(&x->t[e + 1]) && !x->t[e + 1].cap &&
-            !(x->t[e + 1].cls & (LEX_CLAUSE | LEX_PARTICLE))) {
+            (!(x->t[e + 1].cls & (LEX_CLAUSE | LEX_PARTICLE)) ||
+             auxiliary(x, &x->t[e + 1]))) {
             struct subj sj = np_left(x, e);
             if (sj.kind == SUBJ_NAME)
                 return sj;
@@ -2035,6 +2070,20 @@ find_before(const struct ctx *x, size_t qt)
     bool hl = x->headline[x->t[qt].para];
     enum gender sub_g = G_NONE;     /* a subject pronoun between */
 
+    /* "Obama is rolling out a new message: "It's about me."": the words
+     * of the sentence's subject. */
+    if (qt >= 2 && tok_punct(&x->t[qt - 1], ':') && tok_word(&x->t[qt - 2]) &&
+        words_noun(x, &x->t[qt - 2]) && x->t[qt - 2].sent == x->t[qt].sent &&
+        !hl) {
+        fd.sj = sentence_subject(x, qt - 2);
+        if (fd.sj.kind == SUBJ_NAME) {
+            fd.cue = qt - 2;
+            fd.method = "adjacent";
+            fd.confidence = 0.7;
+            return fd;
+        }
+        fd.sj = (struct subj){0};
+    }
     for (c = qt; c-- > 0 && qt - c <= ATTRIB_BEFORE_REACH;) {
         const struct tok *k = &x->t[c];
         if (tok_stop(k) || k->para != x->t[qt].para)
@@ -2646,10 +2695,6 @@ international(const struct ctx *x, size_t s, size_t e)
 static bool
 colon_possessive(struct ctx *x, size_t k, size_t col)
 {
-    static const char *const said[] = {"statement", "words", "message",
-                                       "remarks", "letter", "response",
-                                       "reply", "tweet", "post", "comments",
-                                       "speech", "address", "note"};
     size_t i, j;
 
     for (i = col; i-- > 0 && col - i <= 3;) {
@@ -2657,10 +2702,7 @@ colon_possessive(struct ctx *x, size_t k, size_t col)
         struct found fd = {.cue = SIZE_MAX};
         if (!tok_word(w) || w->para != x->t[col].para)
             return false;
-        for (j = 0; j < sizeof said / sizeof said[0]; j++)
-            if (tok_is(x, w, said[j]))
-                break;
-        if (j == sizeof said / sizeof said[0])
+        if (!words_noun(x, w))
             continue;
         /* the owner: "Brown's" before the noun, one word between at most
          * ("Brown's 64 words") */
