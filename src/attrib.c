@@ -2603,6 +2603,13 @@ home_country(struct ctx *x)
             i += used - 1;
             x->us_marks++;
         }
+        /* "(R-IN)", "(D-Calif.)": a party tag is an American's. */
+        if (c == NULL && i > 0 && tok_punct(&x->t[i - 1], '(') &&
+            i + 1 < x->n && tok_punct(&x->t[i + 1], ')') &&
+            country_party_tag(x->s + k->s, k->e - k->s) != NULL) {
+            c = "US";
+            x->us_marks++;
+        }
         if (c == NULL)
             continue;
         for (j = 0; j < nt && strcmp(tally[j].cc, c) != 0; j++)

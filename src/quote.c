@@ -201,7 +201,7 @@ quote_find(const char *body, const struct para *paras, size_t npara,
     for (p = 0; p < npara; p++) {
         size_t lo = paras[p].start, hi = paras[p].end, i = lo;
         enum quote_family open = FAM_NONE;
-        int32_t opener = 0;
+        int32_t opener = 0, inner = 0;  /* inner: the closer of a nested quote */
         struct quote_span cur = {0};
 
         while (i < hi) {
@@ -226,9 +226,19 @@ quote_find(const char *body, const struct para *paras, size_t npara,
                 if (role == MARK_OPEN) {
                     open = m.fam;
                     opener = c;
+                    inner = 0;
                     cur = (struct quote_span){.open = at, .start = i,
                                               .para = p, .closed = true};
                 }
+            } else if (open == FAM_DOUBLE && m.fam == FAM_DOUBLE &&
+                       inner == 0 && role == MARK_OPEN &&
+                       ((opener == '"' && c == 0x201c) ||
+                        (opener == 0x201c && c == '"'))) {
+                /* "… read you the question: “As you know, …?” Forty-three,
+                 * yes." : the other kind of double mark nests inside. */
+                inner = c == '"' ? '"' : 0x201d;
+            } else if (inner != 0 && c == inner) {
+                inner = 0;
             } else if (m.fam == open && quote_closes(open, opener, c, role)) {
                 cur.end = at;
                 cur.close = i;
