@@ -861,7 +861,7 @@ collect_entities(struct ctx *x)
     size_t i = 0;
 
     while (i < x->n) {
-        size_t f, l, nf;
+        size_t f, l, nf, first_end;
         enum gender g = G_NONE;
 
         if (!tok_word(&x->t[i]) || !x->t[i].cap || x->headline[x->t[i].para]) {
@@ -869,15 +869,21 @@ collect_entities(struct ctx *x)
             continue;
         }
         f = i;
-        l = run_right(x, i);
+        l = first_end = run_right(x, i);
         /* "Department of Justice", "Bank of England": one body; not
          * when a title and a name follow ("University of Essex Professor
          * Ann Lee": the professor is the one named). */
-        while (l + 2 < x->n && (x->t[l].cls & LEX_BODY) &&
-               tok_is(x, &x->t[l + 1], "of") && tok_word(&x->t[l + 2]) &&
-               x->t[l + 2].cap && x->t[l + 2].para == x->t[l].para) {
-            size_t r = run_right(x, l + 2), m;
-            for (m = l + 2; m < r; m++)
+        while (l + 2 < x->n && ((x->t[l].cls & LEX_BODY) || l > first_end) &&
+               (tok_is(x, &x->t[l + 1], "of") ||
+                (l + 3 < x->n && tok_is(x, &x->t[l + 1], "for") &&
+                 tok_is(x, &x->t[l + 2], "the") && x->t[l + 3].cap))) {
+            size_t a = tok_is(x, &x->t[l + 1], "of") ? l + 2 : l + 3;
+            size_t r, m;
+            if (!tok_word(&x->t[a]) || !x->t[a].cap ||
+                x->t[a].para != x->t[l].para)
+                break;
+            r = run_right(x, a);
+            for (m = a; m < r; m++)
                 if (x->t[m].cls & (LEX_TITLE | LEX_ROLE))
                     break;
             if (m < r)
@@ -1244,10 +1250,27 @@ np_left(const struct ctx *x, size_t i)
             text_country(x, x->t[f].s, x->t[i].e, sj.cc);
             l = f - 2;
             f = run_left(x, l);
-        } else if (f >= 2 && tok_is(x, &x->t[f - 1], "of") &&
-                   x->t[f - 2].cap && tok_word(&x->t[f - 2])) {
-            /* "Department of Coastal Affairs": one body. */
-            f = run_left(x, f - 2);
+        } else {
+            /* "Department of Coastal Affairs", "Court of Appeals for the
+             * Sixth Circuit": one body. */
+            for (;;) {
+                if (f >= 2 && tok_is(x, &x->t[f - 1], "of") &&
+                    x->t[f - 2].cap && tok_word(&x->t[f - 2]))
+                    f = run_left(x, f - 2);
+                else if (f >= 3 && tok_is(x, &x->t[f - 1], "the") &&
+                         tok_is(x, &x->t[f - 2], "for") &&
+                         x->t[f - 3].cap && tok_word(&x->t[f - 3])) {
+                    size_t g = run_left(x, f - 3);
+                    while (g >= 2 && tok_is(x, &x->t[g - 1], "of") &&
+                           x->t[g - 2].cap && tok_word(&x->t[g - 2]))
+                        g = run_left(x, g - 2);
+                    if (!run_is_body(x, g, f - 3))
+                        break;
+                    f = g;
+                } else {
+                    break;
+                }
+            }
         }
         while (f < l && (x->t[f].cls & LEX_FUNC) &&
                !((x->t[f].cls & LEX_DEF) && run_is_body(x, f, l)))
