@@ -35,7 +35,7 @@ enum tok_kind {
 
 struct tok {
     size_t s, e;        /* bytes in the body (without a possessive 's) */
-    unsigned cls;       /* lexicon classes */
+    lex_mask cls;       /* lexicon classes */
     uint32_t para;
     uint32_t sent;      /* sentence number */
     uint32_t q;         /* TOK_QUOTE: the quote's index */
@@ -281,7 +281,7 @@ tok_word(const struct tok *k)
 }
 
 static bool
-tok_has(const struct tok *k, unsigned cls)
+tok_has(const struct tok *k, lex_mask cls)
 {
     return k->kind == TOK_WORD && (k->cls & cls);
 }
@@ -524,7 +524,7 @@ tok_country_uncached(const struct ctx *x, size_t i, size_t *used)
 /* The lexicon classes of the word s[0..n) with its first letter in lower
  * case ("Engineer", "Says"), or with all but its first letter in lower
  * case ("PRESIDENT" as "President") when rest is true. */
-static unsigned
+static lex_mask
 lexicon_recased(const char *s, size_t n, bool rest)
 {
     char w[32];
@@ -1062,15 +1062,7 @@ role_left(const struct ctx *x, size_t f)
 static bool
 topic_preposition(const char *w, size_t n)
 {
-    static const char *const preps[] = {"to", "on", "about", "toward",
-                                        "towards", "against", "into",
-                                        "over", "regarding"};
-    size_t i;
-
-    for (i = 0; i < sizeof preps / sizeof preps[0]; i++)
-        if (strlen(preps[i]) == n && memcmp(w, preps[i], n) == 0)
-            return true;
-    return false;
+    return (lexicon_classes(w, n) & LEX_TOPIC) != 0;
 }
 
 /* The country a role or phrase s[lo..hi) names, by its words. */
@@ -1983,40 +1975,6 @@ find_after(const struct ctx *x, size_t qt)
     return fd;
 }
 
-/* Whether k is a noun for words someone said or wrote ("statement",
- * "message", "remarks"). */
-static bool
-words_noun(const struct ctx *x, const struct tok *k)
-{
-    static const char *const said[] = {"statement", "words", "message",
-                                       "remarks", "letter", "response",
-                                       "reply", "tweet", "post", "comments",
-                                       "speech", "address", "note"};
-    size_t j;
-
-    for (j = 0; j < sizeof said / sizeof said[0]; j++)
-        if (tok_is(x, k, said[j]))
-            return true;
-    return false;
-}
-
-/* Whether k is an auxiliary verb ("is", "has", "will"): after a name,
- * the name is a subject. */
-static bool
-auxiliary(const struct ctx *x, const struct tok *k)
-{
-    static const char *const aux[] = {"is", "was", "are", "were", "has",
-                                      "have", "had", "will", "would",
-                                      "can", "could", "should", "must",
-                                      "may", "might"};
-    size_t j;
-
-    for (j = 0; j < sizeof aux / sizeof aux[0]; j++)
-        if (tok_is(x, k, aux[j]))
-            return true;
-    return false;
-}
-
 /* The subject of the sentence around token c: the first name or pronoun
  * that opens it or follows an opening phrase's comma and is followed by a
  * lower-case word ("During the speech, Halvorsen attacked Okafor, saying …").
@@ -2051,7 +2009,7 @@ sentence_subject(const struct ctx *x, size_t c)
         e = run_right(x, i);
         if (e + 1 < c && tok_word(&x->t[e + 1]) && !x->t[e + 1].cap &&
             (!(x->t[e + 1].cls & (LEX_CLAUSE | LEX_PARTICLE)) ||
-             auxiliary(x, &x->t[e + 1]))) {
+             (x->t[e + 1].cls & LEX_AUX))) {
             struct subj sj = np_left(x, e);
             if (sj.kind == SUBJ_NAME)
                 return sj;
@@ -2066,20 +2024,10 @@ sentence_subject(const struct ctx *x, size_t c)
 static bool
 subordinate_subject(const struct ctx *x, size_t c)
 {
-    static const char *const subs[] = {"after", "before", "because", "when",
-                                       "while", "although", "though",
-                                       "since", "until", "unless",
-                                       "whereas"};
     const struct tok *n = &x->t[c + 1];
-    size_t j;
 
-    if (!tok_word(&x->t[c]) || !tok_word(n) ||
-        !(tok_is(x, n, "he") || tok_is(x, n, "she")))
-        return false;
-    for (j = 0; j < sizeof subs / sizeof subs[0]; j++)
-        if (tok_is(x, &x->t[c], subs[j]))
-            return true;
-    return false;
+    return tok_word(&x->t[c]) && (x->t[c].cls & LEX_SUBORD) &&
+           tok_word(n) && (tok_is(x, n, "he") || tok_is(x, n, "she"));
 }
 
 /* Before the quote, in its sentence: X said: "…" / X told Y that "…" /
@@ -2096,7 +2044,7 @@ find_before(const struct ctx *x, size_t qt)
     /* "Obama is rolling out a new message: "It's about me."": the words
      * of the sentence's subject. */
     if (qt >= 2 && tok_punct(&x->t[qt - 1], ':') && tok_word(&x->t[qt - 2]) &&
-        words_noun(x, &x->t[qt - 2]) && x->t[qt - 2].sent == x->t[qt].sent &&
+        (x->t[qt - 2].cls & LEX_WORDS) && x->t[qt - 2].sent == x->t[qt].sent &&
         !hl) {
         fd.sj = sentence_subject(x, qt - 2);
         if (fd.sj.kind == SUBJ_NAME) {
@@ -2443,20 +2391,12 @@ epithet_ref(const struct ctx *x, size_t p, enum gender g)
 static enum gender
 role_gender(const struct ctx *x, size_t rs, size_t re)
 {
-    static const char *const fem[] = {
-        "widow", "wife", "mother", "daughter", "sister", "grandmother",
-        "aunt", "niece", "actress", "girlfriend", "businesswoman", "chairwoman",
-        "congresswoman", "spokeswoman", "councilwoman", "assemblywoman",
-        "stepmother", "granddaughter", "sportswoman", "policewoman"};
-    static const char *const masc[] = {
-        "widower", "husband", "father", "son", "brother", "grandfather",
-        "uncle", "nephew", "boyfriend",
-        "stepfather", "grandson"};
     enum gender g = G_NONE;
     size_t i = rs;
 
     while (i < re) {
-        size_t ws, n, j;
+        size_t ws;
+        lex_mask c;
         while (i < re && !((x->s[i] >= 'a' && x->s[i] <= 'z') ||
                            (x->s[i] >= 'A' && x->s[i] <= 'Z')))
             i++;
@@ -2464,13 +2404,11 @@ role_gender(const struct ctx *x, size_t rs, size_t re)
         while (i < re && ((x->s[i] >= 'a' && x->s[i] <= 'z') ||
                           (x->s[i] >= 'A' && x->s[i] <= 'Z')))
             i++;
-        n = i - ws;
-        for (j = 0; j < sizeof fem / sizeof fem[0]; j++)
-            if (strlen(fem[j]) == n && memcmp(x->s + ws, fem[j], n) == 0)
-                g = g == G_MALE ? G_NONE : G_FEMALE;
-        for (j = 0; j < sizeof masc / sizeof masc[0]; j++)
-            if (strlen(masc[j]) == n && memcmp(x->s + ws, masc[j], n) == 0)
-                g = g == G_FEMALE ? G_NONE : G_MALE;
+        c = lexicon_classes(x->s + ws, i - ws);
+        if (c & LEX_ROLE_F)
+            g = g == G_MALE ? G_NONE : G_FEMALE;
+        if (c & LEX_ROLE_M)
+            g = g == G_FEMALE ? G_NONE : G_MALE;
     }
     return g;
 }
@@ -2663,12 +2601,6 @@ home_country(struct ctx *x)
 static bool
 state_body(const struct ctx *x, size_t s, size_t e)
 {
-    static const char *const heads[] = {
-        "Department", "Ministry", "Agency", "Bureau", "Office", "Police",
-        "Court", "Administration", "Commission", "Service", "Army", "Navy",
-        "Government", "Parliament", "Senate", "Congress", "Cabinet",
-        "Prosecutor", "Prosecutors", "Attorney", "Directorate", "Inspectorate",
-        "Sheriff", "Patrol"};
     size_t i = s;
 
     /* "International Criminal Court", "International Atomic Energy
@@ -2676,13 +2608,11 @@ state_body(const struct ctx *x, size_t s, size_t e)
     if (e - s > 14 && memcmp(x->s + s, "International ", 14) == 0)
         return false;
     while (i < e) {
-        size_t ws = i, j;
+        size_t ws = i;
         while (i < e && x->s[i] != ' ')
             i++;
-        for (j = 0; j < sizeof heads / sizeof heads[0]; j++)
-            if (strlen(heads[j]) == i - ws &&
-                memcmp(x->s + ws, heads[j], i - ws) == 0)
-                return true;
+        if (lexicon_classes(x->s + ws, i - ws) & LEX_STATE_BODY)
+            return true;
         while (i < e && x->s[i] == ' ')
             i++;
     }
@@ -2732,7 +2662,7 @@ colon_possessive(struct ctx *x, size_t k, size_t col)
         struct found fd = {.cue = SIZE_MAX};
         if (!tok_word(w) || w->para != x->t[col].para)
             return false;
-        if (!words_noun(x, w))
+        if (!(w->cls & LEX_WORDS))
             continue;
         /* the owner: "Brown's" before the noun, one word between at most
          * ("Brown's 64 words") */
@@ -2968,23 +2898,14 @@ label_in_quote(struct ctx *x, size_t k)
 static bool
 created_after(const struct ctx *x, size_t qt)
 {
-    static const char *const made[] = {"written", "released", "recorded",
-                                       "published", "directed", "produced",
-                                       "composed", "performed", "sung",
-                                       "painted", "filmed", "broadcast",
-                                       "aired", "premiered"};
-    size_t i = qt + 1, j;
+    size_t i = qt + 1;
 
     if (i < x->n && tok_punct(&x->t[i], ','))
         i++;
-    if (i + 1 >= x->n || x->t[i].para != x->t[qt].para ||
-        !(tok_is(x, &x->t[i], "was") || tok_is(x, &x->t[i], "is") ||
-          tok_is(x, &x->t[i], "were")))
-        return false;
-    for (j = 0; j < sizeof made / sizeof made[0]; j++)
-        if (tok_is(x, &x->t[i + 1], made[j]))
-            return true;
-    return false;
+    return i + 1 < x->n && x->t[i].para == x->t[qt].para &&
+           (tok_is(x, &x->t[i], "was") || tok_is(x, &x->t[i], "is") ||
+            tok_is(x, &x->t[i], "were")) &&
+           tok_word(&x->t[i + 1]) && (x->t[i + 1].cls & LEX_MADE);
 }
 
 /* A quote in title case ("Commander-in-Chief Forum") after a determiner,

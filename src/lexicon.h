@@ -3,47 +3,77 @@
 #define QUOTH_LEXICON_H
 
 #include <stddef.h>
+#include <stdint.h>
 
-/* Word classes the attribution rules read. The words are data
- * (src/lexicon.tsv, turned into a sorted C table at build time by
- * tools/gen-lexicon.py, which reads the values below). A word may belong
- * to several classes. */
-enum lex_class {
-    LEX_CUE = 1u << 0,        /* speech verb or its form: said, told, adds */
-    LEX_NAMING = 1u << 1,     /* naming verb for partial quotes: called */
-    LEX_TITLE = 1u << 2,      /* capitalised title or office: Minister */
-    LEX_ROLE = 1u << 3,       /* lower-case role noun: spokesman, senator */
-    LEX_MALE = 1u << 4,       /* male forename or honorific */
-    LEX_FEMALE = 1u << 5,     /* female forename or honorific */
-    LEX_BODY = 1u << 6,       /* last word of an organisation: Ministry */
-    LEX_FUNC = 1u << 7,       /* capitalised word that opens no name: After */
-    LEX_TIME = 1u << 8,       /* month, weekday, time word */
-    LEX_PARTICLE = 1u << 9,   /* lower-case word inside a name: van, de */
-    LEX_SUFFIX = 1u << 10,    /* Jr., II */
-    LEX_ADVERB = 1u << 11,    /* may stand between subject and verb: also */
-    LEX_PASSIVE = 1u << 12,   /* makes a following cue passive: was */
-    LEX_PRONOUN_M = 1u << 13, /* he */
-    LEX_PRONOUN_F = 1u << 14, /* she */
-    LEX_INDEF = 1u << 15,     /* determiner of an anonymous source: a, two */
-    LEX_DEF = 1u << 16,       /* definite determiner: the, his */
-    LEX_ANON = 1u << 17,      /* head noun of an unnamed source: official */
-    LEX_ABBREV = 1u << 18,    /* capitalised abbreviation that keeps its dot */
-    LEX_USSTATE = 1u << 19,   /* a US state, its name or abbreviation */
-    LEX_USMARK = 1u << 20,    /* a word that places a text in the US */
-    LEX_INTL = 1u << 21,      /* an international body: NATO, UN */
-    LEX_HONORIFIC = 1u << 22, /* Mr, Ms, Dr: a title that keeps a surname */
-    LEX_CLAUSE = 1u << 23,    /* a word that cannot sit inside a subject */
-    LEX_PLACE = 1u << 24,     /* makes a capitalised run a place or thing */
-    LEX_PRESS = 1u << 25,     /* last word of a title that keeps its "The" */
-    LEX_WORK = 1u << 26,      /* a noun naming a work: the song "…" */
-    LEX_VENUE = 1u << 27,     /* an occasion one tells: told a briefing */
-    LEX_NAMING_STATEMENT = 1u << 28, /* a cue before "statement": issued */
-    LEX_THAT_CUE = 1u << 29,  /* a cue only before "that": found, ruled */
-    LEX_DOC = 1u << 30,       /* a document that speaks: report, memo */
-};
+/* Word classes the attribution rules read, as bits of a lex_mask. The
+ * words are data (src/lexicon.tsv, turned into a sorted C table at build
+ * time by tools/gen-lexicon.py, which reads the values below). A word may
+ * belong to several classes. */
+typedef uint64_t lex_mask;
+
+/* speech verb or its form: said, told, adds */
+#define LEX_CUE ((lex_mask)1 << 0)
+/* naming verb for partial quotes: called */
+#define LEX_NAMING ((lex_mask)1 << 1)
+/* capitalised title or office: Minister */
+#define LEX_TITLE ((lex_mask)1 << 2)
+/* lower-case role noun: spokesman, senator */
+#define LEX_ROLE ((lex_mask)1 << 3)
+#define LEX_MALE ((lex_mask)1 << 4)         /* male forename or honorific */
+#define LEX_FEMALE ((lex_mask)1 << 5)       /* female forename or honorific */
+/* last word of an organisation: Ministry */
+#define LEX_BODY ((lex_mask)1 << 6)
+/* capitalised word that opens no name: After */
+#define LEX_FUNC ((lex_mask)1 << 7)
+#define LEX_TIME ((lex_mask)1 << 8)         /* month, weekday, time word */
+/* lower-case word inside a name: van, de */
+#define LEX_PARTICLE ((lex_mask)1 << 9)
+#define LEX_SUFFIX ((lex_mask)1 << 10)      /* Jr., II */
+/* may stand between subject and verb: also */
+#define LEX_ADVERB ((lex_mask)1 << 11)
+/* makes a following cue passive: was */
+#define LEX_PASSIVE ((lex_mask)1 << 12)
+#define LEX_PRONOUN_M ((lex_mask)1 << 13)   /* he */
+#define LEX_PRONOUN_F ((lex_mask)1 << 14)   /* she */
+/* determiner of an anonymous source: a, two */
+#define LEX_INDEF ((lex_mask)1 << 15)
+#define LEX_DEF ((lex_mask)1 << 16)         /* definite determiner: the, his */
+/* head noun of an unnamed source: official */
+#define LEX_ANON ((lex_mask)1 << 17)
+/* capitalised abbreviation that keeps its dot */
+#define LEX_ABBREV ((lex_mask)1 << 18)
+/* a US state, its name or abbreviation */
+#define LEX_USSTATE ((lex_mask)1 << 19)
+/* a word that places a text in the US */
+#define LEX_USMARK ((lex_mask)1 << 20)
+#define LEX_INTL ((lex_mask)1 << 21) /* an international body: NATO, UN */
+/* Mr, Ms, Dr: a title that keeps a surname */
+#define LEX_HONORIFIC ((lex_mask)1 << 22)
+/* a word that cannot sit inside a subject */
+#define LEX_CLAUSE ((lex_mask)1 << 23)
+/* makes a capitalised run a place or thing */
+#define LEX_PLACE ((lex_mask)1 << 24)
+/* last word of a title that keeps its "The" */
+#define LEX_PRESS ((lex_mask)1 << 25)
+#define LEX_WORK ((lex_mask)1 << 26) /* a noun naming a work: the song "…" */
+/* an occasion one tells: told a briefing */
+#define LEX_VENUE ((lex_mask)1 << 27)
+/* a cue before "statement": issued */
+#define LEX_NAMING_STATEMENT ((lex_mask)1 << 28)
+/* a cue only before "that": found, ruled */
+#define LEX_THAT_CUE ((lex_mask)1 << 29)
+#define LEX_DOC ((lex_mask)1 << 30) /* a document that speaks: report, memo */
+#define LEX_ROLE_F ((lex_mask)1 << 31) /* a role only a woman has: widow */
+#define LEX_ROLE_M ((lex_mask)1 << 32) /* a role only a man has: widower */
+#define LEX_STATE_BODY ((lex_mask)1 << 33)  /* a state's own body: Ministry */
+#define LEX_WORDS ((lex_mask)1 << 34) /* a noun for words said: remarks */
+#define LEX_MADE ((lex_mask)1 << 35) /* a work was it: written, filmed */
+#define LEX_AUX ((lex_mask)1 << 36)         /* an auxiliary verb: is, has */
+#define LEX_SUBORD ((lex_mask)1 << 37) /* opens a subordinate clause: after */
+#define LEX_TOPIC ((lex_mask)1 << 38) /* makes a country a topic: on, to */
 
 /* The classes of the word or phrase s[0..n), exactly as written (case
  * matters), or 0. */
-unsigned lexicon_classes(const char *s, size_t n);
+lex_mask lexicon_classes(const char *s, size_t n);
 
 #endif
