@@ -2274,21 +2274,6 @@ mentions_before(const struct ctx *x, size_t p)
     return lo;
 }
 
-/* Whether k is a possessive determiner ("My mother", "His lawyer"). */
-static bool
-possessive_det(const struct ctx *x, const struct tok *k)
-{
-    static const char *const dets[] = {"my", "My", "his", "His", "her",
-                                       "Her", "our", "Our", "their",
-                                       "Their"};
-    size_t i;
-
-    for (i = 0; i < sizeof dets / sizeof dets[0]; i++)
-        if (tok_is(x, k, dets[i]))
-            return true;
-    return false;
-}
-
 /* Whether a sentence between tokens a and b opens with an unnamed person
  * ("One fisherman, who …, watched", "My mother has softened"): someone a
  * pronoun after it may mean. */
@@ -2299,7 +2284,7 @@ unnamed_between(const struct ctx *x, size_t a, size_t b)
 
     for (i = a + 1; i < b; i++) {
         const struct tok *k = &x->t[i];
-        if (!tok_word(k) || !((k->cls & LEX_INDEF) || possessive_det(x, k)) ||
+        if (!tok_word(k) || !(k->cls & (LEX_INDEF | LEX_POSS_DET)) ||
             (i > 0 && x->t[i - 1].sent == k->sent &&
              x->t[i - 1].para == k->para))
             continue;
