@@ -8,7 +8,7 @@
 /* The version of the extraction rules (readers, quote spans, attribution,
  * countries). Raise it with any change that changes the records of some
  * article: `quoth index` re-extracts what an older version indexed. */
-#define EXTRACT_RULES_VERSION 2
+#define EXTRACT_RULES_VERSION 3
 
 /* Runs the text stages on one article (quote spans, attribution, country
  * mentions, ids) and hands each quote's record to sink, in text order.

@@ -768,67 +768,6 @@ fail:
     return -1;
 }
 
-/* The canonical form of a URL, for finding the same article twice:
- * scheme and host in lower case, http as https, no "www.", no default
- * port, no fragment, no tracking parameters, no trailing slash. NULL for
- * what is not an http(s) URL. Caller frees. */
-static char *
-index_canon_url(const char *url)
-{
-    struct buf b = {0};
-    const char *p, *host, *hend, *path, *q;
-    size_t k;
-
-    if (url == NULL)
-        return NULL;
-    if (strncasecmp(url, "https://", 8) == 0)
-        host = url + 8;
-    else if (strncasecmp(url, "http://", 7) == 0)
-        host = url + 7;
-    else
-        return NULL;
-    hend = host + strcspn(host, "/?#");
-    if (hend == host)
-        return NULL;
-    if (hend - host > 4 && strncasecmp(host, "www.", 4) == 0)
-        host += 4;
-    buf_puts(&b, "https://");
-    for (p = host; p < hend; p++)
-        buf_putc(&b, (char)((*p >= 'A' && *p <= 'Z') ? *p + 32 : *p));
-    if (b.len > 3 && strcmp(b.data + b.len - 3, ":80") == 0)
-        b.len -= 3;
-    else if (b.len > 4 && strcmp(b.data + b.len - 4, ":443") == 0)
-        b.len -= 4;
-    b.data[b.len] = '\0';
-    path = hend;
-    q = path + strcspn(path, "?#");
-    buf_append(&b, path, (size_t)(q - path));
-    while (b.len > 8 && b.data[b.len - 1] == '/')
-        b.data[--b.len] = '\0';
-    if (*q == '?') {
-        /* Keep the parameters that name the page, drop the trackers. */
-        const char *s = q + 1, *end = s + strcspn(s, "#");
-        bool first = true;
-        while (s < end) {
-            const char *amp = memchr(s, '&', (size_t)(end - s));
-            size_t n = amp ? (size_t)(amp - s) : (size_t)(end - s);
-            static const char *const drop[] = {"utm_", "fbclid", "gclid",
-                                               "mc_cid", "mc_eid", "ref="};
-            bool keep = n > 0;
-            for (k = 0; k < sizeof drop / sizeof *drop && keep; k++)
-                if (strncmp(s, drop[k], strlen(drop[k])) == 0)
-                    keep = false;
-            if (keep) {
-                buf_putc(&b, first ? '?' : '&');
-                buf_append(&b, s, n);
-                first = false;
-            }
-            s += n + (amp ? 1 : 0);
-        }
-    }
-    return buf_take(&b);
-}
-
 /* The key an article's GUID is found by, or NULL (caller frees). A GUID
  * with a scheme (a URL, urn:, tag:) names the item everywhere and is its
  * own key; any other (a number, a slug) names it only within its site, so
@@ -1152,7 +1091,7 @@ index_add(struct index *ix, const struct article *a, size_t item,
           const struct record *recs, size_t n, enum index_outcome *how,
           struct q_error *err)
 {
-    char *canon = index_canon_url(a->url), *paras = NULL;
+    char *canon = record_canon_url(a->url), *paras = NULL;
     char *guid = index_guid_key(a);
     int64_t art = 0, had_file = ix->file;
     bool same_body = false, same_x = false, located;

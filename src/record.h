@@ -37,9 +37,13 @@ struct record {
     const struct article *article;
 };
 
-/* The record's id: 12 hex digits of SHA-256(URL else path lexically
- * normalised, quote text folded, occurrence of that text in the article
- * from 1). */
+/* The canonical form of a URL (see record.c), NULL when it is not an
+ * http(s) URL. Caller frees. */
+char *record_canon_url(const char *url);
+
+/* The record's id: 12 hex digits of SHA-256(canonical URL else path
+ * lexically normalised, quote text folded, occurrence of that text in the
+ * article from 1). */
 void record_make_id(char id[13], const struct article *a, const char *quote,
                     size_t len, unsigned occurrence);
 /* Frees the owned strings and zeroes the record. */

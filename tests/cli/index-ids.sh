@@ -34,4 +34,14 @@ q search --db i.db -f tsv --sort date ''
 tail -n +2 out | cut -f1 | sort >indexed
 sort plain >plain.sorted
 expect_cmd "the index has the ids extract gives for corpus/a.txt" cmp -s plain.sorted indexed
+
+# Ids hash the canonical URL: one page reached by two links, the same ids.
+printf '%s\n' '{"url":"http://WWW.Example.com/a/?utm_source=x#top","text":"\"Hello there,\" said Ann Lee."}' >u1.jsonl
+printf '%s\n' '{"url":"https://example.com/a","text":"\"Hello there,\" said Ann Lee."}' >u2.jsonl
+printf '%s\n' '{"url":"https://example.com/b","text":"\"Hello there,\" said Ann Lee."}' >u3.jsonl
+ids u1.jsonl >u1
+ids u2.jsonl >u2
+ids u3.jsonl >u3
+expect_cmd "the URL's case, www, http, tracking and fragment do not change ids" cmp -s u1 u2
+expect_cmd "another page gives other ids" bash -c '! cmp -s u2 u3'
 done_testing
