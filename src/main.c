@@ -185,11 +185,50 @@ extract_take(void *ctx, struct article *a)
     return 0;
 }
 
+/* Lines of one file rejected one by one: after REJECT_SHOWN of them the
+ * rest are counted and told in one line, not thousands. */
+#define REJECT_SHOWN 10
+static struct {
+    char *path;
+    long shown, hidden;
+} rejects;
+
+/* Tells how many rejected lines of the file were not shown. */
+static void
+reject_flush(void)
+{
+    if (rejects.hidden > 0) {
+        struct buf p = {0};
+        utf8_sanitize(&p, rejects.path, strlen(rejects.path), false);
+        fprintf(stderr, "quoth: %s: %ld more lines rejected (not shown)\n",
+                p.data ? p.data : "", rejects.hidden);
+        buf_free(&p);
+    }
+    free(rejects.path);
+    rejects.path = NULL;
+    rejects.shown = rejects.hidden = 0;
+}
+
 /* Says on stderr that an input was skipped, as `quoth: PATH[:LINE]: why`. */
 static void
 print_reject(const char *path, long line, const char *why)
 {
     struct buf p = {0}, w = {0};
+
+    if (line > 0) {
+        if (rejects.path == NULL || strcmp(rejects.path, path) != 0) {
+            static bool registered;
+            reject_flush();
+            rejects.path = xstrdup(path);
+            if (!registered)
+                registered = atexit(reject_flush) == 0;
+        }
+        if (rejects.shown >= REJECT_SHOWN) {
+            rejects.hidden++;
+            return;
+        }
+        rejects.shown++;
+    }
 
     /* A file name may hold a newline or an escape sequence: one line,
      * nothing for the terminal to run. */

@@ -73,4 +73,14 @@ expect_rc 3 "a page with bytes outside its declared charset is refused"
 expect_cmd "in one line naming the file and the fault, nothing else on stderr" \
     test "$(cat "$WORK/err")" = "quoth: $WORK/badenc.html: bytes that are not in its declared charset"
 
+# A file of thousands of bad lines (a manifest read as articles): ten
+# are named, the rest counted in one line.
+for i in $(seq 1 40); do printf '{"guid":"%d"}\n' "$i"; done >"$WORK/manifest-like.jsonl"
+q extract --format jsonl "$WORK/manifest-like.jsonl"
+expect_rc 3 "a JSON Lines file of records without text"
+expect_cmd "ten rejected lines are named" \
+    test "$(grep -c 'no "text" string' "$WORK/err")" -eq 10
+expect_cmd "the other thirty are counted in one line" \
+    grep -qxF "quoth: $WORK/manifest-like.jsonl: 30 more lines rejected (not shown)" "$WORK/err"
+
 done_testing
