@@ -71,6 +71,28 @@ article_glue(const char *s, size_t len)
     return len;
 }
 
+/* Whether a line is an outlet's "Follow X on Twitter @x." (in quote marks
+ * or not): a promotion, not the article's text. */
+static bool
+article_follow_line(const char *s, size_t len)
+{
+    static const char *const nets[] = {" on Twitter", " on X ", " on X.",
+                                       " on Facebook", " on Instagram",
+                                       " on Threads", " on Bluesky"};
+    size_t i = 0, k;
+
+    while (i < len && (s[i] == '"' || s[i] == ' '))
+        i++;
+    if (len - i < 12 || len - i > 200 || memcmp(s + i, "Follow ", 7) != 0)
+        return false;
+    for (; i < len; i++)
+        for (k = 0; k < sizeof nets / sizeof nets[0]; k++)
+            if (len - i >= strlen(nets[k]) &&
+                memcmp(s + i, nets[k], strlen(nets[k])) == 0)
+                return true;
+    return false;
+}
+
 /* Cuts a boilerplate label and its title from a line; keeps what is glued
  * to its end as the start of a new paragraph. Returns false when the whole
  * line goes. */
@@ -78,6 +100,9 @@ static bool
 article_cut_boilerplate(struct line *l)
 {
     size_t k, n, glue;
+
+    if (article_follow_line(l->s, l->len))
+        return false;
 
     for (k = 0; k < sizeof article_boilerplate / sizeof *article_boilerplate;
          k++) {
