@@ -24,6 +24,7 @@
 #include "extract.h"
 #include "query.h"
 #include "speaker.h"
+#include "words.h"
 #include "xmalloc.h"
 
 #define INDEX_STR_(x) #x
@@ -133,6 +134,47 @@ static const char index_schema_2[] =
     "INSERT INTO quotes_tri(quotes_tri) VALUES ('rebuild');"
     "CREATE TABLE saved_queries("
     " name TEXT PRIMARY KEY, query TEXT NOT NULL) WITHOUT ROWID;";
+
+/* schema 3: variants */
+/* What schema 3 adds, run on a new index and on an older one opened to
+ * write (check.c, issue 8). variants: the hash of each quote's words as
+ * words.c folds them (quoth_words_hash), kept by triggers, so that the
+ * same words are one index lookup and their speakers one GROUP BY; filled
+ * per article by the writer's own INSERTs, emptied by every DELETE.
+ * articles_fts: FTS5 over the articles' bodies, for "found as the
+ * reporter's words". articles_date, articles_source: the coverage line
+ * counts without reading every article. */
+static const char index_schema_3[] =
+    "CREATE TABLE IF NOT EXISTS variants("
+    " qid INTEGER PRIMARY KEY, h INTEGER NOT NULL);"
+    "CREATE INDEX IF NOT EXISTS variants_h ON variants(h);"
+    "CREATE TRIGGER IF NOT EXISTS variants_ai AFTER INSERT ON quotes BEGIN"
+    " INSERT OR REPLACE INTO variants(qid, h)"
+    " VALUES (new.qid, quoth_words_hash(new.quote)); END;"
+    "CREATE TRIGGER IF NOT EXISTS variants_ad AFTER DELETE ON quotes BEGIN"
+    " DELETE FROM variants WHERE qid = old.qid; END;"
+    "CREATE TRIGGER IF NOT EXISTS variants_au AFTER UPDATE OF quote ON quotes"
+    " BEGIN UPDATE variants SET h = quoth_words_hash(new.quote)"
+    " WHERE qid = new.qid; END;"
+    "INSERT OR REPLACE INTO variants(qid, h)"
+    " SELECT qid, quoth_words_hash(quote) FROM quotes;"
+    "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(body,"
+    " content='articles', content_rowid='id',"
+    " tokenize='unicode61 remove_diacritics 2');"
+    "CREATE TRIGGER IF NOT EXISTS articles_fts_ai AFTER INSERT ON articles"
+    " BEGIN INSERT INTO articles_fts(rowid, body) VALUES (new.id, new.body);"
+    " END;"
+    "CREATE TRIGGER IF NOT EXISTS articles_fts_ad AFTER DELETE ON articles"
+    " BEGIN INSERT INTO articles_fts(articles_fts, rowid, body)"
+    " VALUES ('delete', old.id, old.body); END;"
+    "CREATE TRIGGER IF NOT EXISTS articles_fts_au AFTER UPDATE OF body"
+    " ON articles BEGIN INSERT INTO articles_fts(articles_fts, rowid, body)"
+    " VALUES ('delete', old.id, old.body);"
+    " INSERT INTO articles_fts(rowid, body) VALUES (new.id, new.body); END;"
+    "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');"
+    "CREATE INDEX IF NOT EXISTS articles_date ON articles(date);"
+    "CREATE INDEX IF NOT EXISTS articles_source"
+    " ON articles(coalesce(source, domain));";
 
 /* The statements the writer runs for every article, prepared once. */
 #define INDEX_STMTS(X)                                                        \
@@ -438,7 +480,8 @@ index_create(struct index *ix, struct q_error *err)
     if (index_exec(ix, "BEGIN IMMEDIATE", err, "creating the index") < 0)
         return -1;
     if (index_exec(ix, index_schema, err, "creating the index") < 0 ||
-        index_exec(ix, index_schema_2, err, "creating the index") < 0)
+        index_exec(ix, index_schema_2, err, "creating the index") < 0 ||
+        index_exec(ix, index_schema_3, err, "creating the index") < 0)
         goto out;
     if (sqlite3_prepare_v2(ix->db, "INSERT INTO meta(key, value) VALUES"
                            " ('schema', ?1), ('created_by', ?2),"
@@ -466,9 +509,10 @@ out:
     return rc;
 }
 
-/* Brings an index of schema 1 to schema 2 (index_schema_2). */
+/* Brings an index of an older schema to this one (index_schema_2, then
+ * index_schema_3). */
 static int
-index_upgrade(struct index *ix, struct q_error *err)
+index_upgrade(struct index *ix, int64_t version, struct q_error *err)
 {
     char *sql;
     int rc = -1;
@@ -476,8 +520,9 @@ index_upgrade(struct index *ix, struct q_error *err)
     if (index_exec(ix, "BEGIN IMMEDIATE", err, "upgrading the index") < 0)
         return -1;
     /* PRAGMA takes no parameter; the value is our own constant. */
-    sql = xasprintf("%s UPDATE meta SET value = '%d' WHERE key = 'schema';"
-                    " PRAGMA user_version = %d", index_schema_2,
+    sql = xasprintf("%s %s UPDATE meta SET value = '%d' WHERE key = 'schema';"
+                    " PRAGMA user_version = %d",
+                    version < 2 ? index_schema_2 : "", index_schema_3,
                     INDEX_SCHEMA, INDEX_SCHEMA);
     if (index_exec(ix, sql, err, "upgrading the index") == 0)
         rc = index_exec(ix, "COMMIT", err, "upgrading the index");
@@ -509,6 +554,23 @@ index_match_fn(sqlite3_context *cx, int argc, sqlite3_value **argv)
         sqlite3_result_error(cx, "the query failed on a quote", -1);
     else
         sqlite3_result_int(cx, r);
+}
+
+/* quoth_words_hash(TEXT): words_hash of the text's words (schema 3). */
+static void
+index_words_hash_fn(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+    struct words w = {0};
+    const char *s = argc > 0 ? (const char *)sqlite3_value_text(argv[0])
+                             : NULL;
+
+    if (s == NULL) {
+        sqlite3_result_int64(cx, 0);
+        return;
+    }
+    words_split(&w, s, (size_t)sqlite3_value_bytes(argv[0]), false);
+    sqlite3_result_int64(cx, words_hash(&w));
+    words_free(&w);
 }
 
 /* Says what is wrong with an index that will not open, for one line. */
@@ -601,7 +663,11 @@ index_open(const char *path, bool write, struct q_error *err)
         return index_open_fail(ix, err);
     }
     if (sqlite3_create_function(ix->db, "quoth_match", -1, SQLITE_UTF8, ix,
-                                index_match_fn, NULL, NULL) != SQLITE_OK) {
+                                index_match_fn, NULL, NULL) != SQLITE_OK ||
+        sqlite3_create_function(ix->db, "quoth_words_hash", 1,
+                                SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+                                index_words_hash_fn, NULL, NULL) !=
+            SQLITE_OK) {
         index_fail(ix, err, "opening the index");
         return index_open_fail(ix, err);
     }
@@ -617,7 +683,7 @@ index_open(const char *path, bool write, struct q_error *err)
         if (version == 0 && index_create(ix, err) < 0)
             return index_open_fail(ix, err);
         if (version > 0 && version < INDEX_SCHEMA &&
-            index_upgrade(ix, err) < 0)
+            index_upgrade(ix, version, err) < 0)
             return index_open_fail(ix, err);
     } else {
         sqlite3_exec(ix->db, "PRAGMA query_only = 1", NULL, NULL, NULL);
@@ -2083,4 +2149,152 @@ index_query_list(struct index *ix,
     if (rc != SQLITE_DONE)
         return index_fail(ix, err, "listing saved searches");
     return n;
+}
+
+/* --- Checking claims (check.c, schema 3) ---------------------------------- */
+
+int
+index_coverage(struct index *ix, struct index_coverage *c,
+               struct q_error *err)
+{
+    sqlite3_stmt *st = NULL;
+
+    memset(c, 0, sizeof *c);
+    c->articles = index_int(ix, "SELECT count(*) FROM articles");
+    c->quotes = index_int(ix, "SELECT count(*) FROM quotes");
+    c->sources = index_int(ix, "SELECT count(DISTINCT coalesce(source,"
+                           " domain)) FROM articles");
+    if (c->articles < 0 || c->quotes < 0 || c->sources < 0)
+        return index_fail(ix, err, "counting what was searched");
+    if (sqlite3_prepare_v2(ix->db, "SELECT (SELECT min(date) FROM articles"
+                           " WHERE date > ''), (SELECT max(date) FROM"
+                           " articles WHERE date > '')", -1, &st,
+                           NULL) != SQLITE_OK)
+        return index_fail(ix, err, "counting what was searched");
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        const char *a = col(st, 0), *b = col(st, 1);
+        snprintf(c->date_min, sizeof c->date_min, "%s", a ? a : "");
+        snprintf(c->date_max, sizeof c->date_max, "%s", b ? b : "");
+    }
+    sqlite3_finalize(st);
+    return 0;
+}
+
+/* Runs sql (a SELECT of INDEX_COLS, q.qid, q.speaker_key, v.h) with text
+ * (or num when text is NULL) and limit bound, handing each row to fn. */
+static long
+index_hits(struct index *ix, const char *sql, const char *text, int64_t num,
+           size_t limit, index_hit_fn *fn, void *ctx, struct q_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    long n = 0;
+    int rc;
+
+    if (sqlite3_prepare_v2(ix->db, sql, -1, &st, NULL) != SQLITE_OK)
+        return index_fail(ix, err, "looking up candidates");
+    if (text != NULL)
+        sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
+    else
+        sqlite3_bind_int64(st, 1, num);
+    sqlite3_bind_int64(st, 2, (sqlite3_int64)limit);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct index_hit h;
+        struct record r;
+        struct article a;
+
+        index_row(st, &r, &a);
+        h.r = &r;
+        h.qid = sqlite3_column_int64(st, 29);
+        h.key = col(st, 30);
+        h.group = sqlite3_column_int64(st, 31);
+        n++;
+        if (fn(ctx, &h) < 0)
+            break;
+    }
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        n = index_fail(ix, err, "looking up candidates");
+    sqlite3_finalize(st);
+    return n;
+}
+
+#define INDEX_HIT_SQL                                                        \
+    "SELECT " INDEX_COLS ", q.qid, q.speaker_key, v.h FROM quotes q"         \
+    " JOIN articles a ON a.id = q.article LEFT JOIN variants v"              \
+    " ON v.qid = q.qid WHERE "
+
+long
+index_candidates(struct index *ix, enum index_cand how, const char *text,
+                 int64_t num, size_t limit, index_hit_fn *fn, void *ctx,
+                 struct q_error *err)
+{
+    static const char *const sql[] = {
+        /* the best of an FTS5 expression over the quote column */
+        [INDEX_CAND_MATCH] = INDEX_HIT_SQL "q.qid IN (SELECT rowid FROM"
+            " quotes_fts WHERE quotes_fts MATCH ?1 ORDER BY rank LIMIT ?2)",
+        /* the same words: one lookup of their hash */
+        [INDEX_CAND_GROUP] = INDEX_HIT_SQL "q.qid IN (SELECT qid FROM"
+            " variants WHERE h = ?1 LIMIT ?2) ORDER BY q.date, q.qid",
+        [INDEX_CAND_ID] = INDEX_HIT_SQL "q.id GLOB ?1 ORDER BY q.qid"
+            " LIMIT ?2",
+    };
+
+    return index_hits(ix, sql[how], how == INDEX_CAND_GROUP ? NULL : text,
+                      num, limit, fn, ctx, err);
+}
+
+long
+index_bodies(struct index *ix, const char *expr, size_t limit,
+             int (*fn)(void *ctx, const struct article *a), void *ctx,
+             struct q_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    long n = 0;
+    int rc;
+
+    if (sqlite3_prepare_v2(ix->db, "SELECT a.title, a.source, a.domain,"
+                           " a.url, a.date, a.body, (SELECT f.path FROM"
+                           " locations l JOIN files f ON f.id = l.file"
+                           " WHERE l.article = a.id ORDER BY l.file, l.item"
+                           " LIMIT 1) FROM articles a WHERE a.id IN (SELECT"
+                           " rowid FROM articles_fts WHERE articles_fts"
+                           " MATCH ?1 ORDER BY rank LIMIT ?2)", -1, &st,
+                           NULL) != SQLITE_OK)
+        return index_fail(ix, err, "searching the articles' text");
+    sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 2, (sqlite3_int64)limit);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct article a;
+
+        memset(&a, 0, sizeof a);
+        a.title = col(st, 0);
+        a.source = col(st, 1);
+        a.domain = col(st, 2);
+        a.url = col(st, 3);
+        a.date = col(st, 4);
+        a.body = col(st, 5);
+        a.body_len = (size_t)sqlite3_column_bytes(st, 5);
+        a.path = col(st, 6);
+        if (a.body == NULL)
+            continue;
+        n++;
+        if (fn(ctx, &a) < 0)
+            break;
+    }
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        n = index_fail(ix, err, "searching the articles' text");
+    sqlite3_finalize(st);
+    return n;
+}
+
+char *
+index_speaker_group(struct index *ix, const char *name, struct q_error *err)
+{
+    int rc;
+    char *key = index_speaker_key(ix, name, err, &rc);
+
+    if (rc < 0) {
+        free(key);
+        return NULL;
+    }
+    return key;
 }

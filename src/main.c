@@ -23,6 +23,7 @@
 #include "query.h"
 #include "reader.h"
 #include "buf.h"
+#include "check.h"
 #include "country.h"
 #include "utf8.h"
 #include "tty.h"
@@ -46,6 +47,7 @@ struct cmd {
 };
 
 static int cmd_alias(int argc, char **argv);
+static int cmd_check(int argc, char **argv);
 static int cmd_countries(int argc, char **argv);
 static int cmd_fix(int argc, char **argv);
 static int cmd_export(int argc, char **argv);
@@ -59,11 +61,16 @@ static int cmd_show(int argc, char **argv);
 static int cmd_sources(int argc, char **argv);
 static int cmd_stats(int argc, char **argv);
 static int cmd_text(int argc, char **argv);
+static int cmd_variants(int argc, char **argv);
 static int cmd_version(int argc, char **argv);
 
 static const struct cmd cmds[] = {
     {"alias", "alias [--db FILE] FORM NAME",
      "group a written form of a name under a person", cmd_alias},
+    {"check", "check [--db FILE] [--speaker NAME] [--min SCORE] "
+     "[--format FORMAT] [--limit N] [--color WHEN] CLAIM...|-",
+     "say whether, by whom and where the index has a claimed quote",
+     cmd_check},
     {"countries", "countries [--db FILE] [QUERY...]",
      "list the speakers' countries, with counts", cmd_countries},
     {"export", "export [--db FILE] [--format FORMAT] [--sort ORDER] "
@@ -93,6 +100,9 @@ static const struct cmd cmds[] = {
     {"stats", "stats [--db FILE]", "say what the index holds", cmd_stats},
     {"text", "text PATH...|-", "print the body text quoth reads from articles",
      cmd_text},
+    {"variants", "variants [--db FILE] [--format FORMAT] [--color WHEN] ID",
+     "list the appearances of a quote's words, oldest first, and who "
+     "said them", cmd_variants},
     {"version", "version [-v]",
      "print quoth's version (-v: and its libraries')", cmd_version},
 };
@@ -1397,6 +1407,214 @@ cmd_alias(int argc, char **argv)
     index_close(ix);
     free(db);
     free(a.words);
+    return r;
+}
+
+/* --- check and variants (check.c) ---------------------------------------- */
+
+/* The options of check and variants. */
+struct check_args {
+    struct index_args ia;       /* db, format, color, limit, words */
+    const char *speaker, *min;
+};
+
+/* Parses check's (or variants') options, anywhere before "--". Returns
+ * 0, 1 for --help, or -1 after printing the usage error. */
+static int
+check_opts(const struct cmd *c, int argc, char **argv, bool claims,
+           struct check_args *a)
+{
+    static const struct {
+        const char *name, *shrt;
+        bool claims;
+    } opts[] = {
+        {"--db", NULL, false}, {"--format", "-f", false},
+        {"--color", NULL, false}, {"--speaker", NULL, true},
+        {"--min", NULL, true}, {"--limit", "-n", true},
+    };
+    const char **slots[] = {&a->ia.db, &a->ia.format, &a->ia.color,
+                            &a->speaker, &a->min, &a->ia.limit};
+    bool ended = false, missing = false;
+    int i;
+    size_t k;
+
+    a->ia.words = xcalloc((size_t)argc, sizeof *a->ia.words);
+    for (i = 1; i < argc; i++) {
+        const char *v = NULL;
+
+        if (ended || argv[i][0] != '-' || strcmp(argv[i], "-") == 0) {
+            a->ia.words[a->ia.nwords++] = argv[i];
+            continue;
+        }
+        if (strcmp(argv[i], "--") == 0) {
+            ended = true;
+            continue;
+        }
+        if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+            usage_line(stdout, c);
+            return 1;
+        }
+        for (k = 0; k < sizeof opts / sizeof *opts && v == NULL; k++) {
+            if (opts[k].claims && !claims)
+                continue;
+            v = opt_value(argc, argv, &i, opts[k].name, opts[k].shrt,
+                          &missing);
+            if (v != NULL)
+                *slots[k] = v;
+            if (missing)
+                break;
+        }
+        if (v != NULL)
+            continue;
+        usage_error(c, missing ? "option %s needs a value"
+                               : "unknown option '%s'", argv[i]);
+        return -1;
+    }
+    return 0;
+}
+
+/* The claim: the words joined by spaces, or standard input for "-".
+ * NULL after printing why (exit 2). Caller frees. */
+static char *
+check_claim(const struct cmd *c, char **words, size_t n)
+{
+    struct buf b = {0};
+    char chunk[65536];
+    size_t got;
+
+    if (n == 0) {
+        usage_error(c, "%s", "no claim given (words, or - to read it)");
+        return NULL;
+    }
+    if (n > 1 || strcmp(words[0], "-") != 0)
+        return query_text(words, n);
+    while ((got = fread(chunk, 1, sizeof chunk, stdin)) > 0) {
+        buf_append(&b, chunk, got);
+        if (b.len > (1u << 20)) {
+            buf_free(&b);
+            usage_error(c, "%s", "the claim on standard input is over "
+                        "1 MB");
+            return NULL;
+        }
+    }
+    if (ferror(stdin)) {
+        buf_free(&b);
+        fprintf(stderr, "quoth: standard input: %s\n", strerror(errno));
+        return NULL;
+    }
+    if (b.data == NULL || memchr(b.data, '\0', b.len) != NULL) {
+        usage_error(c, "%s", b.data == NULL ? "the claim on standard input "
+                    "is empty" : "the claim holds a NUL byte");
+        buf_free(&b);
+        return NULL;
+    }
+    return buf_take(&b);
+}
+
+/* Opens the index, runs check (claim != NULL) or variants (id), prints
+ * the result. Returns the exit status. */
+static int
+check_do(const struct cmd *c, struct check_args *a, const char *claim,
+         const struct check_options *o)
+{
+    enum out_format format = OUT_TEXT;
+    struct q_error err = {{0}};
+    struct check_result *r;
+    struct index *ix;
+    bool color, usage;
+    char *db;
+    int rc;
+
+    if (a->ia.format != NULL && out_format_parse(a->ia.format, &format) < 0) {
+        fprintf(stderr, "quoth: unknown format '%s' (one of %s)\n",
+                a->ia.format, out_format_names());
+        return EXIT_USAGE;
+    }
+    if (color_parse(a->ia.color ? a->ia.color : "auto", &color) < 0)
+        return usage_error(c, "--color takes auto, always or never, not "
+                           "'%s'", a->ia.color);
+    db = index_path(&a->ia, false);
+    ix = db != NULL ? index_get(db, false) : NULL;
+    if (ix == NULL) {
+        free(db);
+        return EXIT_INDEX;
+    }
+    r = o != NULL ? check_run(ix, claim, o, &usage, &err)
+                  : check_variants(ix, claim, &usage, &err);
+    if (r == NULL) {
+        if (usage)
+            fprintf(stderr, "quoth: %s\n", err.msg);
+        else
+            print_reject(db, 0, err.msg);
+        rc = usage ? EXIT_USAGE : EXIT_INDEX;
+    } else if (check_print(stdout, r, format, color) < 0) {
+        fprintf(stderr, "quoth: standard output: %s\n",
+                errno ? strerror(errno) : "write error");
+        rc = EXIT_NONE;
+    } else {
+        rc = r->n > 0 ? EXIT_OK : EXIT_NONE;
+    }
+    check_result_free(r);
+    index_close(ix);
+    free(db);
+    return rc;
+}
+
+static int
+cmd_check(int argc, char **argv)
+{
+    const struct cmd *c = cmd_find("check");
+    struct check_args a = {0};
+    struct check_options o = {.min = CHECK_MIN, .limit = 20};
+    char *claim = NULL, *end;
+    int r;
+
+    r = check_opts(c, argc, argv, true, &a);
+    if (r != 0) {
+        free(a.ia.words);
+        return r > 0 ? EXIT_OK : EXIT_USAGE;
+    }
+    if (a.min != NULL && check_parse_min(a.min, &o.min) < 0) {
+        free(a.ia.words);
+        return usage_error(c, "--min takes a score above 0 and at most 1, "
+                           "not '%s'", a.min);
+    }
+    if (a.ia.limit != NULL) {
+        errno = 0;
+        unsigned long long v = strtoull(a.ia.limit, &end, 10);
+        if (errno != 0 || *end != '\0' || a.ia.limit[0] == '-' || v == 0) {
+            free(a.ia.words);
+            return usage_error(c, "--limit takes a positive number, not "
+                               "'%s'", a.ia.limit);
+        }
+        o.limit = (size_t)v;
+    }
+    o.speaker = a.speaker;
+    claim = check_claim(c, a.ia.words, a.ia.nwords);
+    r = claim != NULL ? check_do(c, &a, claim, &o) : EXIT_USAGE;
+    free(claim);
+    free(a.ia.words);
+    return r;
+}
+
+static int
+cmd_variants(int argc, char **argv)
+{
+    const struct cmd *c = cmd_find("variants");
+    struct check_args a = {0};
+    int r;
+
+    r = check_opts(c, argc, argv, false, &a);
+    if (r != 0) {
+        free(a.ia.words);
+        return r > 0 ? EXIT_OK : EXIT_USAGE;
+    }
+    if (a.ia.nwords != 1) {
+        free(a.ia.words);
+        return usage_error(c, "%s", "give one quote id");
+    }
+    r = check_do(c, &a, a.ia.words[0], NULL);
+    free(a.ia.words);
     return r;
 }
 
