@@ -807,17 +807,19 @@ check_variants(struct index *ix, const char *id, bool *usage,
     if (index_candidates(ix, INDEX_CAND_ID, pat.data, 0, 1000, check_one_hit,
                          &one, err) < 0)
         goto out;
-    if (one.ids != 1) {
-        q_error_set(err, one.ids == 0 ? "no quote with id %s"
-                                      : "several quotes have ids that begin "
-                                        "with %s; give more digits",
-                    pat.data[0] ? id : "");
+    if (one.ids > 1) {
+        q_error_set(err, "several quotes have ids that begin with %.12s; "
+                    "give more digits", id);
         *usage = true;
         goto out;
     }
     r = xcalloc(1, sizeof *r);
-    r->claim = xstrdup(one.m.id);
     r->variants = true;
+    if (one.ids == 0) {         /* none: an empty result */
+        r->claim = xstrndup(id, n);
+        goto out;
+    }
+    r->claim = xstrdup(one.m.id);
     if (check_start(&x, r, one.m.quote, CHECK_VARIANT_MIN, err) < 0) {
         /* a quote without words: it is its own only variant */
         check_run_free(&x);

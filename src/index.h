@@ -22,7 +22,7 @@ struct query_span;
 struct index;
 
 /* Version of the schema, in PRAGMA user_version. */
-#define INDEX_SCHEMA 2
+#define INDEX_SCHEMA 3
 
 /* Checks that the SQLite quoth runs with has FTS5. Returns 0, or -1 with
  * err filled ("SQLite 3.x.y was built without FTS5 ..."). */

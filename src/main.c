@@ -1547,6 +1547,9 @@ check_do(const struct cmd *c, struct check_args *a, const char *claim,
         else
             print_reject(db, 0, err.msg);
         rc = usage ? EXIT_USAGE : EXIT_INDEX;
+    } else if (o == NULL && r->n == 0) {
+        fprintf(stderr, "quoth: no quote with id %s\n", r->claim);
+        rc = EXIT_NONE;
     } else if (check_print(stdout, r, format, color) < 0) {
         fprintf(stderr, "quoth: standard output: %s\n",
                 errno ? strerror(errno) : "write error");

@@ -1784,8 +1784,16 @@ compile_field(struct qcompile *c, struct qnode *l, struct part *t)
                  : strcasecmp(v, "anonymous") == 0 ? "q.method = 'anonymous'"
                  : strcasecmp(v, "term") == 0      ? "q.kind = 'term'"
                  : strcasecmp(v, "speech") == 0    ? "q.kind = 'speech'"
-                 /* conflict: the check issue provides it */
-                                                   : "0");
+                 /* conflict: the same words (the variants table of
+                  * schema 3) credited to more than one speaker; speech
+                  * of 20 bytes or more, as two people who both say
+                  * "unprecedented" are no conflict */
+                 : "q.qid IN (SELECT v.qid FROM variants v WHERE v.h IN"
+                   " (SELECT v2.h FROM variants v2 JOIN quotes q2 ON"
+                   " q2.qid = v2.qid WHERE q2.speaker_key IS NOT NULL"
+                   " AND q2.kind = 'speech' AND length(q2.quote) >= 20"
+                   " GROUP BY v2.h HAVING count(DISTINCT q2.speaker_key)"
+                   " > 1))");
         break;
     case QF_METHOD:
         buf_puts(&t->sql, "q.method = ?");
