@@ -22,16 +22,22 @@
 #include "words.h"
 #include "xmalloc.h"
 
-/* Candidates: the best of the claim's rarer words OR'd, the best of the
- * rarest ones AND'd (a fragment of a long quote ranks low among short
- * ones), every quote with the same words; articles for the reporter's
- * words. */
+/* Candidates: the best (bm25) of the claim's rarer words OR'd, the best
+ * of the rarest ones AND'd (a fragment of a long quote ranks low among
+ * short ones), every quote with the same words; articles for the
+ * reporter's words. */
 #define CHECK_OR_WORDS 8
 #define CHECK_AND_WORDS 4
 #define CHECK_OR_LIMIT 100
 #define CHECK_AND_LIMIT 100
 #define CHECK_GROUP_LIMIT 1000
 #define CHECK_BODY_LIMIT 20
+/* Counting how many quotes have a word stops at CHECK_DF_CAP; at most
+ * CHECK_DF_WORDS words are counted; the words OR'd for candidates hold
+ * at most CHECK_DF_BUDGET postings once three are in. */
+#define CHECK_DF_CAP 5000
+#define CHECK_DF_WORDS 40
+#define CHECK_DF_BUDGET 20000
 /* Words of a quote or body aligned at most (a longer one is cut). */
 #define CHECK_MAX_QUOTE 3000
 #define CHECK_MAX_BODY 50000
@@ -400,37 +406,84 @@ check_expr(const struct words *c, const size_t *pick, size_t n,
     return buf_take(&b);
 }
 
-/* Picks the claim's candidate words, rarest first as far as one can tell
- * without counting: not a common word, longer first. Words joined across
- * an apostrophe are left out (FTS5 splits them). Returns how many. */
-static size_t
-check_pick(const struct words *c, size_t *pick, size_t max)
+/* A candidate word: its place in the claim and how many quotes have it
+ * (up to CHECK_DF_CAP). */
+struct check_word {
+    size_t k;
+    long df;
+};
+
+static int
+check_word_cmp(const void *x, const void *y)
 {
-    size_t n = 0, k, j;
+    const struct check_word *a = x, *b = y;
+
+    if ((a->df == 0) != (b->df == 0))
+        return a->df == 0 ? 1 : -1;
+    if (a->df != b->df)
+        return a->df < b->df ? -1 : 1;
+    return (a->k > b->k) - (a->k < b->k);
+}
+
+/* Picks the claim's candidate words, rarest first: how many quotes have
+ * each is counted (up to a cap, so a common word costs no more than a
+ * rare one), common English words only when the claim has few others,
+ * words joined across an apostrophe never (FTS5 splits them). pick gets
+ * the words quotes have, as many as fit in a budget of postings;
+ * body the rarest words whatever quotes have. Returns how many in pick
+ * (*nbody in body), or -1. */
+static long
+check_pick(struct index *ix, const struct words *c, size_t *pick,
+           size_t *body, size_t *nbody, struct q_error *err)
+{
+    struct check_word *w = xreallocarray(NULL, c->n + 1, sizeof *w);
+    size_t n = 0, k, j, out = 0, nonstop = 0;
+    long sum = 0;
     int pass;
 
-    for (pass = 0; pass < 2 && n == 0; pass++) {
-        for (k = 0; k < c->n; k++) {
-            const struct word *w = &c->w[k];
-            bool dup = false;
-            if (w->elision || w->apostrophe ||
-                (pass == 0 && check_is_stop(words_at(c, k))))
+    for (k = 0; k < c->n; k++)
+        if (!c->w[k].elision && !c->w[k].apostrophe &&
+            !check_is_stop(words_at(c, k)))
+            nonstop++;
+    for (pass = 0; pass < 2; pass++) {
+        for (k = 0; k < c->n && n < CHECK_DF_WORDS; k++) {
+            bool stop, dup = false;
+            if (c->w[k].elision || c->w[k].apostrophe)
+                continue;
+            stop = check_is_stop(words_at(c, k));
+            if (stop != (pass == 1) || (stop && nonstop >= 3))
                 continue;
             for (j = 0; j < n && !dup; j++)
-                dup = words_equal(c, k, c, pick[j]);
-            if (dup)
-                continue;
-            /* insertion by length, longer first */
-            if (n == max && c->w[pick[n - 1]].len >= w->len)
-                continue;
-            if (n < max)
-                n++;
-            for (j = n - 1; j > 0 && c->w[pick[j - 1]].len < w->len; j--)
-                pick[j] = pick[j - 1];
-            pick[j] = k;
+                dup = words_equal(c, k, c, w[j].k);
+            if (!dup)
+                w[n++] = (struct check_word){k, 0};
         }
     }
-    return n;
+    for (k = 0; k < n; k++) {
+        char *e = xasprintf("quote : \"%s\"", words_at(c, w[k].k));
+        w[k].df = index_term_docs(ix, e, CHECK_DF_CAP, err);
+        free(e);
+        if (w[k].df < 0) {
+            free(w);
+            return -1;
+        }
+    }
+    if (n > 1)
+        qsort(w, n, sizeof *w, check_word_cmp);
+    for (k = 0; k < n && out < CHECK_OR_WORDS && w[k].df > 0; k++) {
+        if (out >= 3 && sum + w[k].df > CHECK_DF_BUDGET)
+            break;
+        sum += w[k].df;
+        pick[out++] = w[k].k;
+    }
+    /* for the articles' text: words no quote has are the rarest */
+    *nbody = 0;
+    for (k = n; k > 0 && w[k - 1].df == 0 && *nbody < CHECK_AND_WORDS; k--)
+        body[(*nbody)++] = w[k - 1].k;
+    for (k = 0; k < n && w[k].df > 0 && *nbody < CHECK_AND_WORDS; k++)
+        body[(*nbody)++] = w[k].k;
+    free(w);
+    return (long)out;
 }
 
 static int
@@ -635,32 +688,33 @@ check_verdict(struct check_result *r)
 static int
 check_search(struct index *ix, struct check_run *x, bool bodies)
 {
-    size_t pick[CHECK_OR_WORDS], n;
+    size_t pick[CHECK_OR_WORDS], body[CHECK_AND_WORDS], nbody;
     int64_t h = words_hash(&x->c);
     char *expr;
-    long r = 0;
+    long r = 0, n;
 
     if (h != 0 && index_candidates(ix, INDEX_CAND_GROUP, NULL, h,
                                    CHECK_GROUP_LIMIT, check_hit, x,
                                    x->err) < 0)
         return -1;
-    n = check_pick(&x->c, pick, CHECK_OR_WORDS);
-    if (n == 0)
-        return 0;
-    expr = check_expr(&x->c, pick, n, " OR ", "quote");
-    r = index_candidates(ix, INDEX_CAND_MATCH, expr, 0, CHECK_OR_LIMIT,
-                         check_hit, x, x->err);
-    free(expr);
+    n = check_pick(ix, &x->c, pick, body, &nbody, x->err);
+    if (n < 0)
+        return -1;
+    if (n > 0) {
+        expr = check_expr(&x->c, pick, (size_t)n, " OR ", "quote");
+        r = index_candidates(ix, INDEX_CAND_MATCH, expr, 0, CHECK_OR_LIMIT,
+                             check_hit, x, x->err);
+        free(expr);
+    }
     if (r >= 0 && n > 1) {
-        size_t na = n < CHECK_AND_WORDS ? n : CHECK_AND_WORDS;
+        size_t na = n < CHECK_AND_WORDS ? (size_t)n : CHECK_AND_WORDS;
         expr = check_expr(&x->c, pick, na, " AND ", "quote");
         r = index_candidates(ix, INDEX_CAND_MATCH, expr, 0, CHECK_AND_LIMIT,
                              check_hit, x, x->err);
         free(expr);
     }
-    if (r >= 0 && bodies && x->r->n == 0) {
-        size_t na = n < CHECK_AND_WORDS ? n : CHECK_AND_WORDS;
-        expr = check_expr(&x->c, pick, na, " AND ", NULL);
+    if (r >= 0 && bodies && x->r->n == 0 && nbody > 0) {
+        expr = check_expr(&x->c, body, nbody, " OR ", NULL);
         r = index_bodies(ix, expr, CHECK_BODY_LIMIT, check_body, x, x->err);
         free(expr);
         if (x->r->nrep > 1)

@@ -2286,6 +2286,27 @@ index_bodies(struct index *ix, const char *expr, size_t limit,
     return n;
 }
 
+long
+index_term_docs(struct index *ix, const char *expr, size_t cap,
+                struct q_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    long n = -1;
+
+    if (sqlite3_prepare_v2(ix->db, "SELECT count(*) FROM (SELECT 1 FROM"
+                           " quotes_fts WHERE quotes_fts MATCH ?1 LIMIT ?2)",
+                           -1, &st, NULL) != SQLITE_OK)
+        return index_fail(ix, err, "counting a word");
+    sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 2, (sqlite3_int64)cap);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        n = (long)sqlite3_column_int64(st, 0);
+    else
+        index_fail(ix, err, "counting a word");
+    sqlite3_finalize(st);
+    return n;
+}
+
 char *
 index_speaker_group(struct index *ix, const char *name, struct q_error *err)
 {

@@ -227,6 +227,10 @@ long index_candidates(struct index *ix, enum index_cand how,
 long index_bodies(struct index *ix, const char *expr, size_t limit,
                   int (*fn)(void *ctx, const struct article *a), void *ctx,
                   struct q_error *err);
+/* How many quotes the FTS5 expression expr matches, counting no further
+ * than cap (a cheap measure of how rare a word is). Returns it, or -1. */
+long index_term_docs(struct index *ix, const char *expr, size_t cap,
+                     struct q_error *err);
 /* The grouping key the index gives the name (speaker_key, through `quoth
  * alias`). Caller frees; NULL for a name without letters, or on error
  * (err filled). */
