@@ -2287,6 +2287,60 @@ index_bodies(struct index *ix, const char *expr, size_t limit,
 }
 
 long
+index_card(struct index *ix, enum index_card what, const struct query *q,
+           index_card_fn *row, void *ctx, struct q_error *err)
+{
+    static const char *const sql[] = {
+        /* as the articles described them: the first spelling of each */
+        [INDEX_CARD_ROLES] = "SELECT min(q.role), min(q.date), max(q.date),"
+            " count(DISTINCT q.article), count(*) FROM quotes q JOIN"
+            " articles a ON a.id = q.article WHERE (%s) AND q.role IS NOT"
+            " NULL GROUP BY lower(q.role) ORDER BY 2, 1",
+        [INDEX_CARD_COUNTRIES] = "SELECT q.country, min(q.date),"
+            " max(q.date), count(DISTINCT q.article), count(*) FROM quotes q"
+            " JOIN articles a ON a.id = q.article WHERE (%s) AND q.country"
+            " IS NOT NULL GROUP BY q.country ORDER BY 2, 1",
+        [INDEX_CARD_MONTHS] = "SELECT substr(q.date, 1, 7), NULL, NULL,"
+            " count(DISTINCT q.article), count(*) FROM quotes q JOIN"
+            " articles a ON a.id = q.article WHERE (%s) AND q.date IS NOT"
+            " NULL GROUP BY 1 ORDER BY 1",
+        [INDEX_CARD_FORMS] = "SELECT f, NULL, NULL, NULL, count(*) FROM"
+            " (SELECT q.speaker AS f FROM quotes q JOIN articles a ON a.id ="
+            " q.article WHERE (%1$s) UNION ALL SELECT q.speaker_as_written"
+            " FROM quotes q JOIN articles a ON a.id = q.article WHERE (%1$s)"
+            " AND q.method IS NOT 'pronoun') WHERE f IS NOT NULL GROUP BY f"
+            " ORDER BY 5 DESC, 1",
+    };
+    struct buf b = {0};
+    sqlite3_stmt *st = NULL;
+    long n = 0;
+    int rc;
+
+    buf_printf(&b, sql[what], q->where, q->where);
+    rc = sqlite3_prepare_v2(ix->db, b.data, -1, &st, NULL);
+    buf_free(&b);
+    if (rc != SQLITE_OK)
+        return index_fail(ix, err, "preparing a query");
+    /* the WHERE twice for the forms: its parameters twice */
+    for (int pass = 0; pass < (what == INDEX_CARD_FORMS ? 2 : 1); pass++)
+        for (size_t k = 0; k < q->nparams; k++)
+            sqlite3_bind_text(st, (int)(pass * q->nparams + k + 1),
+                              q->params[k], -1, SQLITE_STATIC);
+    ix->run = q;
+    query_start(q);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        row(ctx, col(st, 0), col(st, 1), col(st, 2),
+            sqlite3_column_int64(st, 3), sqlite3_column_int64(st, 4));
+        n++;
+    }
+    if (rc != SQLITE_DONE)
+        n = index_fail(ix, err, "running a query");
+    sqlite3_finalize(st);
+    ix->run = NULL;
+    return n;
+}
+
+long
 index_term_docs(struct index *ix, const char *expr, size_t cap,
                 struct q_error *err)
 {

@@ -227,6 +227,24 @@ long index_candidates(struct index *ix, enum index_cand how,
 long index_bodies(struct index *ix, const char *expr, size_t limit,
                   int (*fn)(void *ctx, const struct article *a), void *ctx,
                   struct q_error *err);
+/* A speaker's card (`quoth speaker`, ux.md 7.4), among the quotes q
+ * matches: each role as written (the first spelling of each, case
+ * folded), each country, each month (value "2024-03"), each written form
+ * of the name (speaker and speaker_as_written, pronouns left out). */
+enum index_card {
+    INDEX_CARD_ROLES, INDEX_CARD_COUNTRIES, INDEX_CARD_MONTHS,
+    INDEX_CARD_FORMS,
+};
+/* value; the first and last date it was used (NULL for months and
+ * forms); in how many articles (0 for forms) and quotes. */
+typedef void index_card_fn(void *ctx, const char *value, const char *from,
+                           const char *to, int64_t articles,
+                           int64_t quotes);
+/* Calls row for each, oldest first (forms: the most used first). Returns
+ * how many, or -1. q must have no checks in C (a plain speaker:). */
+long index_card(struct index *ix, enum index_card what,
+                const struct query *q, index_card_fn *row, void *ctx,
+                struct q_error *err);
 /* How many quotes the FTS5 expression expr matches, counting no further
  * than cap (a cheap measure of how rare a word is). Returns it, or -1. */
 long index_term_docs(struct index *ix, const char *expr, size_t cap,

@@ -59,6 +59,7 @@ static int cmd_query(int argc, char **argv);
 static int cmd_search(int argc, char **argv);
 static int cmd_show(int argc, char **argv);
 static int cmd_sources(int argc, char **argv);
+static int cmd_speaker(int argc, char **argv);
 static int cmd_stats(int argc, char **argv);
 static int cmd_text(int argc, char **argv);
 static int cmd_variants(int argc, char **argv);
@@ -97,6 +98,9 @@ static const struct cmd cmds[] = {
      "print a quote in its context, with every field", cmd_show},
     {"sources", "sources [--db FILE] [QUERY...]",
      "list the outlets quoted, with counts", cmd_sources},
+    {"speaker", "speaker [--db FILE] NAME...",
+     "a person's card: forms of the name, roles and countries with their "
+     "dates, quotes per month, conflicts", cmd_speaker},
     {"stats", "stats [--db FILE]", "say what the index holds", cmd_stats},
     {"text", "text PATH...|-", "print the body text quoth reads from articles",
      cmd_text},
@@ -1619,6 +1623,237 @@ cmd_variants(int argc, char **argv)
     r = check_do(c, &a, a.ia.words[0], NULL);
     free(a.ia.words);
     return r;
+}
+
+/* --- speaker (ux.md 7.4) ------------------------------------------------- */
+
+struct card_ctx {
+    struct buf b;
+    int64_t max;            /* months: the most quotes in one */
+    bool countries;
+};
+
+static void
+card_row(void *ctx, const char *value, const char *from, const char *to,
+         int64_t articles, int64_t quotes)
+{
+    struct card_ctx *c = ctx;
+    struct buf v = {0};
+
+    utf8_sanitize(&v, value ? value : "", value ? strlen(value) : 0, false);
+    if (c->countries)
+        buf_printf(&c->b, "    %s %s", v.data ? v.data : "",
+                   country_name(value) ? country_name(value) : "");
+    else
+        buf_printf(&c->b, "    %s", v.data ? v.data : "");
+    buf_printf(&c->b, "  %.10s to %.10s, %lld article%s, %lld quote%s\n",
+               from ? from : "?", to ? to : "?", (long long)articles,
+               articles == 1 ? "" : "s", (long long)quotes,
+               quotes == 1 ? "" : "s");
+    buf_free(&v);
+}
+
+static void
+card_form(void *ctx, const char *value, const char *from, const char *to,
+          int64_t articles, int64_t quotes)
+{
+    struct card_ctx *c = ctx;
+
+    (void)from, (void)to, (void)articles;
+    if (c->b.len > 0)
+        buf_puts(&c->b, ", ");
+    utf8_sanitize(&c->b, value, strlen(value), false);
+    buf_printf(&c->b, " (%lld)", (long long)quotes);
+}
+
+static void
+card_month(void *ctx, const char *value, const char *from, const char *to,
+           int64_t articles, int64_t quotes)
+{
+    struct card_ctx *c = ctx;
+    int64_t k, bar = c->max > 40 ? (quotes * 40 + c->max - 1) / c->max
+                                 : quotes;
+
+    (void)from, (void)to, (void)articles;
+    buf_printf(&c->b, "    %.7s  ", value ? value : "?");
+    for (k = 0; k < bar; k++)
+        buf_puts(&c->b, "\xe2\x96\x87");
+    buf_printf(&c->b, " %lld\n", (long long)quotes);
+}
+
+static void
+card_max(void *ctx, const char *value, const char *from, const char *to,
+         int64_t articles, int64_t quotes)
+{
+    int64_t *max = ctx;
+
+    (void)value, (void)from, (void)to, (void)articles;
+    if (quotes > *max)
+        *max = quotes;
+}
+
+/* Prints the conflicts: the person's quotes whose words others are also
+ * credited with, and who. */
+struct card_conflicts {
+    struct index *ix;
+    struct buf *b;
+    const char *key;
+    size_t n;
+};
+
+static int
+card_conflict(void *ctx, const struct record *r)
+{
+    struct card_conflicts *c = ctx;
+    struct q_error err = {{0}};
+    struct check_result *v;
+    bool usage, any = false;
+    size_t k, j;
+
+    c->n++;
+    buf_printf(c->b, "    %s \xe2\x80\x9c", r->id);
+    utf8_fit(c->b, r->quote, strlen(r->quote), 60);
+    buf_puts(c->b, "\xe2\x80\x9d also credited to ");
+    v = check_variants(c->ix, r->id, &usage, &err);
+    for (k = 0; v != NULL && k < v->n; k++) {
+        const struct check_match *m = &v->m[k];
+        bool dup = false;
+        if (m->speaker == NULL || m->key == NULL ||
+            (c->key != NULL && strcmp(m->key, c->key) == 0) ||
+            strcmp(m->id, r->id) == 0)
+            continue;
+        for (j = 0; j < k && !dup; j++)
+            dup = v->m[j].key != NULL && strcmp(v->m[j].key, m->key) == 0;
+        if (dup)
+            continue;
+        if (any)
+            buf_puts(c->b, "; ");
+        utf8_sanitize(c->b, m->speaker, strlen(m->speaker), false);
+        any = true;
+    }
+    if (!any)
+        buf_puts(c->b, "others");
+    buf_putc(c->b, '\n');
+    check_result_free(v);
+    return 0;
+}
+
+static int
+cmd_speaker(int argc, char **argv)
+{
+    const struct cmd *c = cmd_find("speaker");
+    struct index_args a = {0};
+    struct q_error err = {{0}};
+    struct query q, qc;
+    struct card_ctx cc = {0};
+    struct buf text = {0}, out = {0};
+    struct index *ix = NULL;
+    char *name = NULL, *db = NULL;
+    long n;
+    int r, rc = EXIT_INDEX;
+    bool parsed = false, parsed_c = false;
+
+    r = index_opts(c, argc, argv, "d", false, &a);
+    if (r != 0) {
+        free(a.words);
+        return r > 0 ? EXIT_OK : EXIT_USAGE;
+    }
+    if (a.nwords == 0) {
+        free(a.words);
+        return usage_error(c, "%s", "no name given");
+    }
+    name = query_text(a.words, a.nwords);
+    if (strchr(name, '"') != NULL) {
+        usage_error(c, "%s", "a name holds no double quotation mark");
+        rc = EXIT_USAGE;
+        goto out;
+    }
+    buf_printf(&text, "speaker:\"%s\"", name);
+    if (query_get(text.data, &q) < 0) {
+        rc = EXIT_USAGE;
+        goto out;
+    }
+    parsed = true;
+    buf_printf(&text, " is:conflict");
+    if (query_get(text.data, &qc) < 0) {
+        rc = EXIT_USAGE;
+        goto out;
+    }
+    parsed_c = true;
+    db = index_path(&a, false);
+    ix = db != NULL ? index_get(db, false) : NULL;
+    if (ix == NULL)
+        goto out;
+    /* the forms: the first line; none means no quote */
+    if ((n = index_card(ix, INDEX_CARD_FORMS, &q, card_form, &cc, &err)) < 0)
+        goto fail;
+    if (n == 0) {
+        struct buf v = {0};
+        utf8_sanitize(&v, name, strlen(name), false);
+        fprintf(stderr, "quoth: no quote in the index is credited to %s\n",
+                v.data ? v.data : "");
+        buf_free(&v);
+        rc = EXIT_NONE;
+        goto out;
+    }
+    buf_puts(&out, "written as: ");
+    buf_append(&out, cc.b.data, cc.b.len);
+    buf_puts(&out, "\nroles, as the articles described them:\n");
+    buf_reset(&cc.b);
+    if (index_card(ix, INDEX_CARD_ROLES, &q, card_row, &cc, &err) < 0)
+        goto fail;
+    buf_append(&out, cc.b.len ? cc.b.data : "    (none)\n",
+               cc.b.len ? cc.b.len : 11);
+    buf_puts(&out, "countries:\n");
+    buf_reset(&cc.b);
+    cc.countries = true;
+    if (index_card(ix, INDEX_CARD_COUNTRIES, &q, card_row, &cc, &err) < 0)
+        goto fail;
+    buf_append(&out, cc.b.len ? cc.b.data : "    (none)\n",
+               cc.b.len ? cc.b.len : 11);
+    buf_puts(&out, "quotes per month:\n");
+    buf_reset(&cc.b);
+    if (index_card(ix, INDEX_CARD_MONTHS, &q, card_max, &cc.max, &err) < 0 ||
+        index_card(ix, INDEX_CARD_MONTHS, &q, card_month, &cc, &err) < 0)
+        goto fail;
+    buf_append(&out, cc.b.len ? cc.b.data : "    (no dates)\n",
+               cc.b.len ? cc.b.len : 15);
+    buf_puts(&out, "conflicts (the same words credited to someone else):\n");
+    {
+        char *key = index_speaker_group(ix, name, &err);
+        struct card_conflicts cf = {ix, &out, key, 0};
+        struct record_sink sink = {card_conflict, &cf};
+        n = index_search(ix, &qc, INDEX_SORT_DATE, 0, &sink, &err);
+        free(key);
+        if (n < 0)
+            goto fail;
+        if (cf.n == 0)
+            buf_puts(&out, "    (none)\n");
+    }
+    if (fwrite(out.data, 1, out.len, stdout) != out.len ||
+        fflush(stdout) != 0) {
+        fprintf(stderr, "quoth: standard output: write error\n");
+        rc = EXIT_NONE;
+    } else {
+        rc = EXIT_OK;
+    }
+    goto out;
+fail:
+    print_reject(db, 0, err.msg);
+    rc = EXIT_INDEX;
+out:
+    if (parsed)
+        query_free(&q);
+    if (parsed_c)
+        query_free(&qc);
+    index_close(ix);
+    buf_free(&cc.b);
+    buf_free(&text);
+    buf_free(&out);
+    free(name);
+    free(db);
+    free(a.words);
+    return rc;
 }
 
 static int

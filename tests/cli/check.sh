@@ -136,6 +136,18 @@ expect_cmd "is:conflict: the two, and no single-word scare quote" \
 q search -f tsv 'is:conflict speaker:biden'
 expect_cmd "is:conflict combines with other fields" \
     test "$(tail -n +2 "$WORK/out" | cut -f1)" = "$biden"
+q speaker biden
+expect_rc 0 "speaker: a person's card"
+expect_out_has "written as: Joe Biden (" "speaker: the written forms, the most used first"
+expect_out_has "    US United States  2020-10-29 to 2020-10-29, 1 article, " "speaker: a country with its dates"
+expect_out_has "    2020-10  " "speaker: quotes per month"
+expect_out_has "    $biden “national embarrassment” also credited to Chris Christie" "speaker: the conflicts, and with whom"
+q speaker christie
+expect_out_has "    $christie “national embarrassment” also credited to Joe Biden" "speaker: the other side of the conflict"
+expect_out_has "    former New Jersey governor  2020-11-26 to 2020-11-26, 1 article, 1 quote" "speaker: a role as described at the time"
+q speaker Nobody Xyzzy
+expect_rc 1 "speaker: nobody"
+expect_err_line "quoth: no quote in the index is credited to Nobody Xyzzy" "speaker: nobody"
 q variants 90c5c8e83d36
 expect_out_has "1 appearance of the words of 90c5c8e83d36" "variants: a quote said once"
 
