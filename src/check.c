@@ -406,6 +406,15 @@ check_expr(const struct words *c, const size_t *pick, size_t n,
     return buf_take(&b);
 }
 
+static bool
+check_ascii(const char *s)
+{
+    for (; *s != '\0'; s++)
+        if ((unsigned char)*s >= 0x80)
+            return false;
+    return true;
+}
+
 /* A candidate word: its place in the claim and how many quotes have it
  * (up to CHECK_DF_CAP). */
 struct check_word {
@@ -476,12 +485,16 @@ check_pick(struct index *ix, const struct words *c, size_t *pick,
         sum += w[k].df;
         pick[out++] = w[k].k;
     }
-    /* for the articles' text: words no quote has are the rarest */
+    /* for the articles' text: words no quote has are the rarest; ASCII
+     * ones only, each one token for sure (articles_fts keeps no
+     * positions, so it takes no phrase) */
     *nbody = 0;
     for (k = n; k > 0 && w[k - 1].df == 0 && *nbody < CHECK_AND_WORDS; k--)
-        body[(*nbody)++] = w[k - 1].k;
+        if (check_ascii(words_at(c, w[k - 1].k)))
+            body[(*nbody)++] = w[k - 1].k;
     for (k = 0; k < n && w[k].df > 0 && *nbody < CHECK_AND_WORDS; k++)
-        body[(*nbody)++] = w[k].k;
+        if (check_ascii(words_at(c, w[k].k)))
+            body[(*nbody)++] = w[k].k;
     free(w);
     return (long)out;
 }

@@ -159,7 +159,7 @@ static const char index_schema_3[] =
     "INSERT OR REPLACE INTO variants(qid, h)"
     " SELECT qid, quoth_words_hash(quote) FROM quotes;"
     "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(body,"
-    " content='articles', content_rowid='id',"
+    " content='articles', content_rowid='id', detail=none,"
     " tokenize='unicode61 remove_diacritics 2');"
     "CREATE TRIGGER IF NOT EXISTS articles_fts_ai AFTER INSERT ON articles"
     " BEGIN INSERT INTO articles_fts(rowid, body) VALUES (new.id, new.body);"
