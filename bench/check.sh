@@ -47,7 +47,7 @@ fi
 mkdir -p "$out"
 schema=$(python3 -c "import sqlite3,sys; print(sqlite3.connect('file:'+sys.argv[1]+'?mode=ro', uri=True).execute('PRAGMA user_version').fetchone()[0])" "$db")
 if [ "$schema" -lt 3 ]; then
-    copy=$out/index.db
+    copy=$out/$(basename "$db")
     if [ ! -f "$copy" ] || [ "$copy" -ot "$db" ]; then
         echo "check.sh: $db has schema $schema; upgrading a copy in $copy" >&2
         rm -f "$copy" "$copy-wal" "$copy-shm"

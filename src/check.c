@@ -31,7 +31,7 @@
 #define CHECK_OR_LIMIT 100
 #define CHECK_AND_LIMIT 100
 #define CHECK_GROUP_LIMIT 1000
-#define CHECK_BODY_LIMIT 20
+#define CHECK_BODY_LIMIT 50
 /* Counting how many quotes have a word stops at CHECK_DF_CAP; at most
  * CHECK_DF_WORDS words are counted; the words OR'd for candidates hold
  * at most CHECK_DF_BUDGET postings once three are in. */
@@ -726,13 +726,20 @@ check_search(struct index *ix, struct check_run *x, bool bodies)
                              check_hit, x, x->err);
         free(expr);
     }
-    if (r >= 0 && bodies && x->r->n == 0 && nbody > 0) {
-        expr = check_expr(&x->c, body, nbody, " OR ", NULL);
+    /* The articles with all of the rarest words, then with fewer of
+     * them: articles_fts keeps no positions, and ranking without them
+     * would read every body that has any of the words. */
+    for (size_t k = nbody; r >= 0 && bodies && x->r->n == 0 && k >= 2 &&
+                           x->r->nrep == 0;
+         k--) {
+        expr = check_expr(&x->c, body, k, " AND ", NULL);
         r = index_bodies(ix, expr, CHECK_BODY_LIMIT, check_body, x, x->err);
         free(expr);
-        if (x->r->nrep > 1)
-            qsort(x->r->rep, x->r->nrep, sizeof *x->r->rep, check_rep_cmp);
+        if (r > 0)
+            break;
     }
+    if (x->r->nrep > 1)
+        qsort(x->r->rep, x->r->nrep, sizeof *x->r->rep, check_rep_cmp);
     return r < 0 ? -1 : 0;
 }
 

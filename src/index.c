@@ -2257,7 +2257,7 @@ index_bodies(struct index *ix, const char *expr, size_t limit,
                            " WHERE l.article = a.id ORDER BY l.file, l.item"
                            " LIMIT 1) FROM articles a WHERE a.id IN (SELECT"
                            " rowid FROM articles_fts WHERE articles_fts"
-                           " MATCH ?1 ORDER BY rank LIMIT ?2)", -1, &st,
+                           " MATCH ?1 LIMIT ?2)", -1, &st,
                            NULL) != SQLITE_OK)
         return index_fail(ix, err, "searching the articles' text");
     sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC);

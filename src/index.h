@@ -221,9 +221,10 @@ enum index_cand {
 long index_candidates(struct index *ix, enum index_cand how,
                       const char *text, int64_t num, size_t limit,
                       index_hit_fn *fn, void *ctx, struct q_error *err);
-/* Hands fn the articles whose body matches the FTS5 expression expr, at
- * most limit, best first: title, source, domain, url, date, path and
- * body, borrowed for the call. Returns how many, or -1. */
+/* Hands fn the articles whose body matches the FTS5 expression expr (of
+ * single words: articles_fts keeps no positions), at most limit, in no
+ * order: title, source, domain, url, date, path and body, borrowed for
+ * the call. Returns how many, or -1. */
 long index_bodies(struct index *ix, const char *expr, size_t limit,
                   int (*fn)(void *ctx, const struct article *a), void *ctx,
                   struct q_error *err);
