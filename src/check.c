@@ -509,6 +509,9 @@ check_match_cmp(const void *x, const void *y)
         return a->grade > b->grade ? -1 : 1;
     if (a->score != b->score)
         return a->score > b->score ? -1 : 1;
+    /* the same words together, so that text shows them as one */
+    if (a->group != b->group)
+        return a->group < b->group ? -1 : 1;
     c = strcmp(a->date ? a->date : "~", b->date ? b->date : "~");
     if (c != 0)
         return c;
@@ -1139,6 +1142,7 @@ check_text_match(struct buf *b, const struct check_result *r,
 static void
 check_text(struct buf *b, const struct check_result *r, bool color)
 {
+    const struct check_match *head = NULL;
     size_t k;
 
     if (r->variants) {
@@ -1153,8 +1157,27 @@ check_text(struct buf *b, const struct check_result *r, bool color)
     } else {
         check_verdict_text(b, r);
     }
-    for (k = 0; k < r->n; k++)
-        check_text_match(b, r, &r->m[k], color);
+    for (k = 0; k < r->n; k++) {
+        const struct check_match *m = &r->m[k], *h = k > 0 ? head : NULL;
+        /* the same words graded alike, credited to the same person: one
+         * line each after the first (syndicated copies, say) */
+        if (!r->variants && h != NULL && h->grade == m->grade &&
+            h->score == m->score && h->group == m->group && m->group != 0 &&
+            ((h->key == NULL && m->key == NULL) ||
+             (h->key != NULL && m->key != NULL &&
+              strcmp(h->key, m->key) == 0))) {
+            buf_printf(b, "    also %s  ", m->id);
+            check_clean(b, m->source);
+            buf_puts(b, " \xc2\xb7 ");
+            check_clean(b, m->date);
+            buf_puts(b, " \xc2\xb7 ");
+            check_clean(b, m->url ? m->url : m->path);
+            buf_putc(b, '\n');
+            continue;
+        }
+        head = m;
+        check_text_match(b, r, m, color);
+    }
     if (r->total > r->n)
         buf_printf(b, "\n(%zu more matches not shown)\n", r->total - r->n);
     for (k = 0; k < r->nrep; k++) {
