@@ -779,9 +779,9 @@ check_start(struct check_run *x, struct check_result *r, const char *claim,
         q_error_set(err, "the claim has no words to check");
         return -1;
     }
-    if (r->words > CHECK_MAX_WORDS) {
+    if (r->words > (r->variants ? CHECK_MAX_QUOTE : CHECK_MAX_WORDS)) {
         q_error_set(err, "the claim has %zu words; at most %d are checked",
-                    r->words, CHECK_MAX_WORDS);
+                    r->words, r->variants ? CHECK_MAX_QUOTE : CHECK_MAX_WORDS);
         return -1;
     }
     return 0;
