@@ -35,9 +35,11 @@
 /* Counting how many quotes have a word stops at CHECK_DF_CAP; at most
  * CHECK_DF_WORDS words are counted; the words OR'd for candidates hold
  * at most CHECK_DF_BUDGET postings once three are in. */
-#define CHECK_DF_CAP 5000
-#define CHECK_DF_WORDS 40
+#define CHECK_DF_CAP 2000
+#define CHECK_DF_WORDS 24
 #define CHECK_DF_BUDGET 20000
+/* Candidates have two of the CHECK_PAIR_WORDS rarest words. */
+#define CHECK_PAIR_WORDS 5
 /* Words of a quote or body aligned at most (a longer one is cut). */
 #define CHECK_MAX_QUOTE 3000
 #define CHECK_MAX_BODY 50000
@@ -434,6 +436,30 @@ check_word_cmp(const void *x, const void *y)
     return (a->k > b->k) - (a->k < b->k);
 }
 
+/* An FTS5 expression over the quote column: any two of the words (the
+ * one word when there is one). A quote needs two of the claim's rarer
+ * words to be a candidate, which ranks far fewer quotes than any one of
+ * them would: a claim with two words changed still has two of any
+ * four. */
+static char *
+check_pairs(const struct words *c, const size_t *pick, size_t n)
+{
+    struct buf b = {0};
+    size_t i, j;
+
+    if (n > CHECK_PAIR_WORDS)
+        n = CHECK_PAIR_WORDS;
+    if (n == 1)
+        return check_expr(c, pick, 1, "", "quote");
+    buf_puts(&b, "quote : (");
+    for (i = 0; i < n; i++)
+        for (j = i + 1; j < n; j++)
+            buf_printf(&b, "%s(\"%s\" AND \"%s\")", i + j > 1 ? " OR " : "",
+                       words_at(c, pick[i]), words_at(c, pick[j]));
+    buf_putc(&b, ')');
+    return buf_take(&b);
+}
+
 /* Picks the claim's candidate words, rarest first: how many quotes have
  * each is counted (up to a cap, so a common word costs no more than a
  * rare one), common English words only when the claim has few others,
@@ -455,7 +481,7 @@ check_pick(struct index *ix, const struct words *c, size_t *pick,
             !check_is_stop(words_at(c, k)))
             nonstop++;
     for (pass = 0; pass < 2; pass++) {
-        for (k = 0; k < c->n && n < CHECK_DF_WORDS; k++) {
+        for (k = 0; k < c->n; k++) {
             bool stop, dup = false;
             if (c->w[k].elision || c->w[k].apostrophe)
                 continue;
@@ -467,6 +493,17 @@ check_pick(struct index *ix, const struct words *c, size_t *pick,
             if (!dup)
                 w[n++] = (struct check_word){k, 0};
         }
+    }
+    /* the longest are counted: more likely rare */
+    if (n > CHECK_DF_WORDS) {
+        for (k = 1; k < n; k++)
+            for (j = k; j > 0 && c->w[w[j - 1].k].len < c->w[w[j].k].len;
+                 j--) {
+                struct check_word t = w[j];
+                w[j] = w[j - 1];
+                w[j - 1] = t;
+            }
+        n = CHECK_DF_WORDS;
     }
     for (k = 0; k < n; k++) {
         char *e = xasprintf("quote : \"%s\"", words_at(c, w[k].k));
@@ -717,7 +754,7 @@ check_search(struct index *ix, struct check_run *x, bool bodies)
     if (n < 0)
         return -1;
     if (n > 0) {
-        expr = check_expr(&x->c, pick, (size_t)n, " OR ", "quote");
+        expr = check_pairs(&x->c, pick, (size_t)n);
         r = index_candidates(ix, INDEX_CAND_MATCH, expr, 0, CHECK_OR_LIMIT,
                              check_hit, x, x->err);
         free(expr);

@@ -136,14 +136,49 @@ static const char index_schema_2[] =
     " name TEXT PRIMARY KEY, query TEXT NOT NULL) WITHOUT ROWID;";
 
 /* schema 3: variants */
+/* What check's coverage line says, kept by triggers rather than counted
+ * each time (counting a million quotes and the distinct sources of
+ * 600,000 articles took 95 ms): check_counts, the number of articles and
+ * of quotes; check_sources, the articles of each outlet (else domain). */
+#define INDEX_SCHEMA_3_COUNTS                                                 \
+    "CREATE TABLE IF NOT EXISTS check_counts("                               \
+    " k TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;"                \
+    "INSERT OR REPLACE INTO check_counts VALUES"                             \
+    " ('articles', (SELECT count(*) FROM articles)),"                        \
+    " ('quotes', (SELECT count(*) FROM quotes));"                            \
+    "CREATE TABLE IF NOT EXISTS check_sources("                              \
+    " name TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;"             \
+    "DELETE FROM check_sources;"                                             \
+    "INSERT INTO check_sources SELECT coalesce(source, domain), count(*)"    \
+    " FROM articles WHERE coalesce(source, domain) IS NOT NULL GROUP BY 1;"  \
+    "CREATE TRIGGER IF NOT EXISTS check_counts_qi AFTER INSERT ON quotes"    \
+    " BEGIN UPDATE check_counts SET n = n + 1 WHERE k = 'quotes'; END;"      \
+    "CREATE TRIGGER IF NOT EXISTS check_counts_qd AFTER DELETE ON quotes"    \
+    " BEGIN UPDATE check_counts SET n = n - 1 WHERE k = 'quotes'; END;"      \
+    "CREATE TRIGGER IF NOT EXISTS check_counts_ai AFTER INSERT ON articles"  \
+    " BEGIN UPDATE check_counts SET n = n + 1 WHERE k = 'articles';"         \
+    " INSERT INTO check_sources SELECT coalesce(new.source, new.domain), 1"  \
+    " WHERE coalesce(new.source, new.domain) IS NOT NULL"                    \
+    " ON CONFLICT(name) DO UPDATE SET n = n + 1; END;"                        \
+    "CREATE TRIGGER IF NOT EXISTS check_counts_ad AFTER DELETE ON articles"  \
+    " BEGIN UPDATE check_counts SET n = n - 1 WHERE k = 'articles';"         \
+    " UPDATE check_sources SET n = n - 1"                                    \
+    " WHERE name = coalesce(old.source, old.domain); END;"                   \
+    "CREATE TRIGGER IF NOT EXISTS check_counts_au"                           \
+    " AFTER UPDATE OF source, domain ON articles BEGIN"                      \
+    " UPDATE check_sources SET n = n - 1"                                    \
+    " WHERE name = coalesce(old.source, old.domain);"                        \
+    " INSERT INTO check_sources SELECT coalesce(new.source, new.domain), 1"  \
+    " WHERE coalesce(new.source, new.domain) IS NOT NULL"                    \
+    " ON CONFLICT(name) DO UPDATE SET n = n + 1; END;"
+
 /* What schema 3 adds, run on a new index and on an older one opened to
  * write (check.c, issue 8). variants: the hash of each quote's words as
  * words.c folds them (quoth_words_hash), kept by triggers, so that the
  * same words are one index lookup and their speakers one GROUP BY; filled
  * per article by the writer's own INSERTs, emptied by every DELETE.
  * articles_fts: FTS5 over the articles' bodies, for "found as the
- * reporter's words". articles_date, articles_source: the coverage line
- * counts without reading every article. */
+ * reporter's words". articles_date: the coverage line's dates. */
 static const char index_schema_3[] =
     "CREATE TABLE IF NOT EXISTS variants("
     " qid INTEGER PRIMARY KEY, h INTEGER NOT NULL);"
@@ -173,8 +208,7 @@ static const char index_schema_3[] =
     " INSERT INTO articles_fts(rowid, body) VALUES (new.id, new.body); END;"
     "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');"
     "CREATE INDEX IF NOT EXISTS articles_date ON articles(date);"
-    "CREATE INDEX IF NOT EXISTS articles_source"
-    " ON articles(coalesce(source, domain));";
+    INDEX_SCHEMA_3_COUNTS;
 
 /* The statements the writer runs for every article, prepared once. */
 #define INDEX_STMTS(X)                                                        \
@@ -2160,10 +2194,12 @@ index_coverage(struct index *ix, struct index_coverage *c,
     sqlite3_stmt *st = NULL;
 
     memset(c, 0, sizeof *c);
-    c->articles = index_int(ix, "SELECT count(*) FROM articles");
-    c->quotes = index_int(ix, "SELECT count(*) FROM quotes");
-    c->sources = index_int(ix, "SELECT count(DISTINCT coalesce(source,"
-                           " domain)) FROM articles");
+    c->articles = index_int(ix, "SELECT n FROM check_counts"
+                            " WHERE k = 'articles'");
+    c->quotes = index_int(ix, "SELECT n FROM check_counts"
+                          " WHERE k = 'quotes'");
+    c->sources = index_int(ix, "SELECT count(*) FROM check_sources"
+                           " WHERE n > 0");
     if (c->articles < 0 || c->quotes < 0 || c->sources < 0)
         return index_fail(ix, err, "counting what was searched");
     if (sqlite3_prepare_v2(ix->db, "SELECT (SELECT min(date) FROM articles"

@@ -97,17 +97,22 @@ r = list(csv.reader(open(sys.argv[1], newline='')))
 assert r[0][:3] == ['grade', 'score', 'id'] and r[1][0] == 'FRAGMENT', r
 assert r[-1][0].startswith('# searched '), r[-1]" "$WORK/out"
 
-# The coverage line counts what is in the index, as sqlite3 counts it.
-if command -v sqlite3 >/dev/null; then
+# The coverage line counts what is in the index, as sqlite3 counts it
+# (here, and after pruning, re-indexing and an upgrade below).
+commas() { sed ':a;s/\B[0-9]\{3\}\>/,&/;ta' <<<"$1"; }
+# coverage_ok WHEN: the last line of a check is what sqlite3 counts.
+coverage_ok() {
     q check "$said"
     arts=$(sqlite3 "$db" 'SELECT count(*) FROM articles')
     quotes=$(sqlite3 "$db" 'SELECT count(*) FROM quotes')
     srcs=$(sqlite3 "$db" 'SELECT count(DISTINCT coalesce(source, domain)) FROM articles')
     span=$(sqlite3 "$db" "SELECT substr(min(date), 1, 10) || ' to ' || substr(max(date), 1, 10) FROM articles WHERE date > ''")
-    commas() { sed ':a;s/\B[0-9]\{3\}\>/,&/;ta' <<<"$1"; }
     want="searched $(commas "$arts") articles and $(commas "$quotes") quotes from $(commas "$srcs") sources, $span; threshold 0.70"
-    expect_cmd "the coverage line is the last and counts what sqlite3 counts ($want)" \
+    expect_cmd "$1: the coverage line is the last and counts what sqlite3 counts ($want)" \
         test "$(tail -n 1 "$WORK/out")" = "$want"
+}
+if command -v sqlite3 >/dev/null; then
+    coverage_ok "indexed"
     expect_cmd "the index has at least 100 quotes (the count is not trivial)" test "$quotes" -ge 100
     q check -f json "$said"
     expect_cmd "json: the same counts" python3 -c "
@@ -160,19 +165,22 @@ if command -v sqlite3 >/dev/null; then
     rm "$c"/2020-11-26_*.txt
     q index -q --prune --db "$db" "$c"
     expect_cmd "after --prune: one variants row a quote" test "$(same)" = 1
+    coverage_ok "after --prune"
     q search -f tsv is:conflict
     expect_rc 1 "after --prune: no conflict left"
     cp "$QUOTH_SRC"/corpus/wikinews/2020-11-26_*.txt "$c/"
     q index -q --db "$db" "$c"
     q search -f tsv is:conflict
     expect_rc 0 "indexed again: the conflict is back"
+    coverage_ok "indexed again"
     # an index of schema 2 is brought to 3 by `quoth index`
-    sqlite3 "$db" 'DROP TABLE variants; DROP TABLE articles_fts; DROP INDEX articles_date; DROP INDEX articles_source; PRAGMA user_version = 2'
+    sqlite3 "$db" 'DROP TABLE variants; DROP TABLE articles_fts; DROP INDEX articles_date; DROP TABLE check_counts; DROP TABLE check_sources; PRAGMA user_version = 2'
     q check "$said"
     expect_rc 4 "schema 2: check asks for an upgrade"
     q index -q --db "$db" "$c"
     expect_rc 0 "quoth index upgrades schema 2"
     expect_cmd "upgraded: one variants row a quote" test "$(same)" = 1
+    coverage_ok "upgraded"
     q check "On May 25th, it was time for a demonstration in Porto Alegre."
     expect_out_has "found as the reporter's words" "upgraded: the articles' text is searched"
 else
