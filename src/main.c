@@ -1697,7 +1697,7 @@ card_max(void *ctx, const char *value, const char *from, const char *to,
 struct card_conflicts {
     struct index *ix;
     struct buf *b;
-    const char *key;
+    char **seen;            /* the quotes told, by their words */
     size_t n;
 };
 
@@ -1710,20 +1710,31 @@ card_conflict(void *ctx, const struct record *r)
     bool usage, any = false;
     size_t k, j;
 
-    c->n++;
+    const char *own = NULL;
+
+    /* the same words again (another copy of the article): told once */
+    for (k = 0; k < c->n; k++)
+        if (strcmp(c->seen[k], r->quote) == 0)
+            return 0;
+    c->seen = xreallocarray(c->seen, c->n + 1, sizeof *c->seen);
+    c->seen[c->n++] = xstrdup(r->quote);
     buf_printf(c->b, "    %s \xe2\x80\x9c", r->id);
     utf8_fit(c->b, r->quote, strlen(r->quote), 60);
     buf_puts(c->b, "\xe2\x80\x9d also credited to ");
     v = check_variants(c->ix, r->id, &usage, &err);
+    for (k = 0; v != NULL && k < v->n; k++)
+        if (strcmp(v->m[k].id, r->id) == 0)
+            own = v->m[k].key;
     for (k = 0; v != NULL && k < v->n; k++) {
         const struct check_match *m = &v->m[k];
         bool dup = false;
         if (m->speaker == NULL || m->key == NULL ||
-            (c->key != NULL && strcmp(m->key, c->key) == 0) ||
-            strcmp(m->id, r->id) == 0)
+            (own != NULL && strcmp(m->key, own) == 0))
             continue;
         for (j = 0; j < k && !dup; j++)
-            dup = v->m[j].key != NULL && strcmp(v->m[j].key, m->key) == 0;
+            dup = v->m[j].speaker != NULL && v->m[j].key != NULL &&
+                  (own == NULL || strcmp(v->m[j].key, own) != 0) &&
+                  strcmp(v->m[j].key, m->key) == 0;
         if (dup)
             continue;
         if (any)
@@ -1820,11 +1831,12 @@ cmd_speaker(int argc, char **argv)
                cc.b.len ? cc.b.len : 15);
     buf_puts(&out, "conflicts (the same words credited to someone else):\n");
     {
-        char *key = index_speaker_group(ix, name, &err);
-        struct card_conflicts cf = {ix, &out, key, 0};
+        struct card_conflicts cf = {ix, &out, NULL, 0};
         struct record_sink sink = {card_conflict, &cf};
         n = index_search(ix, &qc, INDEX_SORT_DATE, 0, &sink, &err);
-        free(key);
+        for (size_t k = 0; k < cf.n; k++)
+            free(cf.seen[k]);
+        free(cf.seen);
         if (n < 0)
             goto fail;
         if (cf.n == 0)
