@@ -536,6 +536,7 @@ check_pick(struct index *ix, const struct words *c, size_t *pick,
     return (long)out;
 }
 
+/* Best first: grade, score, the same words together, oldest first. */
 static int
 check_match_cmp(const void *x, const void *y)
 {
@@ -1115,6 +1116,8 @@ check_verdict_text(struct buf *b, const struct check_result *r)
     buf_puts(b, "\n");
 }
 
+/* One match for people: its grade (variants: first, another speaker),
+ * id and speaker; the quote; the diff and what was cut; where. */
 static void
 check_text_match(struct buf *b, const struct check_result *r,
                  const struct check_match *m, bool color)
@@ -1176,6 +1179,9 @@ check_text_match(struct buf *b, const struct check_result *r,
     buf_putc(b, '\n');
 }
 
+/* The whole answer for people: the verdict, the matches (copies of
+ * the same words on one line each), the reporter's words, the coverage
+ * last. */
 static void
 check_text(struct buf *b, const struct check_result *r, bool color)
 {
@@ -1280,6 +1286,7 @@ check_json_match(const struct check_result *r, const struct check_match *m)
     return o;
 }
 
+/* An article that has the words as its own, as a JSON object. */
 static json_t *
 check_json_reporter(const struct check_reporter *e)
 {
@@ -1306,6 +1313,7 @@ static const char *const check_verdicts[] = {
     [CHECK_NOT_FOUND] = "not found",
 };
 
+/* What was searched, as a JSON object (the coverage line too). */
 static json_t *
 check_json_searched(const struct check_result *r)
 {
@@ -1328,6 +1336,7 @@ check_json_searched(const struct check_result *r)
     return o;
 }
 
+/* Writes v on a line and releases it. Returns 0, or -1. */
 static int
 check_json_dump(FILE *fp, json_t *v)
 {
@@ -1359,6 +1368,8 @@ check_row(struct buf *line, enum out_format f, const char *const *cells)
     buf_puts(line, f == OUT_TSV ? "\n" : "\r\n");
 }
 
+/* The answer as tsv or csv: header, matches, reporter's words, and the
+ * coverage on a last line of its own. */
 static void
 check_table(struct buf *out, const struct check_result *r, enum out_format f)
 {
