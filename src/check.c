@@ -38,8 +38,10 @@
 #define CHECK_DF_CAP 2000
 #define CHECK_DF_WORDS 24
 #define CHECK_DF_BUDGET 20000
-/* Candidates have two of the CHECK_PAIR_WORDS rarest words. */
+/* Candidates have two (or more) of the CHECK_PAIR_WORDS rarest words,
+ * as many as make at most CHECK_RANK_MAX quotes to rank. */
 #define CHECK_PAIR_WORDS 5
+#define CHECK_RANK_MAX 1500
 /* Words of a quote or body aligned at most (a longer one is cut). */
 #define CHECK_MAX_QUOTE 3000
 #define CHECK_MAX_BODY 50000
@@ -436,26 +438,45 @@ check_word_cmp(const void *x, const void *y)
     return (a->k > b->k) - (a->k < b->k);
 }
 
-/* An FTS5 expression over the quote column: any two of the words (the
- * one word when there is one). A quote needs two of the claim's rarer
- * words to be a candidate, which ranks far fewer quotes than any one of
- * them would: a claim with two words changed still has two of any
- * four. */
+/* Appends the ANDs of every choice of k of pick[from..m), after the
+ * words chosen so far (chosen[0..nc)). */
+static void
+check_combos(struct buf *b, const struct words *c, const size_t *pick,
+             size_t m, size_t k, size_t from, size_t *chosen, size_t nc,
+             bool *first)
+{
+    size_t i;
+
+    if (nc == k) {
+        buf_puts(b, *first ? "(" : " OR (");
+        for (i = 0; i < k; i++)
+            buf_printf(b, "%s\"%s\"", i ? " AND " : "",
+                       words_at(c, pick[chosen[i]]));
+        buf_putc(b, ')');
+        *first = false;
+        return;
+    }
+    for (i = from; i + (k - nc) <= m; i++) {
+        chosen[nc] = i;
+        check_combos(b, c, pick, m, k, i + 1, chosen, nc + 1, first);
+    }
+}
+
+/* An FTS5 expression over the quote column: any k of the m rarest words
+ * (the one word when there is one). A quote needs k of the claim's
+ * rarer words to be a candidate: a claim with two words changed still
+ * has three of any five. */
 static char *
-check_pairs(const struct words *c, const size_t *pick, size_t n)
+check_any(const struct words *c, const size_t *pick, size_t m, size_t k)
 {
     struct buf b = {0};
-    size_t i, j;
+    size_t chosen[CHECK_PAIR_WORDS];
+    bool first = true;
 
-    if (n > CHECK_PAIR_WORDS)
-        n = CHECK_PAIR_WORDS;
-    if (n == 1)
+    if (m == 1)
         return check_expr(c, pick, 1, "", "quote");
     buf_puts(&b, "quote : (");
-    for (i = 0; i < n; i++)
-        for (j = i + 1; j < n; j++)
-            buf_printf(&b, "%s(\"%s\" AND \"%s\")", i + j > 1 ? " OR " : "",
-                       words_at(c, pick[i]), words_at(c, pick[j]));
+    check_combos(&b, c, pick, m, k, 0, chosen, 0, &first);
     buf_putc(&b, ')');
     return buf_take(&b);
 }
@@ -754,8 +775,26 @@ check_search(struct index *ix, struct check_run *x, bool bodies)
     n = check_pick(ix, &x->c, pick, body, &nbody, x->err);
     if (n < 0)
         return -1;
+    /* Any two of the rarest words; any three, four, all five when that
+     * is too many quotes to rank (bm25 costs some 8 us a quote). */
     if (n > 0) {
-        expr = check_pairs(&x->c, pick, (size_t)n);
+        size_t m = n < CHECK_PAIR_WORDS ? (size_t)n : CHECK_PAIR_WORDS;
+        size_t k = m > 1 ? 2 : 1;
+        long many;
+
+        for (;; k++) {
+            expr = check_any(&x->c, pick, m, k);
+            if (k >= m)
+                break;
+            many = index_term_docs(ix, expr, CHECK_RANK_MAX, x->err);
+            if (many < 0) {
+                free(expr);
+                return -1;
+            }
+            if (many < CHECK_RANK_MAX)
+                break;
+            free(expr);
+        }
         r = index_candidates(ix, INDEX_CAND_MATCH, expr, 0, CHECK_OR_LIMIT,
                              check_hit, x, x->err);
         free(expr);
