@@ -24,6 +24,7 @@
 #include "extract.h"
 #include "query.h"
 #include "speaker.h"
+#include "words.h"
 #include "xmalloc.h"
 
 #define INDEX_STR_(x) #x
@@ -148,18 +149,95 @@ static const char index_schema_3_guid[] =
     "CREATE INDEX IF NOT EXISTS guids_article ON guids(article);"
     "UPDATE files SET extractor = NULL;";
 
-/* What each schema version adds to the one before, in order: run after
- * index_schema on a new index, and from the index's version on when an
- * older index is opened to write. */
+/* schema 3: variants */
+/* What check's coverage line says, kept by triggers rather than counted
+ * each time (counting a million quotes and the distinct sources of
+ * 600,000 articles took 95 ms): check_counts, the number of articles and
+ * of quotes; check_sources, the articles of each outlet (else domain). */
+#define INDEX_SCHEMA_3_COUNTS                                                 \
+    "CREATE TABLE IF NOT EXISTS check_counts("                               \
+    " k TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;"                \
+    "INSERT OR REPLACE INTO check_counts VALUES"                             \
+    " ('articles', (SELECT count(*) FROM articles)),"                        \
+    " ('quotes', (SELECT count(*) FROM quotes));"                            \
+    "CREATE TABLE IF NOT EXISTS check_sources("                              \
+    " name TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;"             \
+    "DELETE FROM check_sources;"                                             \
+    "INSERT INTO check_sources SELECT coalesce(source, domain), count(*)"    \
+    " FROM articles WHERE coalesce(source, domain) IS NOT NULL GROUP BY 1;"  \
+    "CREATE TRIGGER IF NOT EXISTS check_counts_qi AFTER INSERT ON quotes"    \
+    " BEGIN UPDATE check_counts SET n = n + 1 WHERE k = 'quotes'; END;"      \
+    "CREATE TRIGGER IF NOT EXISTS check_counts_qd AFTER DELETE ON quotes"    \
+    " BEGIN UPDATE check_counts SET n = n - 1 WHERE k = 'quotes'; END;"      \
+    "CREATE TRIGGER IF NOT EXISTS check_counts_ai AFTER INSERT ON articles"  \
+    " BEGIN UPDATE check_counts SET n = n + 1 WHERE k = 'articles';"         \
+    " INSERT INTO check_sources SELECT coalesce(new.source, new.domain), 1"  \
+    " WHERE coalesce(new.source, new.domain) IS NOT NULL"                    \
+    " ON CONFLICT(name) DO UPDATE SET n = n + 1; END;"                        \
+    "CREATE TRIGGER IF NOT EXISTS check_counts_ad AFTER DELETE ON articles"  \
+    " BEGIN UPDATE check_counts SET n = n - 1 WHERE k = 'articles';"         \
+    " UPDATE check_sources SET n = n - 1"                                    \
+    " WHERE name = coalesce(old.source, old.domain); END;"                   \
+    "CREATE TRIGGER IF NOT EXISTS check_counts_au"                           \
+    " AFTER UPDATE OF source, domain ON articles BEGIN"                      \
+    " UPDATE check_sources SET n = n - 1"                                    \
+    " WHERE name = coalesce(old.source, old.domain);"                        \
+    " INSERT INTO check_sources SELECT coalesce(new.source, new.domain), 1"  \
+    " WHERE coalesce(new.source, new.domain) IS NOT NULL"                    \
+    " ON CONFLICT(name) DO UPDATE SET n = n + 1; END;"
+
+/* What schema 3 adds for quoth check (check.c), run on a new index and on
+ * an older one opened to write. variants: the hash of each quote's words as
+ * words.c folds them (quoth_words_hash), kept by triggers, so that the
+ * same words are one index lookup and their speakers one GROUP BY; filled
+ * per article by the writer's own INSERTs, emptied by every DELETE.
+ * articles_fts: FTS5 over the articles' bodies, for "found as the
+ * reporter's words". articles_date: the coverage line's dates. */
+static const char index_schema_3_variants[] =
+    "CREATE TABLE IF NOT EXISTS variants("
+    " qid INTEGER PRIMARY KEY, h INTEGER NOT NULL);"
+    "CREATE INDEX IF NOT EXISTS variants_h ON variants(h);"
+    "CREATE TRIGGER IF NOT EXISTS variants_ai AFTER INSERT ON quotes BEGIN"
+    " INSERT OR REPLACE INTO variants(qid, h)"
+    " VALUES (new.qid, quoth_words_hash(new.quote)); END;"
+    "CREATE TRIGGER IF NOT EXISTS variants_ad AFTER DELETE ON quotes BEGIN"
+    " DELETE FROM variants WHERE qid = old.qid; END;"
+    "CREATE TRIGGER IF NOT EXISTS variants_au AFTER UPDATE OF quote ON quotes"
+    " BEGIN UPDATE variants SET h = quoth_words_hash(new.quote)"
+    " WHERE qid = new.qid; END;"
+    "INSERT OR REPLACE INTO variants(qid, h)"
+    " SELECT qid, quoth_words_hash(quote) FROM quotes;"
+    "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(body,"
+    " content='articles', content_rowid='id', detail=none,"
+    " tokenize='unicode61 remove_diacritics 2');"
+    "CREATE TRIGGER IF NOT EXISTS articles_fts_ai AFTER INSERT ON articles"
+    " BEGIN INSERT INTO articles_fts(rowid, body) VALUES (new.id, new.body);"
+    " END;"
+    "CREATE TRIGGER IF NOT EXISTS articles_fts_ad AFTER DELETE ON articles"
+    " BEGIN INSERT INTO articles_fts(articles_fts, rowid, body)"
+    " VALUES ('delete', old.id, old.body); END;"
+    "CREATE TRIGGER IF NOT EXISTS articles_fts_au AFTER UPDATE OF body"
+    " ON articles BEGIN INSERT INTO articles_fts(articles_fts, rowid, body)"
+    " VALUES ('delete', old.id, old.body);"
+    " INSERT INTO articles_fts(rowid, body) VALUES (new.id, new.body); END;"
+    "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');"
+    "CREATE INDEX IF NOT EXISTS articles_date ON articles(date);"
+    INDEX_SCHEMA_3_COUNTS;
+
+/* What each schema version adds to the one before, in order (a version
+ * may take several steps): run after index_schema on a new index, and
+ * from the index's version on when an older index is opened to write. */
 static const struct {
     int version;
     const char *sql;
 } index_steps[] = {
     {2, index_schema_2},
     {3, index_schema_3_guid},
+    {3, index_schema_3_variants},
 };
-_Static_assert(sizeof index_steps / sizeof *index_steps == INDEX_SCHEMA - 1,
-               "one step per schema version after the first");
+_Static_assert(sizeof index_steps / sizeof *index_steps == 3,
+               "the steps of every schema version after the first, the last"
+               " of them INDEX_SCHEMA's (3)");
 
 /* The statements the writer runs for every article, prepared once. */
 #define INDEX_STMTS(X)                                                        \
@@ -553,6 +631,23 @@ index_match_fn(sqlite3_context *cx, int argc, sqlite3_value **argv)
         sqlite3_result_int(cx, r);
 }
 
+/* quoth_words_hash(TEXT): words_hash of the text's words (schema 3). */
+static void
+index_words_hash_fn(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+    struct words w = {0};
+    const char *s = argc > 0 ? (const char *)sqlite3_value_text(argv[0])
+                             : NULL;
+
+    if (s == NULL) {
+        sqlite3_result_int64(cx, 0);
+        return;
+    }
+    words_split(&w, s, (size_t)sqlite3_value_bytes(argv[0]), false);
+    sqlite3_result_int64(cx, words_hash(&w));
+    words_free(&w);
+}
+
 /* Says what is wrong with an index that will not open, for one line. */
 static struct index *
 index_open_fail(struct index *ix, struct q_error *err)
@@ -643,7 +738,11 @@ index_open(const char *path, bool write, struct q_error *err)
         return index_open_fail(ix, err);
     }
     if (sqlite3_create_function(ix->db, "quoth_match", -1, SQLITE_UTF8, ix,
-                                index_match_fn, NULL, NULL) != SQLITE_OK) {
+                                index_match_fn, NULL, NULL) != SQLITE_OK ||
+        sqlite3_create_function(ix->db, "quoth_words_hash", 1,
+                                SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+                                index_words_hash_fn, NULL, NULL) !=
+            SQLITE_OK) {
         index_fail(ix, err, "opening the index");
         return index_open_fail(ix, err);
     }
@@ -2111,4 +2210,229 @@ index_query_list(struct index *ix,
     if (rc != SQLITE_DONE)
         return index_fail(ix, err, "listing saved searches");
     return n;
+}
+
+/* --- Checking claims (check.c, schema 3) ---------------------------------- */
+
+int
+index_coverage(struct index *ix, struct index_coverage *c,
+               struct q_error *err)
+{
+    sqlite3_stmt *st = NULL;
+
+    memset(c, 0, sizeof *c);
+    c->articles = index_int(ix, "SELECT n FROM check_counts"
+                            " WHERE k = 'articles'");
+    c->quotes = index_int(ix, "SELECT n FROM check_counts"
+                          " WHERE k = 'quotes'");
+    c->sources = index_int(ix, "SELECT count(*) FROM check_sources"
+                           " WHERE n > 0");
+    if (c->articles < 0 || c->quotes < 0 || c->sources < 0)
+        return index_fail(ix, err, "counting what was searched");
+    if (sqlite3_prepare_v2(ix->db, "SELECT (SELECT min(date) FROM articles"
+                           " WHERE date > ''), (SELECT max(date) FROM"
+                           " articles WHERE date > '')", -1, &st,
+                           NULL) != SQLITE_OK)
+        return index_fail(ix, err, "counting what was searched");
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        const char *a = col(st, 0), *b = col(st, 1);
+        snprintf(c->date_min, sizeof c->date_min, "%s", a ? a : "");
+        snprintf(c->date_max, sizeof c->date_max, "%s", b ? b : "");
+    }
+    sqlite3_finalize(st);
+    return 0;
+}
+
+/* Runs sql (a SELECT of INDEX_COLS, q.qid, q.speaker_key, v.h) with text
+ * (or num when text is NULL) and limit bound, handing each row to fn. */
+static long
+index_hits(struct index *ix, const char *sql, const char *text, int64_t num,
+           size_t limit, index_hit_fn *fn, void *ctx, struct q_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    long n = 0;
+    int rc;
+
+    if (sqlite3_prepare_v2(ix->db, sql, -1, &st, NULL) != SQLITE_OK)
+        return index_fail(ix, err, "looking up candidates");
+    if (text != NULL)
+        sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
+    else
+        sqlite3_bind_int64(st, 1, num);
+    sqlite3_bind_int64(st, 2, (sqlite3_int64)limit);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct index_hit h;
+        struct record r;
+        struct article a;
+
+        index_row(st, &r, &a);
+        h.r = &r;
+        h.qid = sqlite3_column_int64(st, 29);
+        h.key = col(st, 30);
+        h.group = sqlite3_column_int64(st, 31);
+        n++;
+        if (fn(ctx, &h) < 0)
+            break;
+    }
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        n = index_fail(ix, err, "looking up candidates");
+    sqlite3_finalize(st);
+    return n;
+}
+
+#define INDEX_HIT_SQL                                                        \
+    "SELECT " INDEX_COLS ", q.qid, q.speaker_key, v.h FROM quotes q"         \
+    " JOIN articles a ON a.id = q.article LEFT JOIN variants v"              \
+    " ON v.qid = q.qid WHERE "
+
+long
+index_candidates(struct index *ix, enum index_cand how, const char *text,
+                 int64_t num, size_t limit, index_hit_fn *fn, void *ctx,
+                 struct q_error *err)
+{
+    static const char *const sql[] = {
+        /* the best of an FTS5 expression over the quote column */
+        [INDEX_CAND_MATCH] = INDEX_HIT_SQL "q.qid IN (SELECT rowid FROM"
+            " quotes_fts WHERE quotes_fts MATCH ?1 ORDER BY rank LIMIT ?2)",
+        /* the same words: one lookup of their hash */
+        [INDEX_CAND_GROUP] = INDEX_HIT_SQL "q.qid IN (SELECT qid FROM"
+            " variants WHERE h = ?1 LIMIT ?2) ORDER BY q.date, q.qid",
+        [INDEX_CAND_ID] = INDEX_HIT_SQL "q.id GLOB ?1 ORDER BY q.qid"
+            " LIMIT ?2",
+    };
+
+    return index_hits(ix, sql[how], how == INDEX_CAND_GROUP ? NULL : text,
+                      num, limit, fn, ctx, err);
+}
+
+long
+index_bodies(struct index *ix, const char *expr, size_t limit,
+             int (*fn)(void *ctx, const struct article *a), void *ctx,
+             struct q_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    long n = 0;
+    int rc;
+
+    if (sqlite3_prepare_v2(ix->db, "SELECT a.title, a.source, a.domain,"
+                           " a.url, a.date, a.body, (SELECT f.path FROM"
+                           " locations l JOIN files f ON f.id = l.file"
+                           " WHERE l.article = a.id ORDER BY l.file, l.item"
+                           " LIMIT 1) FROM articles a WHERE a.id IN (SELECT"
+                           " rowid FROM articles_fts WHERE articles_fts"
+                           " MATCH ?1 LIMIT ?2)", -1, &st,
+                           NULL) != SQLITE_OK)
+        return index_fail(ix, err, "searching the articles' text");
+    sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 2, (sqlite3_int64)limit);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct article a;
+
+        memset(&a, 0, sizeof a);
+        a.title = col(st, 0);
+        a.source = col(st, 1);
+        a.domain = col(st, 2);
+        a.url = col(st, 3);
+        a.date = col(st, 4);
+        a.body = col(st, 5);
+        a.body_len = (size_t)sqlite3_column_bytes(st, 5);
+        a.path = col(st, 6);
+        if (a.body == NULL)
+            continue;
+        n++;
+        if (fn(ctx, &a) < 0)
+            break;
+    }
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        n = index_fail(ix, err, "searching the articles' text");
+    sqlite3_finalize(st);
+    return n;
+}
+
+long
+index_card(struct index *ix, enum index_card what, const struct query *q,
+           index_card_fn *row, void *ctx, struct q_error *err)
+{
+    static const char *const sql[] = {
+        /* as the articles described them: the first spelling of each */
+        [INDEX_CARD_ROLES] = "SELECT min(q.role), min(q.date), max(q.date),"
+            " count(DISTINCT q.article), count(*) FROM quotes q JOIN"
+            " articles a ON a.id = q.article WHERE (%s) AND q.role IS NOT"
+            " NULL GROUP BY lower(q.role) ORDER BY 2, 1",
+        [INDEX_CARD_COUNTRIES] = "SELECT q.country, min(q.date),"
+            " max(q.date), count(DISTINCT q.article), count(*) FROM quotes q"
+            " JOIN articles a ON a.id = q.article WHERE (%s) AND q.country"
+            " IS NOT NULL GROUP BY q.country ORDER BY 2, 1",
+        [INDEX_CARD_MONTHS] = "SELECT substr(q.date, 1, 7), NULL, NULL,"
+            " count(DISTINCT q.article), count(*) FROM quotes q JOIN"
+            " articles a ON a.id = q.article WHERE (%s) AND q.date IS NOT"
+            " NULL GROUP BY 1 ORDER BY 1",
+        [INDEX_CARD_FORMS] = "SELECT f, NULL, NULL, NULL, count(*) FROM"
+            " (SELECT q.speaker AS f FROM quotes q JOIN articles a ON a.id ="
+            " q.article WHERE (%1$s) UNION ALL SELECT q.speaker_as_written"
+            " FROM quotes q JOIN articles a ON a.id = q.article WHERE (%1$s)"
+            " AND q.method IS NOT 'pronoun') WHERE f IS NOT NULL GROUP BY f"
+            " ORDER BY 5 DESC, 1",
+    };
+    struct buf b = {0};
+    sqlite3_stmt *st = NULL;
+    long n = 0;
+    int rc;
+
+    buf_printf(&b, sql[what], q->where, q->where);
+    rc = sqlite3_prepare_v2(ix->db, b.data, -1, &st, NULL);
+    buf_free(&b);
+    if (rc != SQLITE_OK)
+        return index_fail(ix, err, "preparing a query");
+    /* the WHERE twice for the forms: its parameters twice */
+    for (int pass = 0; pass < (what == INDEX_CARD_FORMS ? 2 : 1); pass++)
+        for (size_t k = 0; k < q->nparams; k++)
+            sqlite3_bind_text(st, (int)(pass * q->nparams + k + 1),
+                              q->params[k], -1, SQLITE_STATIC);
+    ix->run = q;
+    query_start(q);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        row(ctx, col(st, 0), col(st, 1), col(st, 2),
+            sqlite3_column_int64(st, 3), sqlite3_column_int64(st, 4));
+        n++;
+    }
+    if (rc != SQLITE_DONE)
+        n = index_fail(ix, err, "running a query");
+    sqlite3_finalize(st);
+    ix->run = NULL;
+    return n;
+}
+
+long
+index_term_docs(struct index *ix, const char *expr, size_t cap,
+                struct q_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    long n = -1;
+
+    if (sqlite3_prepare_v2(ix->db, "SELECT count(*) FROM (SELECT 1 FROM"
+                           " quotes_fts WHERE quotes_fts MATCH ?1 LIMIT ?2)",
+                           -1, &st, NULL) != SQLITE_OK)
+        return index_fail(ix, err, "counting a word");
+    sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 2, (sqlite3_int64)cap);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        n = (long)sqlite3_column_int64(st, 0);
+    else
+        index_fail(ix, err, "counting a word");
+    sqlite3_finalize(st);
+    return n;
+}
+
+char *
+index_speaker_group(struct index *ix, const char *name, struct q_error *err)
+{
+    int rc;
+    char *key = index_speaker_key(ix, name, err, &rc);
+
+    if (rc < 0) {
+        free(key);
+        return NULL;
+    }
+    return key;
 }

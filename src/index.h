@@ -185,4 +185,75 @@ long index_overrides(struct index *ix,
                                  const char *target, const char *what),
                      void *ctx, struct q_error *err);
 
+/* --- Checking claims (check.c; schema 3: variants) ------------------------ */
+
+/* What a check searched, for its coverage line. */
+struct index_coverage {
+    int64_t articles, quotes, sources;
+    char date_min[32], date_max[32];    /* "" when no article has a date */
+};
+
+/* Counts what check searches: every article and quote. Returns 0 or -1. */
+int index_coverage(struct index *ix, struct index_coverage *c,
+                   struct q_error *err);
+
+/* A quote found for a check: the record (article metadata, no body), its
+ * row id, its speaker's grouping key (NULL when none) and the hash of its
+ * words (words_hash; 0 when not known). Borrowed for the call. */
+struct index_hit {
+    const struct record *r;
+    int64_t qid;
+    const char *key;
+    int64_t group;
+};
+/* Called for each hit; returns 0, or -1 to stop. */
+typedef int index_hit_fn(void *ctx, const struct index_hit *h);
+
+enum index_cand {
+    INDEX_CAND_MATCH,   /* text: an FTS5 expression; the best by bm25 */
+    INDEX_CAND_GROUP,   /* num: a words_hash; oldest first */
+    INDEX_CAND_ID,      /* text: an id GLOB ("3fa2*") */
+};
+
+/* Hands fn at most limit quotes found the way how says. Returns how
+ * many, or -1 with err filled (an FTS5 expression it cannot parse, a
+ * database error). */
+long index_candidates(struct index *ix, enum index_cand how,
+                      const char *text, int64_t num, size_t limit,
+                      index_hit_fn *fn, void *ctx, struct q_error *err);
+/* Hands fn the articles whose body matches the FTS5 expression expr (of
+ * single words: articles_fts keeps no positions), at most limit, in no
+ * order: title, source, domain, url, date, path and body, borrowed for
+ * the call. Returns how many, or -1. */
+long index_bodies(struct index *ix, const char *expr, size_t limit,
+                  int (*fn)(void *ctx, const struct article *a), void *ctx,
+                  struct q_error *err);
+/* A speaker's card (`quoth speaker`, ux.md 7.4), among the quotes q
+ * matches: each role as written (the first spelling of each, case
+ * folded), each country, each month (value "2024-03"), each written form
+ * of the name (speaker and speaker_as_written, pronouns left out). */
+enum index_card {
+    INDEX_CARD_ROLES, INDEX_CARD_COUNTRIES, INDEX_CARD_MONTHS,
+    INDEX_CARD_FORMS,
+};
+/* value; the first and last date it was used (NULL for months and
+ * forms); in how many articles (0 for forms) and quotes. */
+typedef void index_card_fn(void *ctx, const char *value, const char *from,
+                           const char *to, int64_t articles,
+                           int64_t quotes);
+/* Calls row for each, oldest first (forms: the most used first). Returns
+ * how many, or -1. q must have no checks in C (a plain speaker:). */
+long index_card(struct index *ix, enum index_card what,
+                const struct query *q, index_card_fn *row, void *ctx,
+                struct q_error *err);
+/* How many quotes the FTS5 expression expr matches, counting no further
+ * than cap (a cheap measure of how rare a word is). Returns it, or -1. */
+long index_term_docs(struct index *ix, const char *expr, size_t cap,
+                     struct q_error *err);
+/* The grouping key the index gives the name (speaker_key, through `quoth
+ * alias`). Caller frees; NULL for a name without letters, or on error
+ * (err filled). */
+char *index_speaker_group(struct index *ix, const char *name,
+                          struct q_error *err);
+
 #endif

@@ -23,6 +23,7 @@
 #include "query.h"
 #include "reader.h"
 #include "buf.h"
+#include "check.h"
 #include "country.h"
 #include "utf8.h"
 #include "tty.h"
@@ -46,6 +47,7 @@ struct cmd {
 };
 
 static int cmd_alias(int argc, char **argv);
+static int cmd_check(int argc, char **argv);
 static int cmd_countries(int argc, char **argv);
 static int cmd_fix(int argc, char **argv);
 static int cmd_export(int argc, char **argv);
@@ -57,13 +59,19 @@ static int cmd_query(int argc, char **argv);
 static int cmd_search(int argc, char **argv);
 static int cmd_show(int argc, char **argv);
 static int cmd_sources(int argc, char **argv);
+static int cmd_speaker(int argc, char **argv);
 static int cmd_stats(int argc, char **argv);
 static int cmd_text(int argc, char **argv);
+static int cmd_variants(int argc, char **argv);
 static int cmd_version(int argc, char **argv);
 
 static const struct cmd cmds[] = {
     {"alias", "alias [--db FILE] FORM NAME",
      "group a written form of a name under a person", cmd_alias},
+    {"check", "check [--db FILE] [--speaker NAME] [--min SCORE] "
+     "[--format FORMAT] [--limit N] [--color WHEN] CLAIM...|-",
+     "say whether, by whom and where the index has a claimed quote",
+     cmd_check},
     {"countries", "countries [--db FILE] [QUERY...]",
      "list the speakers' countries, with counts", cmd_countries},
     {"export", "export [--db FILE] [--format FORMAT] [--sort ORDER] "
@@ -90,9 +98,15 @@ static const struct cmd cmds[] = {
      "print a quote in its context, with every field", cmd_show},
     {"sources", "sources [--db FILE] [QUERY...]",
      "list the outlets quoted, with counts", cmd_sources},
+    {"speaker", "speaker [--db FILE] NAME...",
+     "a person's card: forms of the name, roles and countries with their "
+     "dates, quotes per month, conflicts", cmd_speaker},
     {"stats", "stats [--db FILE]", "say what the index holds", cmd_stats},
     {"text", "text PATH...|-", "print the body text quoth reads from articles",
      cmd_text},
+    {"variants", "variants [--db FILE] [--format FORMAT] [--color WHEN] ID",
+     "list the appearances of a quote's words, oldest first, and who "
+     "said them", cmd_variants},
     {"version", "version [-v]",
      "print quoth's version (-v: and its libraries')", cmd_version},
 };
@@ -1481,6 +1495,460 @@ cmd_alias(int argc, char **argv)
     free(db);
     free(a.words);
     return r;
+}
+
+/* --- check and variants (check.c) ---------------------------------------- */
+
+/* The options of check and variants. */
+struct check_args {
+    struct index_args ia;       /* db, format, color, limit, words */
+    const char *speaker, *min;
+};
+
+/* Parses check's (or variants') options, anywhere before "--". Returns
+ * 0, 1 for --help, or -1 after printing the usage error. */
+static int
+check_opts(const struct cmd *c, int argc, char **argv, bool claims,
+           struct check_args *a)
+{
+    static const struct {
+        const char *name, *shrt;
+        bool claims;
+    } opts[] = {
+        {"--db", NULL, false}, {"--format", "-f", false},
+        {"--color", NULL, false}, {"--speaker", NULL, true},
+        {"--min", NULL, true}, {"--limit", "-n", true},
+    };
+    const char **slots[] = {&a->ia.db, &a->ia.format, &a->ia.color,
+                            &a->speaker, &a->min, &a->ia.limit};
+    bool ended = false, missing = false;
+    int i;
+    size_t k;
+
+    a->ia.words = xcalloc((size_t)argc, sizeof *a->ia.words);
+    for (i = 1; i < argc; i++) {
+        const char *v = NULL;
+
+        if (ended || argv[i][0] != '-' || strcmp(argv[i], "-") == 0) {
+            a->ia.words[a->ia.nwords++] = argv[i];
+            continue;
+        }
+        if (strcmp(argv[i], "--") == 0) {
+            ended = true;
+            continue;
+        }
+        if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+            usage_line(stdout, c);
+            return 1;
+        }
+        for (k = 0; k < sizeof opts / sizeof *opts && v == NULL; k++) {
+            if (opts[k].claims && !claims)
+                continue;
+            v = opt_value(argc, argv, &i, opts[k].name, opts[k].shrt,
+                          &missing);
+            if (v != NULL)
+                *slots[k] = v;
+            if (missing)
+                break;
+        }
+        if (v != NULL)
+            continue;
+        usage_error(c, missing ? "option %s needs a value"
+                               : "unknown option '%s'", argv[i]);
+        return -1;
+    }
+    return 0;
+}
+
+/* The claim: the words joined by spaces, or standard input for "-".
+ * NULL after printing why (exit 2). Caller frees. */
+static char *
+check_claim(const struct cmd *c, char **words, size_t n)
+{
+    struct buf b = {0};
+    char chunk[65536];
+    size_t got;
+
+    if (n == 0) {
+        usage_error(c, "%s", "no claim given (words, or - to read it)");
+        return NULL;
+    }
+    if (n > 1 || strcmp(words[0], "-") != 0)
+        return query_text(words, n);
+    while ((got = fread(chunk, 1, sizeof chunk, stdin)) > 0) {
+        buf_append(&b, chunk, got);
+        if (b.len > (1u << 20)) {
+            buf_free(&b);
+            usage_error(c, "%s", "the claim on standard input is over "
+                        "1 MB");
+            return NULL;
+        }
+    }
+    if (ferror(stdin)) {
+        buf_free(&b);
+        fprintf(stderr, "quoth: standard input: %s\n", strerror(errno));
+        return NULL;
+    }
+    if (b.data == NULL || memchr(b.data, '\0', b.len) != NULL) {
+        usage_error(c, "%s", b.data == NULL ? "the claim on standard input "
+                    "is empty" : "the claim holds a NUL byte");
+        buf_free(&b);
+        return NULL;
+    }
+    return buf_take(&b);
+}
+
+/* Opens the index, runs check (claim != NULL) or variants (id), prints
+ * the result. Returns the exit status. */
+static int
+check_do(const struct cmd *c, struct check_args *a, const char *claim,
+         const struct check_options *o)
+{
+    enum out_format format = OUT_TEXT;
+    struct q_error err = {{0}};
+    struct check_result *r;
+    struct index *ix;
+    bool color, usage;
+    char *db;
+    int rc;
+
+    if (a->ia.format != NULL && out_format_parse(a->ia.format, &format) < 0) {
+        fprintf(stderr, "quoth: unknown format '%s' (one of %s)\n",
+                a->ia.format, out_format_names());
+        return EXIT_USAGE;
+    }
+    if (color_parse(a->ia.color ? a->ia.color : "auto", &color) < 0)
+        return usage_error(c, "--color takes auto, always or never, not "
+                           "'%s'", a->ia.color);
+    db = index_path(&a->ia, false);
+    ix = db != NULL ? index_get(db, false) : NULL;
+    if (ix == NULL) {
+        free(db);
+        return EXIT_INDEX;
+    }
+    r = o != NULL ? check_run(ix, claim, o, &usage, &err)
+                  : check_variants(ix, claim, &usage, &err);
+    if (r == NULL) {
+        if (usage)
+            fprintf(stderr, "quoth: %s\n", err.msg);
+        else
+            print_reject(db, 0, err.msg);
+        rc = usage ? EXIT_USAGE : EXIT_INDEX;
+    } else if (o == NULL && r->n == 0) {
+        fprintf(stderr, "quoth: no quote with id %s\n", r->claim);
+        rc = EXIT_NONE;
+    } else if (check_print(stdout, r, format, color) < 0) {
+        fprintf(stderr, "quoth: standard output: %s\n",
+                errno ? strerror(errno) : "write error");
+        rc = EXIT_NONE;
+    } else {
+        rc = r->n > 0 ? EXIT_OK : EXIT_NONE;
+    }
+    check_result_free(r);
+    index_close(ix);
+    free(db);
+    return rc;
+}
+
+static int
+cmd_check(int argc, char **argv)
+{
+    const struct cmd *c = cmd_find("check");
+    struct check_args a = {0};
+    struct check_options o = {.min = CHECK_MIN, .limit = 20};
+    char *claim = NULL, *end;
+    int r;
+
+    r = check_opts(c, argc, argv, true, &a);
+    if (r != 0) {
+        free(a.ia.words);
+        return r > 0 ? EXIT_OK : EXIT_USAGE;
+    }
+    if (a.min != NULL && check_parse_min(a.min, &o.min) < 0) {
+        free(a.ia.words);
+        return usage_error(c, "--min takes a score above 0 and at most 1, "
+                           "not '%s'", a.min);
+    }
+    if (a.ia.limit != NULL) {
+        errno = 0;
+        unsigned long long v = strtoull(a.ia.limit, &end, 10);
+        if (errno != 0 || *end != '\0' || a.ia.limit[0] == '-' || v == 0) {
+            free(a.ia.words);
+            return usage_error(c, "--limit takes a positive number, not "
+                               "'%s'", a.ia.limit);
+        }
+        o.limit = (size_t)v;
+    }
+    o.speaker = a.speaker;
+    claim = check_claim(c, a.ia.words, a.ia.nwords);
+    r = claim != NULL ? check_do(c, &a, claim, &o) : EXIT_USAGE;
+    free(claim);
+    free(a.ia.words);
+    return r;
+}
+
+static int
+cmd_variants(int argc, char **argv)
+{
+    const struct cmd *c = cmd_find("variants");
+    struct check_args a = {0};
+    int r;
+
+    r = check_opts(c, argc, argv, false, &a);
+    if (r != 0) {
+        free(a.ia.words);
+        return r > 0 ? EXIT_OK : EXIT_USAGE;
+    }
+    if (a.ia.nwords != 1) {
+        free(a.ia.words);
+        return usage_error(c, "%s", "give one quote id");
+    }
+    r = check_do(c, &a, a.ia.words[0], NULL);
+    free(a.ia.words);
+    return r;
+}
+
+/* --- speaker (ux.md 7.4) ------------------------------------------------- */
+
+struct card_ctx {
+    struct buf b;
+    int64_t max;            /* months: the most quotes in one */
+    bool countries;
+};
+
+static void
+card_row(void *ctx, const char *value, const char *from, const char *to,
+         int64_t articles, int64_t quotes)
+{
+    struct card_ctx *c = ctx;
+    struct buf v = {0};
+
+    utf8_sanitize(&v, value ? value : "", value ? strlen(value) : 0, false);
+    if (c->countries)
+        buf_printf(&c->b, "    %s %s", v.data ? v.data : "",
+                   country_name(value) ? country_name(value) : "");
+    else
+        buf_printf(&c->b, "    %s", v.data ? v.data : "");
+    buf_printf(&c->b, "  %.10s to %.10s, %lld article%s, %lld quote%s\n",
+               from ? from : "?", to ? to : "?", (long long)articles,
+               articles == 1 ? "" : "s", (long long)quotes,
+               quotes == 1 ? "" : "s");
+    buf_free(&v);
+}
+
+static void
+card_form(void *ctx, const char *value, const char *from, const char *to,
+          int64_t articles, int64_t quotes)
+{
+    struct card_ctx *c = ctx;
+
+    (void)from, (void)to, (void)articles;
+    if (c->b.len > 0)
+        buf_puts(&c->b, ", ");
+    utf8_sanitize(&c->b, value, strlen(value), false);
+    buf_printf(&c->b, " (%lld)", (long long)quotes);
+}
+
+static void
+card_month(void *ctx, const char *value, const char *from, const char *to,
+           int64_t articles, int64_t quotes)
+{
+    struct card_ctx *c = ctx;
+    int64_t k, bar = c->max > 40 ? (quotes * 40 + c->max - 1) / c->max
+                                 : quotes;
+
+    (void)from, (void)to, (void)articles;
+    buf_printf(&c->b, "    %.7s  ", value ? value : "?");
+    for (k = 0; k < bar; k++)
+        buf_puts(&c->b, "\xe2\x96\x87");
+    buf_printf(&c->b, " %lld\n", (long long)quotes);
+}
+
+static void
+card_max(void *ctx, const char *value, const char *from, const char *to,
+         int64_t articles, int64_t quotes)
+{
+    int64_t *max = ctx;
+
+    (void)value, (void)from, (void)to, (void)articles;
+    if (quotes > *max)
+        *max = quotes;
+}
+
+/* Prints the conflicts: the person's quotes whose words others are also
+ * credited with, and who. */
+struct card_conflicts {
+    struct index *ix;
+    struct buf *b;
+    char **seen;            /* the quotes told, by their words */
+    size_t n;
+};
+
+static int
+card_conflict(void *ctx, const struct record *r)
+{
+    struct card_conflicts *c = ctx;
+    struct q_error err = {{0}};
+    struct check_result *v;
+    bool usage, any = false;
+    size_t k, j;
+
+    const char *own = NULL;
+
+    /* the same words again (another copy of the article): told once */
+    for (k = 0; k < c->n; k++)
+        if (strcmp(c->seen[k], r->quote) == 0)
+            return 0;
+    c->seen = xreallocarray(c->seen, c->n + 1, sizeof *c->seen);
+    c->seen[c->n++] = xstrdup(r->quote);
+    buf_printf(c->b, "    %s \xe2\x80\x9c", r->id);
+    utf8_fit(c->b, r->quote, strlen(r->quote), 60);
+    buf_puts(c->b, "\xe2\x80\x9d also credited to ");
+    v = check_variants(c->ix, r->id, &usage, &err);
+    for (k = 0; v != NULL && k < v->n; k++)
+        if (strcmp(v->m[k].id, r->id) == 0)
+            own = v->m[k].key;
+    for (k = 0; v != NULL && k < v->n; k++) {
+        const struct check_match *m = &v->m[k];
+        bool dup = false;
+        if (m->speaker == NULL || m->key == NULL ||
+            (own != NULL && strcmp(m->key, own) == 0))
+            continue;
+        for (j = 0; j < k && !dup; j++)
+            dup = v->m[j].speaker != NULL && v->m[j].key != NULL &&
+                  (own == NULL || strcmp(v->m[j].key, own) != 0) &&
+                  strcmp(v->m[j].key, m->key) == 0;
+        if (dup)
+            continue;
+        if (any)
+            buf_puts(c->b, "; ");
+        utf8_sanitize(c->b, m->speaker, strlen(m->speaker), false);
+        any = true;
+    }
+    if (!any)
+        buf_puts(c->b, "others");
+    buf_putc(c->b, '\n');
+    check_result_free(v);
+    return 0;
+}
+
+static int
+cmd_speaker(int argc, char **argv)
+{
+    const struct cmd *c = cmd_find("speaker");
+    struct index_args a = {0};
+    struct q_error err = {{0}};
+    struct query q, qc;
+    struct card_ctx cc = {0};
+    struct buf text = {0}, out = {0};
+    struct index *ix = NULL;
+    char *name = NULL, *db = NULL;
+    long n;
+    int r, rc = EXIT_INDEX;
+    bool parsed = false, parsed_c = false;
+
+    r = index_opts(c, argc, argv, "d", false, &a);
+    if (r != 0) {
+        free(a.words);
+        return r > 0 ? EXIT_OK : EXIT_USAGE;
+    }
+    if (a.nwords == 0) {
+        free(a.words);
+        return usage_error(c, "%s", "no name given");
+    }
+    name = query_text(a.words, a.nwords);
+    if (strchr(name, '"') != NULL) {
+        usage_error(c, "%s", "a name holds no double quotation mark");
+        rc = EXIT_USAGE;
+        goto out;
+    }
+    buf_printf(&text, "speaker:\"%s\"", name);
+    if (query_get(text.data, &q) < 0) {
+        rc = EXIT_USAGE;
+        goto out;
+    }
+    parsed = true;
+    buf_printf(&text, " is:conflict");
+    if (query_get(text.data, &qc) < 0) {
+        rc = EXIT_USAGE;
+        goto out;
+    }
+    parsed_c = true;
+    db = index_path(&a, false);
+    ix = db != NULL ? index_get(db, false) : NULL;
+    if (ix == NULL)
+        goto out;
+    /* the forms: the first line; none means no quote */
+    if ((n = index_card(ix, INDEX_CARD_FORMS, &q, card_form, &cc, &err)) < 0)
+        goto fail;
+    if (n == 0) {
+        struct buf v = {0};
+        utf8_sanitize(&v, name, strlen(name), false);
+        fprintf(stderr, "quoth: no quote in the index is credited to %s\n",
+                v.data ? v.data : "");
+        buf_free(&v);
+        rc = EXIT_NONE;
+        goto out;
+    }
+    buf_puts(&out, "written as: ");
+    buf_append(&out, cc.b.data, cc.b.len);
+    buf_puts(&out, "\nroles, as the articles described them:\n");
+    buf_reset(&cc.b);
+    if (index_card(ix, INDEX_CARD_ROLES, &q, card_row, &cc, &err) < 0)
+        goto fail;
+    buf_append(&out, cc.b.len ? cc.b.data : "    (none)\n",
+               cc.b.len ? cc.b.len : 11);
+    buf_puts(&out, "countries:\n");
+    buf_reset(&cc.b);
+    cc.countries = true;
+    if (index_card(ix, INDEX_CARD_COUNTRIES, &q, card_row, &cc, &err) < 0)
+        goto fail;
+    buf_append(&out, cc.b.len ? cc.b.data : "    (none)\n",
+               cc.b.len ? cc.b.len : 11);
+    buf_puts(&out, "quotes per month:\n");
+    buf_reset(&cc.b);
+    if (index_card(ix, INDEX_CARD_MONTHS, &q, card_max, &cc.max, &err) < 0 ||
+        index_card(ix, INDEX_CARD_MONTHS, &q, card_month, &cc, &err) < 0)
+        goto fail;
+    buf_append(&out, cc.b.len ? cc.b.data : "    (no dates)\n",
+               cc.b.len ? cc.b.len : 15);
+    buf_puts(&out, "conflicts (the same words credited to someone else):\n");
+    {
+        struct card_conflicts cf = {ix, &out, NULL, 0};
+        struct record_sink sink = {card_conflict, &cf};
+        n = index_search(ix, &qc, INDEX_SORT_DATE, 0, &sink, &err);
+        for (size_t k = 0; k < cf.n; k++)
+            free(cf.seen[k]);
+        free(cf.seen);
+        if (n < 0)
+            goto fail;
+        if (cf.n == 0)
+            buf_puts(&out, "    (none)\n");
+    }
+    if (fwrite(out.data, 1, out.len, stdout) != out.len ||
+        fflush(stdout) != 0) {
+        fprintf(stderr, "quoth: standard output: write error\n");
+        rc = EXIT_NONE;
+    } else {
+        rc = EXIT_OK;
+    }
+    goto out;
+fail:
+    print_reject(db, 0, err.msg);
+    rc = EXIT_INDEX;
+out:
+    if (parsed)
+        query_free(&q);
+    if (parsed_c)
+        query_free(&qc);
+    index_close(ix);
+    buf_free(&cc.b);
+    buf_free(&text);
+    buf_free(&out);
+    free(name);
+    free(db);
+    free(a.words);
+    return rc;
 }
 
 static int

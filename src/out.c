@@ -356,6 +356,28 @@ out_table_row(struct out *o, const struct record *r)
     buf_free(&cell);
 }
 
+void
+out_cell(struct buf *line, enum out_format f, const char *s)
+{
+    struct buf cell = {0};
+    size_t i = 0, j, n = strlen(s);
+
+    /* as out_table_row: no escape sequence, tabs and line breaks kept
+     * for the format to escape or quote */
+    while (i < n) {
+        j = i + strcspn(s + i, "\t\r\n");
+        utf8_sanitize(&cell, s + i, j - i, false);
+        if (j < n)
+            buf_putc(&cell, s[j++]);
+        i = j;
+    }
+    if (f == OUT_TSV)
+        out_tsv_cell(line, cell.data ? cell.data : "", cell.len);
+    else
+        out_csv_cell(line, cell.data ? cell.data : "", cell.len);
+    buf_free(&cell);
+}
+
 /* Appends s sanitized, cut to cols when cols is not 0. */
 static void
 out_clean(struct buf *b, const char *s, size_t cols)

@@ -51,6 +51,12 @@ struct record_sink out_sink(struct out *o);
 int out_finish(struct out *o);
 void out_free(struct out *o);
 
+struct buf;
+/* Appends s as one cell of f (OUT_TSV: tab, newline and backslash
+ * escaped; else csv: RFC 4180, a formula-like cell neutralised),
+ * sanitized for a terminal first. For tables other than records. */
+void out_cell(struct buf *line, enum out_format f, const char *s);
+
 /* Writes every field of r, one "name: value" line each in the order of
  * CONVENTIONS.md ("-" for null), sanitized for a terminal, for `quoth
  * show`. Returns 0, or -1 on a write error. */
