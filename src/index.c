@@ -2084,3 +2084,247 @@ index_query_list(struct index *ix,
         return index_fail(ix, err, "listing saved searches");
     return n;
 }
+
+/* --- Browsing: keyset pages, cases (ui/browse.c) ------------------------- */
+
+/* schema 3: cases. The browser's marks: a quote (by id) in a named case
+ * file, with a one-line note. Made by the first mark on an index of
+ * schema 2, or with a new index; the case's ids are mirrored into the
+ * saved search of its name, so that @NAME reopens it. */
+static const char index_schema_cases[] =
+    "CREATE TABLE IF NOT EXISTS case_marks("
+    " name TEXT NOT NULL, id TEXT NOT NULL, note TEXT NOT NULL DEFAULT '',"
+    " added TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+    " PRIMARY KEY(name, id)) WITHOUT ROWID;";
+
+/* What a sort is made of, for keys: its column (NULLs last) and whether
+ * it runs down. The quote's rowid (qid), in the same direction, breaks
+ * ties, so that a key names one row. */
+static const struct {
+    const char *col;
+    bool desc;
+} index_sort_keys[] = {
+    [INDEX_SORT_DATE_DESC] = {"q.date", true},
+    [INDEX_SORT_DATE] = {"q.date", false},
+    [INDEX_SORT_SPEAKER] = {"q.speaker_key", false},
+};
+
+/* Runs one segment of a page: the rows of q with the sort column not
+ * NULL (or NULL, with nulls) after (or before, with back) key, nearest
+ * first. Returns the number handed on, or as index_search. */
+static long
+index_segment(struct index *ix, const struct query *q, enum index_sort sort,
+              bool nulls, const struct index_key *key, bool back,
+              size_t limit, index_page_fn *put, void *ctx,
+              struct q_error *err)
+{
+    const char *c = index_sort_keys[sort].col;
+    bool down = index_sort_keys[sort].desc != back;
+    const char *op = down ? "<" : ">", *dir = down ? "DESC" : "ASC";
+    struct buf sql = {0};
+    sqlite3_stmt *st = NULL;
+    long count = 0;
+    int rc, nb;
+
+    buf_printf(&sql, "SELECT " INDEX_COLS ", q.qid, %s FROM quotes q JOIN"
+               " articles a ON a.id = q.article WHERE (%s) AND %s IS %sNULL",
+               c, q != NULL ? q->where : "1", c, nulls ? "" : "NOT ");
+    if (key != NULL && nulls)
+        buf_printf(&sql, " AND q.qid %s ?", op);
+    else if (key != NULL)
+        /* the range on the column first, so that its index serves */
+        buf_printf(&sql, " AND %s %s= ? AND (%s <> ? OR q.qid %s ?)", c, op,
+                   c, op);
+    if (nulls)
+        buf_printf(&sql, " ORDER BY q.qid %s LIMIT %zu", dir, limit);
+    else
+        buf_printf(&sql, " ORDER BY %s %s, q.qid %s LIMIT %zu", c, dir, dir,
+                   limit);
+    rc = sqlite3_prepare_v2(ix->db, sql.data, -1, &st, NULL);
+    buf_free(&sql);
+    if (rc != SQLITE_OK)
+        return index_fail(ix, err, "preparing a query");
+    nb = index_bind_query(st, q);
+    if (key != NULL && !nulls) {
+        sqlite3_bind_text(st, nb + 1, key->val, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, nb + 2, key->val, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(st, nb + 3, key->qid);
+    } else if (key != NULL) {
+        sqlite3_bind_int64(st, nb + 1, key->qid);
+    }
+    ix->run = q;
+    query_start(q);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct index_key k = {(char *)col(st, 30), sqlite3_column_int64(st, 29)};
+        struct record r;
+        struct article a;
+
+        index_row(st, &r, &a);
+        if (put(ctx, &r, &k) < 0) {
+            sqlite3_finalize(st);
+            ix->run = NULL;
+            return -2;
+        }
+        count++;
+    }
+    if (rc != SQLITE_DONE && q != NULL && query_failed(q) != NULL) {
+        q_error_set(err, "%s", query_failed(q)->msg);
+        count = -3;
+    } else if (rc != SQLITE_DONE) {
+        index_fail(ix, err, "running a query");
+        count = -1;
+    }
+    sqlite3_finalize(st);
+    ix->run = NULL;
+    return count;
+}
+
+long
+index_page(struct index *ix, const struct query *q, enum index_sort sort,
+           const struct index_key *from, bool back, size_t limit,
+           index_page_fn *put, void *ctx, struct q_error *err)
+{
+    long n = 0, m;
+
+    /* Going forward the rows with a value come first, then the NULLs;
+     * going back, the other way round. */
+    if (!back) {
+        if (from == NULL || from->val != NULL) {
+            n = index_segment(ix, q, sort, false, from, false, limit, put,
+                              ctx, err);
+            from = NULL;
+        }
+        if (n >= 0 && (size_t)n < limit) {
+            m = index_segment(ix, q, sort, true, from, false,
+                              limit - (size_t)n, put, ctx, err);
+            n = m < 0 ? m : n + m;
+        }
+        return n;
+    }
+    if (from == NULL || from->val == NULL) {
+        n = index_segment(ix, q, sort, true, from, true, limit, put, ctx,
+                          err);
+        from = NULL;
+    }
+    if (n >= 0 && (size_t)n < limit) {
+        m = index_segment(ix, q, sort, false, from, true, limit - (size_t)n,
+                          put, ctx, err);
+        n = m < 0 ? m : n + m;
+    }
+    return n;
+}
+
+long
+index_article_quotes(struct index *ix, const char *id,
+                     const struct record_sink *sink, struct q_error *err)
+{
+    return index_emit(ix, "SELECT " INDEX_COLS ", a.body, a.paras FROM"
+                      " quotes q JOIN articles a ON a.id = q.article WHERE"
+                      " q.article = (SELECT article FROM quotes WHERE id = ?"
+                      " ORDER BY qid LIMIT 1) ORDER BY q.seq", NULL, id, sink,
+                      true, err);
+}
+
+void
+index_interrupt(struct index *ix)
+{
+    if (ix != NULL && ix->db != NULL)
+        sqlite3_interrupt(ix->db);
+}
+
+int64_t
+index_data_version(struct index *ix)
+{
+    return index_int(ix, "PRAGMA data_version");
+}
+
+/* The saved search that reopens case name: its ids, the same field
+ * repeated (ORed); "id:none" for an empty case, which matches nothing. */
+static int
+index_case_mirror(struct index *ix, const char *name, struct q_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    struct buf text = {0};
+    int rc;
+
+    if (sqlite3_prepare_v2(ix->db, "SELECT id FROM case_marks WHERE"
+                           " name = ? ORDER BY added, id", -1, &st,
+                           NULL) != SQLITE_OK)
+        return index_fail(ix, err, "reading a case");
+    sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        buf_printf(&text, "%sid:%s", text.len ? " " : "", col(st, 0));
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) {
+        buf_free(&text);
+        return index_fail(ix, err, "reading a case");
+    }
+    if (text.len == 0)
+        buf_puts(&text, "id:000000000000");
+    rc = index_query_save(ix, name, text.data, err);
+    buf_free(&text);
+    return rc;
+}
+
+int
+index_case_mark(struct index *ix, const char *name, const char *id,
+                const char *note, bool on, struct q_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    int rc;
+
+    if (index_exec(ix, "BEGIN IMMEDIATE", err, "marking a quote") < 0)
+        return -1;
+    if (index_exec(ix, index_schema_cases, err, "marking a quote") < 0)
+        goto fail;
+    if (sqlite3_prepare_v2(ix->db, on ? "INSERT INTO case_marks(name, id,"
+                           " note) VALUES (?1, ?2, coalesce(?3, ''))"
+                           " ON CONFLICT(name, id) DO UPDATE SET note ="
+                           " coalesce(?3, note)"
+                           : "DELETE FROM case_marks WHERE name = ?1 AND"
+                           " id = ?2", -1, &st, NULL) != SQLITE_OK)
+        goto sqlfail;
+    sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, id, -1, SQLITE_STATIC);
+    if (on)
+        sqlite3_bind_text(st, 3, note, -1, SQLITE_STATIC);
+    rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        goto sqlfail;
+    if (index_case_mirror(ix, name, err) < 0)
+        goto fail;
+    return index_commit(ix, err);
+sqlfail:
+    index_fail(ix, err, "marking a quote");
+fail:
+    index_rollback(ix);
+    return -1;
+}
+
+long
+index_case_marks(struct index *ix, const char *name,
+                 void (*row)(void *ctx, const char *id, const char *note),
+                 void *ctx, struct q_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    long n = 0;
+    int rc;
+
+    if (index_int(ix, "SELECT count(*) FROM sqlite_master WHERE name ="
+                  " 'case_marks'") <= 0)
+        return 0;
+    if (sqlite3_prepare_v2(ix->db, "SELECT id, note FROM case_marks WHERE"
+                           " name = ? ORDER BY added, id", -1, &st,
+                           NULL) != SQLITE_OK)
+        return index_fail(ix, err, "reading a case");
+    sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        row(ctx, col(st, 0), col(st, 1) ? col(st, 1) : "");
+        n++;
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return index_fail(ix, err, "reading a case");
+    return n;
+}

@@ -26,6 +26,7 @@
 #include "country.h"
 #include "utf8.h"
 #include "tty.h"
+#include "browse.h"
 #include "xmalloc.h"
 
 /* Exit status, as CONVENTIONS.md fixes it. */
@@ -46,6 +47,7 @@ struct cmd {
 };
 
 static int cmd_alias(int argc, char **argv);
+static int cmd_browse(int argc, char **argv);
 static int cmd_countries(int argc, char **argv);
 static int cmd_fix(int argc, char **argv);
 static int cmd_export(int argc, char **argv);
@@ -62,6 +64,8 @@ static int cmd_text(int argc, char **argv);
 static int cmd_version(int argc, char **argv);
 
 static const struct cmd cmds[] = {
+    {"browse", "browse [--db FILE] [--no-mouse] [QUERY...]",
+     "scroll, filter and collect quotes on a terminal", cmd_browse},
     {"alias", "alias [--db FILE] FORM NAME",
      "group a written form of a name under a person", cmd_alias},
     {"countries", "countries [--db FILE] [QUERY...]",
@@ -1433,6 +1437,53 @@ cmd_version(int argc, char **argv)
     return EXIT_OK;
 }
 
+/* quoth browse: the ncursesw browser (ui/browse.c) over the index. */
+static int
+cmd_browse(int argc, char **argv)
+{
+    const struct cmd *c = cmd_find("browse");
+    struct index_args a = {0};
+    bool mouse = true;
+    char *text, *db;
+    int r, i, j;
+
+    /* --no-mouse is the browser's alone; the rest as every command */
+    for (i = j = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--") == 0) {
+            while (i < argc)
+                argv[j++] = argv[i++];
+            break;
+        }
+        if (strcmp(argv[i], "--no-mouse") == 0)
+            mouse = false;
+        else
+            argv[j++] = argv[i];
+    }
+    argc = j;
+    r = index_opts(c, argc, argv, "d", false, &a);
+    if (r != 0) {
+        free(a.words);
+        return r > 0 ? EXIT_OK : EXIT_USAGE;
+    }
+    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+        free(a.words);
+        fprintf(stderr, "quoth: browse needs a terminal (try 'quoth "
+                "search')\n");
+        return EXIT_USAGE;
+    }
+    db = index_path(&a, false);
+    if (db == NULL) {
+        free(a.words);
+        return EXIT_INDEX;
+    }
+    text = query_text(a.words, a.nwords);
+    r = browse_run(db, text, mouse);
+    free(text);
+    free(db);
+    free(a.words);
+    return r;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -1440,9 +1491,11 @@ main(int argc, char **argv)
 
     setlocale(LC_ALL, "");
     if (argc < 2) {
-        /* Until the index and the browser exist, this is the help. */
-        help_all(stdout);
-        return EXIT_OK;
+        /* The browser on a terminal; for a script, what the index holds. */
+        char *args[] = {argv[0], NULL};
+        if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
+            return cmd_browse(1, args);
+        return cmd_stats(1, args);
     }
     if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0)
         return cmd_version(argc - 1, argv + 1);
