@@ -1288,6 +1288,8 @@ mark_set(struct browser *b, const char *id, const char *note, bool on)
         return -1;
     }
     marks_load(b);
+    /* our own commit is not another writer's */
+    b->data_version = index_data_version(b->ix);
     return 0;
 }
 
@@ -2463,6 +2465,7 @@ browse_run(const char *db, const char *query, bool mouse)
     b.count = b.total = -1;
     b.data_version = index_data_version(b.ix);
     b.case_name = xstrdup("marks");
+    b.zoom = 1;
     b.mouse = mouse;
     {
         struct query q;

@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# quoth browse in tmux at fixed sizes: each step waits until the whole
+# screen equals a reviewed file in tests/screen/browse/ (or fails after
+# 20 s with the difference). QUOTH_SCREEN_UPDATE=1 writes the files
+# instead, for review by eye before they are committed.
+. "$(dirname "$0")/lib.sh"
+DIR="$QUOTH_SRC/tests/screen/browse"
+DB="$WORK/t.db"
+"$QUOTH" index -q --db "$DB" "$DIR/articles.jsonl" || { echo "Bail out! index"; exit 1; }
+# A hostile index: raw escape sequences in a quote and its article, as a
+# file from elsewhere could hold them (the readers drop them on the way in).
+if command -v sqlite3 >/dev/null; then
+    sqlite3 "$DB" "UPDATE quotes SET quote = replace(quote, 'not give',
+        'not ' || char(27) || '[2J' || char(27) || ']2;pwned' || char(7) || 'give')
+        WHERE id = 'd4ec613df789';
+      UPDATE articles SET body = replace(body, 'not give',
+        'not ' || char(27) || '[2J' || char(27) || ']2;pwned' || char(7) || 'give')
+        WHERE url LIKE '%escape%';"
+fi
+
+# screen_is NAME WHAT: the pane equals DIR/NAME.screen.
+screen_is() {
+    local want="$DIR/$1.screen" i
+    if [ -n "${QUOTH_SCREEN_UPDATE:-}" ]; then
+        sleep 1
+        screen_capture >"$want"
+        ok "$2 (written $1.screen)"
+        return
+    fi
+    for i in $(seq 200); do
+        screen_capture >"$WORK/got"
+        cmp -s "$WORK/got" "$want" && { ok "$2"; return; }
+        sleep 0.1
+    done
+    not_ok "$2" "$(diff "$want" "$WORK/got")"
+}
+
+browse() {
+    screen_start "$1" "$2" "clear; NO_COLOR=1 ${QUOTH_WRAP:-} '$QUOTH' browse --db '$DB' $3; echo END-OF-''RUN"
+}
+keys() { tmux_ send-keys -t t "$@"; }
+
+browse 100 30 ""
+tmux_ set-option -s set-clipboard on
+screen_is startup "start-up: title with the exact count, rows, context, status, key bar"
+keys j j j
+screen_is scroll "j moves the cursor; the context follows"
+keys Space
+screen_is page "Space pages down past the first page (a second keyset page)"
+keys G
+screen_is last "G: the last row"
+keys g
+screen_is startup "g: back to the first row"
+keys '\' t a r i f f
+screen_is filter-live "live filter: the list and the count follow each keystroke"
+keys ' ' s p e e k e r : x
+screen_is filter-error "a parse error shows under the prompt before Enter"
+keys Escape
+screen_is startup "Esc restores the filter before the prompt"
+keys P
+screen_is picker-people "P: people with counts"
+keys W e b Enter
+screen_is picker-applied "typing narrows the picker; Enter filters"
+keys C-r C
+screen_is picker-countries "C: countries with counts"
+keys Escape S
+screen_is picker-sources "S: sources with counts"
+keys Escape C-r j Enter
+screen_is reader "Enter: the whole article, scrolled to the quote"
+keys q
+screen_is back "q: back to the list, on the same quote"
+tmux_ resize-window -t t -x 50 -y 12
+screen_is small "50x12: terminal too small"
+tmux_ resize-window -t t -x 100 -y 30
+screen_is back "back to 100x30: the same screen as before"
+tmux_ resize-window -t t -x 170 -y 24
+screen_is wide "170 columns: list and context side by side"
+tmux_ resize-window -t t -x 100 -y 30
+keys '\' C-u k e n j i Enter
+screen_is cjk "wide characters (CJK, emoji) by display width"
+keys '\' C-u c o u n t r y : m x Enter
+screen_is escape "a quote with escape sequences: none reaches the terminal"
+title=$(tmux_ display-message -t t -p '#{pane_title}')
+expect_cmd "the title sequence in the quote did not run" test "$title" != pwned
+keys y
+screen_is copy "y copies a citation and says how many bytes and how"
+buffer=$(tmux_ show-buffer 2>/dev/null)
+expect_cmd "OSC 52 reached the terminal with the citation" \
+    grep -qF 'We will not give up the fight for clean water' <<<"$buffer"
+expect_cmd "the citation carries the quote's id" grep -qF '[quoth:d4ec613df789]' <<<"$buffer"
+keys C-r m
+screen_is marked "m marks the quote in the case file and moves down"
+keys q
+screen_wait_line END-OF-RUN
+tmux_ kill-server
+browse 100 30 "@marks"
+screen_is case-restart "after a restart, @marks reopens the case with its mark"
+keys Q
+screen_wait_line END-OF-RUN
+done_testing
