@@ -2357,6 +2357,7 @@ idle(struct browser *b)
     if (v >= 0 && b->data_version >= 0 && v != b->data_version) {
         b->writing = true;
         b->total = -1;
+        counter_recount(b->counter);
         counter_ask(b->counter, b->filter);
         b->count = -1;
     }

@@ -61,36 +61,46 @@ counter_run(struct counter *c, const char *text)
     return n < 0 ? -1 : n;
 }
 
-/* The thread: the total first, then whatever is asked, latest first. */
+/* The thread: whatever is asked, latest first; the total (every quote)
+ * when nothing is asked and it is not known. */
 static void *
 counter_main(void *arg)
 {
     struct counter *c = arg;
-    long total = counter_run(c, "");
 
-    pthread_mutex_lock(&c->lock);
-    c->total = total;
-    pthread_mutex_unlock(&c->lock);
-    (void)!write(c->pipe[1], "t", 1);
     pthread_mutex_lock(&c->lock);
     for (;;) {
         char *text;
         uint64_t gen;
         long n;
 
-        while (!c->stop && c->want == NULL)
+        while (!c->stop && c->want == NULL && c->total != -2)
             pthread_cond_wait(&c->wake, &c->lock);
         if (c->stop)
             break;
+        if (c->want == NULL) {
+            c->busy = true;
+            pthread_mutex_unlock(&c->lock);
+            n = counter_run(c, "");
+            pthread_mutex_lock(&c->lock);
+            c->busy = false;
+            /* an interrupted count is asked again later */
+            if (n >= 0 || c->want == NULL)
+                c->total = n;
+            (void)!write(c->pipe[1], "t", 1);
+            continue;
+        }
         text = c->want;
         c->want = NULL;
         gen = c->asked;
         c->busy = true;
         pthread_mutex_unlock(&c->lock);
         n = counter_run(c, text);
-        free(text);
         pthread_mutex_lock(&c->lock);
         c->busy = false;
+        if (text[0] == '\0' && n >= 0)
+            c->total = n;
+        free(text);
         /* an interrupted count of an older text is not a result */
         if (gen == c->asked) {
             c->n = n;
@@ -197,6 +207,17 @@ counter_get(struct counter *c, long *n)
     }
     pthread_mutex_unlock(&c->lock);
     return r;
+}
+
+void
+counter_recount(struct counter *c)
+{
+    if (c == NULL)
+        return;
+    pthread_mutex_lock(&c->lock);
+    c->total = -2;
+    pthread_cond_signal(&c->wake);
+    pthread_mutex_unlock(&c->lock);
 }
 
 int

@@ -12,7 +12,7 @@ struct counter;
 
 /* Starts the counting thread on the index at path (opened to read).
  * Returns NULL when the index does not open (the browser then counts
- * nothing). It first counts every quote (counter_total). */
+ * nothing). */
 struct counter *counter_new(const char *path);
 /* Stops the thread (interrupting its count) and frees c. NULL is fine. */
 void counter_free(struct counter *c);
@@ -25,7 +25,10 @@ void counter_ask(struct counter *c, const char *text);
 /* 1 with *n the count of the latest text asked, 0 while it is counted,
  * -1 when it failed (a check too heavy for the data). */
 int counter_get(struct counter *c, long *n);
-/* 1 with *n the number of quotes in the index, 0 while it is counted. */
+/* Counts the total again (the index changed). */
+void counter_recount(struct counter *c);
+/* 1 with *n the number of quotes in the index, 0 while it is counted
+ * (when the thread has nothing else to count, or with an empty query). */
 int counter_total(struct counter *c, long *n);
 
 #endif

@@ -37,7 +37,7 @@ screen_is() {
 }
 
 browse() {
-    screen_start "$1" "$2" "clear; NO_COLOR=1 ${QUOTH_WRAP:-} '$QUOTH' browse --db '$DB' $3; echo END-OF-''RUN"
+    screen_start "$1" "$2" "clear; NO_COLOR=1 ${QUOTH_WRAP:-} '$QUOTH' browse --db '$DB' $3; echo END-OF-''RUN \$?"
 }
 keys() { tmux_ send-keys -t t "$@"; }
 
@@ -92,10 +92,10 @@ expect_cmd "the citation carries the quote's id" grep -qF '[quoth:d4ec613df789]'
 keys C-r m
 screen_is marked "m marks the quote in the case file and moves down"
 keys q
-screen_wait_line END-OF-RUN
+if screen_wait_line "END-OF-RUN 0"; then ok "q quits with status 0 (under valgrind too)"; else not_ok "q quits with status 0" "$(screen_capture | tail -5)"; fi
 tmux_ kill-server
 browse 100 30 "@marks"
 screen_is case-restart "after a restart, @marks reopens the case with its mark"
 keys Q
-screen_wait_line END-OF-RUN
+if screen_wait_line "END-OF-RUN 0"; then ok "Q quits with status 0 (under valgrind too)"; else not_ok "Q quits with status 0" "$(screen_capture | tail -5)"; fi
 done_testing
