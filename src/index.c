@@ -1471,8 +1471,12 @@ index_count(struct index *ix, const struct query *q, struct q_error *err)
     long n = -1;
     int rc;
 
-    buf_printf(&sql, "SELECT count(*) FROM quotes q JOIN articles a"
-               " ON a.id = q.article WHERE %s", q != NULL ? q->where : "1");
+    /* every quote: no join, so that SQLite counts the smallest index */
+    if (q == NULL || strcmp(q->where, "1") == 0)
+        buf_puts(&sql, "SELECT count(*) FROM quotes q");
+    else
+        buf_printf(&sql, "SELECT count(*) FROM quotes q JOIN articles a"
+                   " ON a.id = q.article WHERE %s", q->where);
     rc = sqlite3_prepare_v2(ix->db, sql.data, -1, &st, NULL);
     buf_free(&sql);
     if (rc != SQLITE_OK)

@@ -1491,11 +1491,22 @@ main(int argc, char **argv)
 
     setlocale(LC_ALL, "");
     if (argc < 2) {
-        /* The browser on a terminal; for a script, what the index holds. */
+        /* The browser on a terminal; for a script, what the index
+         * holds (CONVENTIONS.md), or the usage when there is none. */
         char *args[] = {argv[0], NULL};
+        struct q_error err = {{0}};
+        char *db;
+        bool have;
+
         if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
             return cmd_browse(1, args);
-        return cmd_stats(1, args);
+        db = index_default_path(false, &err);
+        have = db != NULL && access(db, R_OK) == 0;
+        free(db);
+        if (have)
+            return cmd_stats(1, args);
+        help_all(stdout);
+        return EXIT_OK;
     }
     if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0)
         return cmd_version(argc - 1, argv + 1);

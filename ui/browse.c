@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 #include <wchar.h>
 
@@ -113,7 +114,9 @@ struct browser {
 
     char msg[512];
     int64_t data_version;
-    bool writing;
+    bool writing, stale;
+    time_t recounted;
+    long old_count;         /* the count before a recount, or -1 */
     size_t help_top;
 };
 
@@ -542,7 +545,7 @@ apply(struct browser *b, const char *text, struct query_error *qe)
         free(b->filter);
         b->filter = xstrdup(text);
     }
-    b->count = -1;
+    b->count = b->old_count = -1;
     b->counted_floor = 0;
     counter_ask(b->counter, text);
     window_edge(b, false);
@@ -730,6 +733,8 @@ count_text(const struct browser *b, char *out, size_t size)
 {
     if (b->count >= 0)
         snprintf(out, size, "%ld", b->count);
+    else if (b->old_count >= 0)
+        snprintf(out, size, "%ld\xe2\x80\xa6", b->old_count);
     else
         snprintf(out, size, "\xe2\x89\xa5%ld\xe2\x80\xa6",
                  b->counted_floor > (long)b->n ? b->counted_floor
@@ -2349,19 +2354,27 @@ idle(struct browser *b)
 
     if (counter_get(b->counter, &n) == 1)
         b->count = n;
-    if (b->total < 0)
-        counter_total(b->counter, &b->total);
+    counter_total(b->counter, &b->total);
     if (b->count >= 0 && b->pos < 0 && b->at_end)
         b->pos = b->count - (long)b->n;
     v = index_data_version(b->ix);
     if (v >= 0 && b->data_version >= 0 && v != b->data_version) {
         b->writing = true;
-        b->total = -1;
-        counter_recount(b->counter);
-        counter_ask(b->counter, b->filter);
-        b->count = -1;
+        b->stale = true;
     }
     b->data_version = v;
+    /* Another writer commits: count again, but only once the last count
+     * is done and at most every few seconds, so that a count longer than
+     * the writer's pace still ends; the old figure stays meanwhile. */
+    if (b->stale && b->count >= 0 && b->total >= 0 &&
+        time(NULL) >= b->recounted + 5) {
+        b->stale = false;
+        b->recounted = time(NULL);
+        b->old_count = b->count;
+        b->count = -1;
+        counter_recount(b->counter);
+        counter_ask(b->counter, b->filter);
+    }
     while (waitpid(-1, NULL, WNOHANG) > 0)
         ;
 }
@@ -2463,7 +2476,7 @@ browse_run(const char *db, const char *query, bool mouse)
         return 4;
     }
     b.filter = xstrdup("");
-    b.count = b.total = -1;
+    b.count = b.total = b.old_count = -1;
     b.data_version = index_data_version(b.ix);
     b.case_name = xstrdup("marks");
     b.zoom = 1;

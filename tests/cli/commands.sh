@@ -46,9 +46,13 @@ expect_rc 2 "--format without a value"
 q extract --color=sometimes "$QUOTH_SRC/corpus/seed/paris-talks.txt"
 expect_rc 2 "bad --color value"
 
-q
-expect_rc 0 "no arguments, stdout not a terminal"
-expect_out_has "usage: quoth" "no arguments prints the usage"
+QUOTH_DB="$WORK/none.db" q
+expect_rc 0 "no arguments, stdout not a terminal, no index"
+expect_out_has "usage: quoth" "no arguments and no index prints the usage"
+"$QUOTH" index -q --db "$WORK/stats.db" "$QUOTH_SRC/corpus/seed/paris-talks.txt"
+QUOTH_DB="$WORK/stats.db" q
+expect_rc 0 "no arguments, stdout not a terminal, an index"
+expect_out_has "quotes" "no arguments with an index prints quoth stats"
 
 q extract -- "$QUOTH_SRC/corpus/seed/paris-talks.txt"
 expect_rc 0 "-- ends the options"
