@@ -2332,3 +2332,10 @@ index_case_marks(struct index *ix, const char *name,
         return index_fail(ix, err, "reading a case");
     return n;
 }
+
+void
+index_progress(struct index *ix, int (*stop)(void *ctx), void *ctx)
+{
+    /* about a millisecond of work between calls */
+    sqlite3_progress_handler(ix->db, stop != NULL ? 4000 : 0, stop, ctx);
+}

@@ -213,6 +213,9 @@ long index_page(struct index *ix, const struct query *q,
 long index_article_quotes(struct index *ix, const char *id,
                           const struct record_sink *sink,
                           struct q_error *err);
+/* Calls stop(ctx) every few thousand steps of what ix runs; when it
+ * returns non-zero the statement fails (as interrupted). NULL: no more. */
+void index_progress(struct index *ix, int (*stop)(void *ctx), void *ctx);
 /* Stops what ix is running (from another thread): it fails at once. */
 void index_interrupt(struct index *ix);
 /* A number that changes when another connection commits to the file

@@ -67,6 +67,7 @@ struct browser {
 
     /* the query: filter text, its parse; a suspended filter (Ctrl-F) */
     char *filter, *suspended, *prev_filter;
+    char *asked;                    /* the text last given to the counter */
     struct query q;
     bool have_q;
     char *search;                   /* the / text, or NULL */
@@ -115,6 +116,8 @@ struct browser {
     char msg[512];
     int64_t data_version;
     bool writing, stale;
+    bool abortable, aborted;    /* a live-filter page gives way to a key */
+    bool page_stale;            /* ... and is read again when keys stop */
     time_t recounted;
     long old_count;         /* the count before a recount, or -1 */
     size_t help_top;
@@ -335,6 +338,10 @@ fetch(struct browser *b, const struct index_key *from, bool back,
         return 0;
     n = index_page(b->ix, &b->q, b->sort, from, back, limit, fill_put, f,
                    &err);
+    if (n < 0 && b->aborted) {
+        b->page_stale = true;
+        return 0;
+    }
     if (n < 0)
         set_msg(b, "%s", n == -3 && query_failed(&b->q)
                              ? query_failed(&b->q)->msg : err.msg);
@@ -545,9 +552,14 @@ apply(struct browser *b, const char *text, struct query_error *qe)
         free(b->filter);
         b->filter = xstrdup(text);
     }
-    b->count = b->old_count = -1;
-    b->counted_floor = 0;
-    counter_ask(b->counter, text);
+    /* the same text again (a page that gave way): its count goes on */
+    if (b->asked == NULL || strcmp(b->asked, text) != 0) {
+        free(b->asked);
+        b->asked = xstrdup(text);
+        b->count = b->old_count = -1;
+        b->counted_floor = 0;
+        counter_ask(b->counter, text);
+    }
     window_edge(b, false);
     b->ctx_id[0] = '\0';
     if (b->have_sq) {
@@ -2061,17 +2073,37 @@ static const size_t nkeys = sizeof keys / sizeof *keys;
 
 /* --- The prompt ------------------------------------------------------------ */
 
+/* Progress handler of a live-filter page: gives way when a key waits. */
+static int
+key_waiting(void *ctx)
+{
+    struct browser *b = ctx;
+    struct pollfd p = {0, POLLIN, 0};
+
+    if (b->abortable && poll(&p, 1, 0) > 0)
+        b->aborted = true;
+    return b->aborted;
+}
+
 /* The live filter: parse on every keystroke; the list and the count follow
- * a query that parses, an error shows under the prompt. */
+ * a query that parses, an error shows under the prompt. A page slower
+ * than the typist gives way to the next key, and is read once keys stop. */
 static void
 prompt_changed(struct browser *b)
 {
     struct query_error qe;
     const char *l = b->line.data ? b->line.data : "";
+    int r;
 
     if (b->pk != P_FILTER)
         return;
-    if (apply(b, l, &qe) < 0) {
+    b->abortable = true;
+    b->aborted = b->page_stale = false;
+    index_progress(b->ix, key_waiting, b);
+    r = apply(b, l, &qe);
+    index_progress(b->ix, NULL, NULL);
+    b->abortable = b->aborted = false;
+    if (r < 0) {
         snprintf(b->perr, sizeof b->perr, "%s", qe.msg);
         b->perr_col = qe.column;
         b->perr_on = true;
@@ -2373,7 +2405,7 @@ idle(struct browser *b)
         b->old_count = b->count;
         b->count = -1;
         counter_recount(b->counter);
-        counter_ask(b->counter, b->filter);
+        counter_ask(b->counter, b->asked ? b->asked : "");
     }
     while (waitpid(-1, NULL, WNOHANG) > 0)
         ;
@@ -2399,6 +2431,14 @@ run(struct browser *b)
             dirty = false;
         }
         r = get_wch(&c);
+        if (r == ERR && b->page_stale) {
+            /* the keys stopped: the page that gave way, read now */
+            b->page_stale = false;
+            if (b->mode == M_PROMPT && b->pk == P_FILTER)
+                prompt_changed(b);
+            dirty = true;
+            continue;
+        }
         if (r == ERR) {
             int p = poll(fds, fds[1].fd >= 0 ? 2 : 1, 1000);
             if (p > 0 && (fds[1].revents & POLLIN)) {
@@ -2543,6 +2583,7 @@ out:
     free(b.filter);
     free(b.suspended);
     free(b.prev_filter);
+    free(b.asked);
     free(b.search);
     free(b.case_name);
     index_close(b.wix);
