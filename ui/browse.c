@@ -71,6 +71,9 @@ struct browser {
     struct query q;
     bool have_q;
     char *search;                   /* the / text, or NULL */
+    char *prev_search;              /* the search before the prompt */
+    struct index_key sfrom;         /* the row a search starts from */
+    bool search_hit;
     struct query sq;                /* filter AND search, for n/N */
     bool have_sq;
     enum index_sort sort;
@@ -501,7 +504,8 @@ window_at(struct browser *b, const struct index_key *k)
     memcpy(b->rows + g.n, f.rows, f.n * sizeof *f.rows);
     b->n = f.n + g.n;
     b->cur = g.n;
-    b->top = g.n;
+    /* a third of the page above the cursor, or as many as there are */
+    b->top = g.n - (g.n < list_rows() / 3 ? g.n : list_rows() / 3);
     b->pos = b->at_start ? 0 : -1;
     free(f.rows);
     free(g.rows);
@@ -1583,6 +1587,17 @@ prompt_open(struct browser *b, enum prompt_kind k, const char *init)
         free(b->prev_filter);
         b->prev_filter = xstrdup(b->filter);
     }
+    if (k == P_SEARCH) {
+        free(b->prev_search);
+        b->prev_search = dup0(b->search);
+        free(b->sfrom.val);
+        b->sfrom.val = NULL;
+        b->sfrom.qid = 0;
+        if (b->n > 0) {
+            b->sfrom.val = dup0(b->rows[b->cur].key.val);
+            b->sfrom.qid = b->rows[b->cur].key.qid;
+        }
+    }
 }
 
 static int
@@ -1633,22 +1648,19 @@ key_pipe(struct browser *b, int key)
     return 1;
 }
 
-/* The next (or previous) row that matches the search, from the cursor. */
+/* Moves to the next (or, with back, previous) row of q after the cursor.
+ * Returns 1 when there was one, 0 when not, -1 (message set). */
 static int
-key_next(struct browser *b, int key)
+jump_next(struct browser *b, const struct query *q, bool back)
 {
     struct q_error err = {{0}};
     struct fill f = {NULL, 0};
+    size_t k;
     long n;
 
-    if (!b->have_sq || b->n == 0) {
-        set_msg(b, "no search (/ starts one)");
-        return 1;
-    }
-    n = index_page(b->ix, &b->sq, b->sort, &b->rows[b->cur].key, key == 'N',
-                   1, fill_put, &f, &err);
+    n = index_page(b->ix, q, b->sort, &b->rows[b->cur].key, back, 1,
+                   fill_put, &f, &err);
     if (n > 0) {
-        size_t k;
         /* on screen already: just move there */
         for (k = 0; k < b->n; k++)
             if (b->rows[k].key.qid == f.rows[0].key.qid)
@@ -1657,13 +1669,53 @@ key_next(struct browser *b, int key)
             cursor_by(b, (long)k - (long)b->cur);
         else
             window_at(b, &f.rows[0].key);
-    } else {
-        set_msg(b, n < 0 ? "%s" : "no more hits for /%s",
-                n < 0 ? err.msg : b->search);
+    } else if (n < 0) {
+        set_msg(b, "%s", err.msg);
     }
-    for (size_t k = 0; k < f.n; k++)
+    for (k = 0; k < f.n; k++)
         row_clear(&f.rows[k]);
     free(f.rows);
+    return n > 0 ? 1 : n < 0 ? -1 : 0;
+}
+
+/* n / N: the next (or previous) search hit. */
+static int
+key_next(struct browser *b, int key)
+{
+    if (!b->have_sq || b->n == 0) {
+        set_msg(b, "no search (/ starts one)");
+        return 1;
+    }
+    if (jump_next(b, &b->sq, key == 'N') == 0)
+        set_msg(b, "no more hits for /%s %s", b->search,
+                key == 'N' ? "above" : "below");
+    return 1;
+}
+
+/* u / U: the next (or previous) marked quote in the list. */
+static int
+key_next_mark(struct browser *b, int key)
+{
+    struct query_error qe;
+    struct buf t = {0};
+    struct query q;
+    char *text;
+
+    if (b->nmarks == 0 || b->n == 0) {
+        set_msg(b, "nothing marked in case '%s'", b->case_name);
+        return 1;
+    }
+    buf_printf(&t, "@%s", b->case_name);
+    text = joined(b->filter, t.data);
+    buf_free(&t);
+    if (parse(b, text, &q, &qe) == 0) {
+        if (jump_next(b, &q, key == 'U') == 0)
+            set_msg(b, "no marked quote %s", key == 'U' ? "above" : "below");
+        query_free(&q);
+    } else {
+        set_msg(b, "%s", qe.msg);
+    }
+    free(text);
     return 1;
 }
 
@@ -2054,6 +2106,8 @@ static const struct key keys[] = {
     {'I', "I", NULL, "invert the date sort", key_sort},
     {'t', "t", NULL, "mark and move down", key_mark},
     {'M', "M", NULL, "mark or unmark, stay", key_mark},
+    {'u', "u", NULL, "next marked quote", key_next_mark},
+    {'U', "U", NULL, "previous marked quote", key_next_mark},
     {'e', "e", NULL, "a note on this quote in the case (marks it)",
      key_note},
     {'z', "z", NULL, "more context (a paragraph each side)", key_context},
@@ -2072,6 +2126,64 @@ static const struct key keys[] = {
 static const size_t nkeys = sizeof keys / sizeof *keys;
 
 /* --- The prompt ------------------------------------------------------------ */
+
+/* Makes text the search (NULL or "": none): parsed with the filter;
+ * with jump, the cursor goes to the first hit from the row the search
+ * started on (itself included). Returns 0, or -1 with qe filled. */
+static int
+search_set(struct browser *b, const char *text, bool jump,
+           struct query_error *qe)
+{
+    struct query sq;
+    char *t;
+
+    if (text == NULL || text[0] == '\0') {
+        free(b->search);
+        b->search = NULL;
+        if (b->have_sq)
+            query_free(&b->sq);
+        b->have_sq = false;
+        return 0;
+    }
+    t = joined(b->filter, text);
+    if (parse(b, t, &sq, qe) < 0) {
+        free(t);
+        return -1;
+    }
+    free(t);
+    if (b->have_sq)
+        query_free(&b->sq);
+    b->sq = sq;
+    b->have_sq = true;
+    if (text != b->search) {
+        free(b->search);
+        b->search = xstrdup(text);
+    }
+    b->search_hit = false;
+    if (jump && b->sfrom.qid != 0) {
+        struct index_key k = b->sfrom;
+        struct fill f = {NULL, 0};
+        struct q_error err = {{0}};
+        size_t j;
+
+        k.qid += b->sort == INDEX_SORT_DATE_DESC ? 1 : -1;
+        if (index_page(b->ix, &b->sq, b->sort, &k, false, 1, fill_put, &f,
+                       &err) > 0) {
+            b->search_hit = true;
+            for (j = 0; j < b->n; j++)
+                if (b->rows[j].key.qid == f.rows[0].key.qid)
+                    break;
+            if (j < b->n)
+                cursor_by(b, (long)j - (long)b->cur);
+            else
+                window_at(b, &f.rows[0].key);
+        }
+        for (j = 0; j < f.n; j++)
+            row_clear(&f.rows[j]);
+        free(f.rows);
+    }
+    return 0;
+}
 
 /* Progress handler of a live-filter page: gives way when a key waits. */
 static int
@@ -2095,6 +2207,16 @@ prompt_changed(struct browser *b)
     const char *l = b->line.data ? b->line.data : "";
     int r;
 
+    if (b->pk == P_SEARCH) {
+        b->perr_on = search_set(b, l, true, &qe) < 0;
+        if (b->perr_on) {
+            snprintf(b->perr, sizeof b->perr, "%s", qe.msg);
+            /* the column in the search text, not in "(filter) (search)" */
+            size_t off = b->filter[0] ? strlen(b->filter) + 4 : 0;
+            b->perr_col = qe.column > off ? qe.column - off : 0;
+        }
+        return;
+    }
     if (b->pk != P_FILTER)
         return;
     b->abortable = true;
@@ -2167,43 +2289,16 @@ static void
 prompt_done(struct browser *b)
 {
     char *l = xstrdup(b->line.data ? b->line.data : "");
-    struct query_error qe;
 
     b->mode = M_LIST;
     switch (b->pk) {
     case P_SEARCH:
-        free(b->search);
-        b->search = l[0] ? xstrdup(l) : NULL;
-        if (b->have_sq)
-            query_free(&b->sq);
-        b->have_sq = false;
-        if (b->search != NULL) {
-            char *t = joined(b->filter, b->search);
-            if (parse(b, t, &b->sq, &qe) == 0) {
-                b->have_sq = true;
-                /* the current row when it is a hit, else the next */
-                if (b->n > 0) {
-                    struct index_key k = b->rows[b->cur].key;
-                    struct fill f = {NULL, 0};
-                    struct q_error err = {{0}};
-                    k.qid += b->sort == INDEX_SORT_DATE_DESC ? 1 : -1;
-                    if (index_page(b->ix, &b->sq, b->sort, &k, false, 1,
-                                   fill_put, &f, &err) > 0) {
-                        window_at(b, &f.rows[0].key);
-                    } else {
-                        set_msg(b, "no hit for /%s below", b->search);
-                    }
-                    for (size_t j = 0; j < f.n; j++)
-                        row_clear(&f.rows[j]);
-                    free(f.rows);
-                }
-            } else {
-                set_msg(b, "search: %s", qe.msg);
-                free(b->search);
-                b->search = NULL;
-            }
-            free(t);
+        if (b->perr_on) {
+            b->mode = M_PROMPT;
+            break;
         }
+        if (b->search != NULL && b->n > 0 && !b->search_hit)
+            set_msg(b, "no hit for /%s below", b->search);
         break;
     case P_FILTER:
         if (b->perr_on) {
@@ -2246,6 +2341,7 @@ prompt_done(struct browser *b)
 static void
 prompt_key(struct browser *b, wint_t c, bool text)
 {
+    struct query_error qe;
     size_t i;
 
     if (text) {
@@ -2270,6 +2366,12 @@ prompt_key(struct browser *b, wint_t c, bool text)
         b->perr_on = false;
         if (b->pk == P_FILTER)
             apply_or_say(b, b->prev_filter ? b->prev_filter : "");
+        if (b->pk == P_SEARCH) {
+            /* the search before, and the row the search started on */
+            search_set(b, b->prev_search, false, &qe);
+            if (b->sfrom.qid != 0)
+                window_at(b, &b->sfrom);
+        }
         return;
     case KEY_BACKSPACE: case 127: case CTRL('h'):
         if (b->cursor == 0)
@@ -2584,6 +2686,8 @@ out:
     free(b.suspended);
     free(b.prev_filter);
     free(b.asked);
+    free(b.prev_search);
+    free(b.sfrom.val);
     free(b.search);
     free(b.case_name);
     index_close(b.wix);

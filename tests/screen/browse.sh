@@ -58,6 +58,17 @@ keys ' ' s p e e k e r : x
 screen_is filter-error "a parse error shows under the prompt before Enter"
 keys Escape
 screen_is startup "Esc restores the filter before the prompt"
+keys / t a r i f f
+screen_is search "/ is incremental: the cursor on the first hit, hits marked, nothing hidden"
+keys Enter n
+screen_is search-next "n: the next hit, pages away"
+keys / C-u Enter g '\' c o u n t r y : d e Enter j
+screen_is filtered "a filter, the cursor on its second row"
+keys C-f
+screen_is suspended "Ctrl-F: the filters off, the cursor on the same quote"
+keys C-f
+screen_is filtered "Ctrl-F again: the filter back, the same quote"
+keys C-r
 keys P
 screen_is picker-people "P: people with counts"
 keys W e b Enter
