@@ -2101,70 +2101,87 @@ static const char index_schema_cases[] =
     " added TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
     " PRIMARY KEY(name, id)) WITHOUT ROWID;";
 
-/* What a sort is made of, for keys: its column (NULLs last) and whether
- * it runs down. The quote's rowid (qid), in the same direction, breaks
- * ties, so that a key names one row. */
+/* What a sort is made of, for keys: its column (NULLs last), whether it
+ * runs down, and the columns that break its ties, so that a key names one
+ * row. The date sorts break ties by article and place in it: the
+ * quotes_date index then gives the whole order, and a page anywhere is a
+ * range scan. The speaker sort breaks them by rowid. */
 static const struct {
-    const char *col;
+    const char *col, *ties;
+    int nties;
     bool desc;
 } index_sort_keys[] = {
-    [INDEX_SORT_DATE_DESC] = {"q.date", true},
-    [INDEX_SORT_DATE] = {"q.date", false},
-    [INDEX_SORT_SPEAKER] = {"q.speaker_key", false},
+    [INDEX_SORT_DATE_DESC] = {"q.date", "q.article, q.seq", 2, true},
+    [INDEX_SORT_DATE] = {"q.date", "q.article, q.seq", 2, false},
+    [INDEX_SORT_SPEAKER] = {"q.speaker_key", "q.qid", 1, false},
 };
 
 /* Runs one segment of a page: the rows of q with the sort column not
- * NULL (or NULL, with nulls) after (or before, with back) key, nearest
- * first. Returns the number handed on, or as index_search. */
+ * NULL (or NULL, with nulls) after (or before, with back; or at, with
+ * incl) key, nearest first. Returns the number handed on, or as
+ * index_search. */
 static long
 index_segment(struct index *ix, const struct query *q, enum index_sort sort,
-              bool nulls, const struct index_key *key, bool back,
+              bool nulls, const struct index_key *key, bool back, bool incl,
               size_t limit, index_page_fn *put, void *ctx,
               struct q_error *err)
 {
     const char *c = index_sort_keys[sort].col;
+    const char *ties = index_sort_keys[sort].ties;
+    int nt = index_sort_keys[sort].nties, k, nb;
     bool down = index_sort_keys[sort].desc != back;
-    const char *op = down ? "<" : ">", *dir = down ? "DESC" : "ASC";
-    struct buf sql = {0};
+    const char *op = down ? "<" : ">", *dir = down ? " DESC" : "";
+    struct buf sql = {0}, order = {0};
+    const char *t;
     sqlite3_stmt *st = NULL;
     long count = 0;
-    int rc, nb;
+    int rc;
 
-    buf_printf(&sql, "SELECT " INDEX_COLS ", q.qid, %s FROM quotes q JOIN"
-               " articles a ON a.id = q.article WHERE (%s) AND %s IS %sNULL",
-               c, q != NULL ? q->where : "1", c, nulls ? "" : "NOT ");
-    if (key != NULL && nulls)
-        buf_printf(&sql, " AND q.qid %s ?", op);
-    else if (key != NULL)
-        /* the range on the column first, so that its index serves */
-        buf_printf(&sql, " AND %s %s= ? AND (%s <> ? OR q.qid %s ?)", c, op,
-                   c, op);
-    if (nulls)
-        buf_printf(&sql, " ORDER BY q.qid %s LIMIT %zu", dir, limit);
-    else
-        buf_printf(&sql, " ORDER BY %s %s, q.qid %s LIMIT %zu", c, dir, dir,
-                   limit);
+    /* every column of the order in the one direction */
+    if (!nulls)
+        buf_printf(&order, "%s%s", c, dir);
+    for (t = ties; *t != '\0';) {
+        size_t n = strcspn(t, ",");
+        buf_printf(&order, "%s%.*s%s", order.len ? ", " : "", (int)n, t, dir);
+        t += n;
+        while (*t == ',' || *t == ' ')
+            t++;
+    }
+    buf_printf(&sql, "SELECT " INDEX_COLS ", q.qid, %s, %s%s FROM quotes q"
+               " JOIN articles a ON a.id = q.article WHERE (%s) AND %s IS"
+               " %sNULL", c, ties, nt < 2 ? ", 0" : "",
+               q != NULL ? q->where : "1", c, nulls ? "" : "NOT ");
+    /* a row value: SQLite scans the index from the key */
+    if (key != NULL)
+        buf_printf(&sql, " AND (%s%s%s) %s%s (%s)", nulls ? "" : c,
+                   nulls ? "" : ", ", ties, op, incl ? "=" : "",
+                   (nulls ? 0 : 1) + nt == 3 ? "?, ?, ?"
+                   : (nulls ? 0 : 1) + nt == 2 ? "?, ?" : "?");
+    buf_printf(&sql, " ORDER BY %s LIMIT %zu", order.data, limit);
+    buf_free(&order);
     rc = sqlite3_prepare_v2(ix->db, sql.data, -1, &st, NULL);
     buf_free(&sql);
     if (rc != SQLITE_OK)
         return index_fail(ix, err, "preparing a query");
     nb = index_bind_query(st, q);
-    if (key != NULL && !nulls) {
-        sqlite3_bind_text(st, nb + 1, key->val, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, nb + 2, key->val, -1, SQLITE_STATIC);
-        sqlite3_bind_int64(st, nb + 3, key->qid);
-    } else if (key != NULL) {
-        sqlite3_bind_int64(st, nb + 1, key->qid);
+    if (key != NULL) {
+        if (!nulls)
+            sqlite3_bind_text(st, ++nb, key->val, -1, SQLITE_STATIC);
+        for (k = 0; k < nt; k++)
+            sqlite3_bind_int64(st, ++nb, key->tie[k]);
     }
     ix->run = q;
     query_start(q);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        struct index_key k = {(char *)col(st, 30), sqlite3_column_int64(st, 29)};
+        struct index_key kk = {(char *)col(st, 30),
+                               sqlite3_column_int64(st, 29),
+                               {sqlite3_column_int64(st, 31),
+                                sqlite3_column_int64(st, 32)}};
         struct record r;
         struct article a;
 
         index_row(st, &r, &a);
-        if (put(ctx, &r, &k) < 0) {
+        if (put(ctx, &r, &kk) < 0) {
             sqlite3_finalize(st);
             ix->run = NULL;
             return -2;
@@ -2185,7 +2202,7 @@ index_segment(struct index *ix, const struct query *q, enum index_sort sort,
 
 long
 index_page(struct index *ix, const struct query *q, enum index_sort sort,
-           const struct index_key *from, bool back, size_t limit,
+           const struct index_key *from, bool back, bool incl, size_t limit,
            index_page_fn *put, void *ctx, struct q_error *err)
 {
     long n = 0, m;
@@ -2194,25 +2211,25 @@ index_page(struct index *ix, const struct query *q, enum index_sort sort,
      * going back, the other way round. */
     if (!back) {
         if (from == NULL || from->val != NULL) {
-            n = index_segment(ix, q, sort, false, from, false, limit, put,
-                              ctx, err);
+            n = index_segment(ix, q, sort, false, from, false, incl, limit,
+                              put, ctx, err);
             from = NULL;
         }
         if (n >= 0 && (size_t)n < limit) {
-            m = index_segment(ix, q, sort, true, from, false,
+            m = index_segment(ix, q, sort, true, from, false, incl,
                               limit - (size_t)n, put, ctx, err);
             n = m < 0 ? m : n + m;
         }
         return n;
     }
     if (from == NULL || from->val == NULL) {
-        n = index_segment(ix, q, sort, true, from, true, limit, put, ctx,
-                          err);
+        n = index_segment(ix, q, sort, true, from, true, incl, limit, put,
+                          ctx, err);
         from = NULL;
     }
     if (n >= 0 && (size_t)n < limit) {
-        m = index_segment(ix, q, sort, false, from, true, limit - (size_t)n,
-                          put, ctx, err);
+        m = index_segment(ix, q, sort, false, from, true, incl,
+                          limit - (size_t)n, put, ctx, err);
         n = m < 0 ? m : n + m;
     }
     return n;

@@ -188,11 +188,14 @@ long index_overrides(struct index *ix,
 /* --- Browsing (ui/browse.c) ---------------------------------------------- */
 
 /* Where a row sits in a sort: the sort column's value (NULL when the
- * row has none; those come last) and the quote's rowid, which breaks
- * ties. Borrowed in callbacks; the browser copies what it keeps. */
+ * row has none; those come last) and what breaks ties (the article and
+ * the quote's place in it for the date sorts, the rowid for the speaker
+ * sort); qid is the quote's rowid. Borrowed in callbacks; the browser
+ * copies what it keeps. */
 struct index_key {
     char *val;
     int64_t qid;
+    int64_t tie[2];
 };
 
 /* Called for each row of a page with the row's key; returns 0, or -1 to
@@ -202,12 +205,13 @@ typedef int index_page_fn(void *ctx, const struct record *r,
 
 /* Hands put at most limit rows of q in sort's order, after from (from
  * the first when NULL), or with back the rows before from (from the last
- * when NULL), nearest first. Keyset pagination: any page costs the same,
- * however deep. Returns the number handed on, or as index_search. */
+ * when NULL), nearest first; with incl, the row at from too. Keyset
+ * pagination: any page costs about the same, however deep. Returns the
+ * number handed on, or as index_search. */
 long index_page(struct index *ix, const struct query *q,
                 enum index_sort sort, const struct index_key *from,
-                bool back, size_t limit, index_page_fn *put, void *ctx,
-                struct q_error *err);
+                bool back, bool incl, size_t limit, index_page_fn *put,
+                void *ctx, struct q_error *err);
 /* Hands sink every quote of the article that holds quote id, in order,
  * with the article's body and paragraphs. Returns as index_search. */
 long index_article_quotes(struct index *ix, const char *id,

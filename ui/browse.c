@@ -310,6 +310,8 @@ fill_put(void *ctx, const struct record *r, const struct index_key *k)
     w->quote = dup0(r->quote);
     w->key.val = dup0(k->val);
     w->key.qid = k->qid;
+    w->key.tie[0] = k->tie[0];
+    w->key.tie[1] = k->tie[1];
     return 0;
 }
 
@@ -329,7 +331,7 @@ set_msg(struct browser *b, const char *fmt, ...)
 
 /* Fetches up to limit rows next to from (see index_page) into *f. */
 static long
-fetch(struct browser *b, const struct index_key *from, bool back,
+fetch(struct browser *b, const struct index_key *from, bool back, bool incl,
       size_t limit, struct fill *f)
 {
     struct q_error err = {{0}};
@@ -339,8 +341,8 @@ fetch(struct browser *b, const struct index_key *from, bool back,
     f->n = 0;
     if (!b->have_q)
         return 0;
-    n = index_page(b->ix, &b->q, b->sort, from, back, limit, fill_put, f,
-                   &err);
+    n = index_page(b->ix, &b->q, b->sort, from, back, incl, limit, fill_put,
+                   f, &err);
     if (n < 0 && b->aborted) {
         b->page_stale = true;
         return 0;
@@ -399,7 +401,7 @@ window_more(struct browser *b)
 
     if (b->at_end || b->n == 0)
         return;
-    got = fetch(b, &b->rows[b->n - 1].key, false, want, &f);
+    got = fetch(b, &b->rows[b->n - 1].key, false, false, want, &f);
     if (got < 0)
         return;
     if ((size_t)got < want)
@@ -421,7 +423,7 @@ window_less(struct browser *b)
 
     if (b->at_start || b->n == 0)
         return;
-    got = fetch(b, &b->rows[0].key, true, want, &f);
+    got = fetch(b, &b->rows[0].key, true, false, want, &f);
     if (got < 0)
         return;
     if ((size_t)got < want)
@@ -450,7 +452,7 @@ window_edge(struct browser *b, bool last)
     long got;
 
     window_clear(b);
-    got = fetch(b, NULL, last, want, &f);
+    got = fetch(b, NULL, last, false, want, &f);
     if (got < 0)
         got = 0;
     b->rows = f.rows;
@@ -478,16 +480,16 @@ window_edge(struct browser *b, bool last)
 static void
 window_at(struct browser *b, const struct index_key *k)
 {
-    struct index_key at = {k->val, k->qid};
+    struct index_key at = *k;
     struct fill f, g;
     size_t want = 2 * list_rows(), j;
     long got;
 
-    /* one past the row in the direction of travel, so that "after" takes
-     * the row itself */
-    at.qid += (b->sort == INDEX_SORT_DATE_DESC) ? 1 : -1;
+    /* the caller's key may be a row of the window cleared here */
+    at.val = dup0(k->val);
     window_clear(b);
-    got = fetch(b, &at, false, want, &f);
+    got = fetch(b, &at, false, true, want, &f);
+    free(at.val);
     if (got < 0)
         got = 0;
     b->at_end = (size_t)got < want;
@@ -496,7 +498,7 @@ window_at(struct browser *b, const struct index_key *k)
         window_edge(b, true);
         return;
     }
-    fetch(b, &f.rows[0].key, true, list_rows() / 2, &g);
+    fetch(b, &f.rows[0].key, true, false, list_rows() / 2, &g);
     b->at_start = g.n < list_rows() / 2;
     b->rows = xreallocarray(NULL, f.n + g.n + 1, sizeof *b->rows);
     for (j = 0; j < g.n; j++)
@@ -584,12 +586,12 @@ apply(struct browser *b, const char *text, struct query_error *qe)
 static int
 apply_keep(struct browser *b, const char *text, struct query_error *qe)
 {
-    struct index_key k = {NULL, 0};
+    struct index_key k = {NULL, 0, {0, 0}};
     int r;
 
     if (b->n > 0) {
-        k.val = dup0(b->rows[b->cur].key.val);
-        k.qid = b->rows[b->cur].key.qid;
+        k = b->rows[b->cur].key;
+        k.val = dup0(k.val);
     }
     r = apply(b, text, qe);
     if (r == 0 && k.qid != 0)
@@ -1594,8 +1596,8 @@ prompt_open(struct browser *b, enum prompt_kind k, const char *init)
         b->sfrom.val = NULL;
         b->sfrom.qid = 0;
         if (b->n > 0) {
-            b->sfrom.val = dup0(b->rows[b->cur].key.val);
-            b->sfrom.qid = b->rows[b->cur].key.qid;
+            b->sfrom = b->rows[b->cur].key;
+            b->sfrom.val = dup0(b->sfrom.val);
         }
     }
 }
@@ -1658,7 +1660,7 @@ jump_next(struct browser *b, const struct query *q, bool back)
     size_t k;
     long n;
 
-    n = index_page(b->ix, q, b->sort, &b->rows[b->cur].key, back, 1,
+    n = index_page(b->ix, q, b->sort, &b->rows[b->cur].key, back, false, 1,
                    fill_put, &f, &err);
     if (n > 0) {
         /* on screen already: just move there */
@@ -2166,9 +2168,8 @@ search_set(struct browser *b, const char *text, bool jump,
         struct q_error err = {{0}};
         size_t j;
 
-        k.qid += b->sort == INDEX_SORT_DATE_DESC ? 1 : -1;
-        if (index_page(b->ix, &b->sq, b->sort, &k, false, 1, fill_put, &f,
-                       &err) > 0) {
+        if (index_page(b->ix, &b->sq, b->sort, &k, false, true, 1, fill_put,
+                       &f, &err) > 0) {
             b->search_hit = true;
             for (j = 0; j < b->n; j++)
                 if (b->rows[j].key.qid == f.rows[0].key.qid)
