@@ -12,6 +12,7 @@ usage: browse.py QUOTH DB LINES_FILE
 - resident memory: VmRSS and VmHWM of the quoth process after all that;
 - beside `fzf --filter` over LINES_FILE (the same quotes, one line each),
   with the ratios.
+fzf runs with --exact (fuzzy matching finds most lines for any word).
 The pane is polled with capture-pane; each poll costs about 2 ms, which is
 the resolution of every figure."""
 import os
@@ -50,7 +51,7 @@ def wait(pred, limit=60.0):
 
 
 def start(quoth, db, query):
-    tmux("kill-server", check=False)
+    tmux("kill-session", "-t", "b", check=False)
     cmd = ["env", "TERM=xterm-256color", "LC_ALL=C.UTF-8", quoth, "browse",
            "--db", db] + ([query] if query else [])
     t0 = time.perf_counter()
@@ -68,19 +69,20 @@ def typing(text):
         want = text[: i + 1]
         t0 = time.perf_counter()
         tmux("send-keys", "-t", "b", "-l", ch)
+        last = ("\\" + want).rstrip()
         if ch == " ":
-            # a trailing space parses as the query before it: the screen
-            # shows the prompt's new text only
-            t1, _ = wait(lambda s: s.rstrip("\n").split("\n")[-1]
-                         == "\\" + want)
+            # a trailing space parses as the query before it, and tmux
+            # trims it: wait for the title to show the text with it
+            t1, _ = wait(lambda s: s.rstrip("\n").split("\n")[-1].rstrip()
+                         == last and "─ " + want + " " in s.split("\n")[0])
         else:
             # the list re-read (the title shows the text), or the parse
             # error with its caret above the prompt
-            t1, _ = wait(lambda s: s.rstrip("\n").split("\n")[-1]
-                         == "\\" + want
+            t1, _ = wait(lambda s: s.rstrip("\n").split("\n")[-1].rstrip()
+                         == last
                          and (want.strip() in s.split("\n", 1)[0]
                               or "^" in s.rstrip("\n").split("\n")[-2]))
-        times.append((t1 - t0) * 1000)
+        times.append(((t1 - t0) * 1000, want))
     tmux("send-keys", "-t", "b", "Enter")
     return times
 
@@ -99,13 +101,18 @@ def memory():
 
 def fzf(lines, query):
     t0 = time.perf_counter()
-    out = subprocess.run(["fzf", "--filter", query], stdin=open(lines),
-                         capture_output=True)
+    # --exact: each word a substring, as quoth's words are whole words;
+    # fzf's default fuzzy match would find most lines for any word
+    out = subprocess.run(["fzf", "--exact", "--filter", query],
+                         stdin=open(lines), capture_output=True)
     return (time.perf_counter() - t0) * 1000, out.stdout.count(b"\n")
 
 
 def main():
     quoth, db, lines = sys.argv[1:4]
+    # a session that keeps the server up while the measured ones come and
+    # go (a server exiting as the next one starts fails the start)
+    tmux("new-session", "-d", "-s", "keep", "sleep 100000")
     queries = ["", "tariff", "oil prices", "said minister", "trade war"]
     print("%-16s %12s %10s %12s %10s %8s" % ("query", "quoth start", "count",
                                               "fzf --filter", "fzf lines",
@@ -118,15 +125,46 @@ def main():
               % (repr(q), best[0], best[1], ft, fn,
                  "%.2f" % (ft / best[0]) if q else "-"))
     start(quoth, db, "")
+    jumps = []
+    for _ in range(3):
+        t0 = time.perf_counter()
+        tmux("send-keys", "-t", "b", "G")
+        t1, _ = wait(lambda s: re.search(r"^ ([0-9]+)/\1 ",
+                                         s.rstrip("\n").split("\n")[-2]))
+        t2 = time.perf_counter()
+        tmux("send-keys", "-t", "b", "g")
+        t3, _ = wait(lambda s: s.rstrip("\n").split("\n")[-2]
+                     .startswith(" 1/"))
+        jumps += [(t1 - t0) * 1000, (t3 - t2) * 1000]
+    print("G and g (last and first row of every quote): median %.1f ms, "
+          "max %.1f ms (target 50)" % (statistics.median(jumps), max(jumps)))
+    # n: the next hit of a search, pages away
+    tmux("send-keys", "-t", "b", "/")
+    tmux("send-keys", "-t", "b", "-l", "rosie")
+    tmux("send-keys", "-t", "b", "Enter")
+    wait(lambda s: "/rosie" in s.rstrip("\n").split("\n")[-2]
+         and s.rstrip("\n").split("\n")[-1].startswith("?Help"))
+    hops = []
+    for _ in range(5):
+        before = screen()
+        t0 = time.perf_counter()
+        tmux("send-keys", "-t", "b", "n")
+        t1, _ = wait(lambda s: s != before)
+        hops.append((t1 - t0) * 1000)
+    print("n (next hit of /rosie): median %.1f ms, max %.1f ms (target 50)"
+          % (statistics.median(hops), max(hops)))
+    tmux("send-keys", "-t", "b", "/", "C-u", "Enter")
     keys = []
     for text in ["tariff farmers", "oil prices fell", "speaker:reagan",
                  "country:us trade", "'dollar"]:
         keys += typing(text)
-    keys.sort()
+    slow = sorted(keys, reverse=True)[:5]
+    keys = sorted(t for t, _ in keys)
     p95 = keys[min(len(keys) - 1, int(len(keys) * 0.95))]
     print("live filter: %d keystrokes, median %.1f ms, p95 %.1f ms, "
           "max %.1f ms (targets 30 and 100)"
           % (len(keys), statistics.median(keys), p95, keys[-1]))
+    print("  slowest: " + ", ".join("%r %.0f ms" % (w, t) for t, w in slow))
     m = memory()
     print("memory: VmRSS %.1f MB, VmHWM %.1f MB (target 64)"
           % (m.get("VmRSS", 0), m.get("VmHWM", 0)))

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "buf.h"
@@ -211,6 +212,12 @@ struct index {
     int64_t *old;           /* articles it held before */
     size_t nold;
     const struct query *run;    /* the query being run, for quoth_match */
+    /* index_progress's caller, and a budget of steps for a page's first
+     * plan (index_segment): */
+    int (*stop)(void *ctx);
+    void *stop_ctx;
+    double budget;              /* a plan's deadline (ms, monotonic); 0: none */
+    bool over;                  /* the budget ran out */
 };
 
 const char *
@@ -2120,11 +2127,112 @@ static const struct {
  * NULL (or NULL, with nulls) after (or before, with back; or at, with
  * incl) key, nearest first. Returns the number handed on, or as
  * index_search. */
+/* Milliseconds of the monotonic clock. */
+static double
+index_ms(void)
+{
+    struct timespec t;
+
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
+}
+
+/* The progress handler: the caller's stop, and the budget of a plan. */
+static int
+index_progress_fn(void *arg)
+{
+    struct index *ix = arg;
+
+    if (ix->budget > 0 && index_ms() > ix->budget) {
+        ix->over = true;
+        return 1;
+    }
+    return ix->stop != NULL && ix->stop(ix->stop_ctx);
+}
+
+/* Installs the handler when a stop or a budget wants it. */
+static void
+index_progress_set(struct index *ix)
+{
+    bool on = ix->stop != NULL || ix->budget > 0;
+
+    /* about a tenth of a millisecond of work between calls */
+    sqlite3_progress_handler(ix->db, on ? 1000 : 0,
+                             on ? index_progress_fn : NULL, ix);
+}
+
+void
+index_progress(struct index *ix, int (*stop)(void *ctx), void *ctx)
+{
+    ix->stop = stop;
+    ix->stop_ctx = ctx;
+    ix->budget = 0;
+    index_progress_set(ix);
+}
+
+/* q's WHERE with its full-text and trigram candidates made checks
+ * ("+q.qid IN"): SQLite then walks the sort's index and stops at the page's
+ * last row, instead of sorting every candidate. Caller frees. */
+static char *
+index_walk_where(const char *where)
+{
+    struct buf w = {0};
+    const char *p;
+
+    while ((p = strstr(where, "q.qid IN (")) != NULL) {
+        buf_append(&w, where, (size_t)(p - where));
+        buf_puts(&w, "+q.qid IN (");
+        where = p + strlen("q.qid IN (");
+    }
+    buf_puts(&w, where);
+    return buf_take(&w);
+}
+
+static long
+index_segment_plan(struct index *ix, const struct query *q,
+                   enum index_sort sort, bool nulls, bool walk,
+                   const struct index_key *key, bool back, bool incl,
+                   size_t limit, index_page_fn *put, void *ctx,
+                   struct q_error *err);
+
+/* One segment of a page (index_segment_plan), by the better of two
+ * plans: a query with full-text candidates first lets them drive (best
+ * when they are few) for at most 15 ms; past that, with nothing
+ * handed on yet, it walks the sort's index instead (best when they are
+ * many: the page fills early). The NULL segment always lets them drive. */
 static long
 index_segment(struct index *ix, const struct query *q, enum index_sort sort,
               bool nulls, const struct index_key *key, bool back, bool incl,
               size_t limit, index_page_fn *put, void *ctx,
               struct q_error *err)
+{
+    long n;
+
+    if (q == NULL || nulls || strstr(q->where, "q.qid IN (") == NULL)
+        return index_segment_plan(ix, q, sort, nulls, false, key, back, incl,
+                                  limit, put, ctx, err);
+    /* time, not steps: a page is mostly waiting for the disk */
+    ix->budget = index_ms() + 15;
+    ix->over = false;
+    index_progress_set(ix);
+    n = index_segment_plan(ix, q, sort, nulls, false, key, back, incl, limit,
+                           put, ctx, err);
+    ix->budget = 0;
+    index_progress_set(ix);
+    if (n == -1 && ix->over) {
+        ix->over = false;
+        n = index_segment_plan(ix, q, sort, nulls, true, key, back, incl,
+                               limit, put, ctx, err);
+    }
+    return n;
+}
+
+static long
+index_segment_plan(struct index *ix, const struct query *q,
+                   enum index_sort sort, bool nulls, bool walk,
+                   const struct index_key *key, bool back, bool incl,
+                   size_t limit, index_page_fn *put, void *ctx,
+                   struct q_error *err)
 {
     const char *c = index_sort_keys[sort].col;
     const char *ties = index_sort_keys[sort].ties;
@@ -2133,6 +2241,7 @@ index_segment(struct index *ix, const struct query *q, enum index_sort sort,
     const char *op = down ? "<" : ">", *dir = down ? " DESC" : "";
     struct buf sql = {0}, order = {0};
     const char *t;
+    char *where;
     sqlite3_stmt *st = NULL;
     long count = 0;
     int rc;
@@ -2147,10 +2256,16 @@ index_segment(struct index *ix, const struct query *q, enum index_sort sort,
         while (*t == ',' || *t == ' ')
             t++;
     }
+    where = walk ? index_walk_where(q->where)
+                 : xstrdup(q != NULL ? q->where : "1");
+    /* with a query, the NULL rows come from its candidates (+: not from
+     * the sort's index, which would walk every NULL row) */
     buf_printf(&sql, "SELECT " INDEX_COLS ", q.qid, %s, %s%s FROM quotes q"
-               " JOIN articles a ON a.id = q.article WHERE (%s) AND %s IS"
-               " %sNULL", c, ties, nt < 2 ? ", 0" : "",
-               q != NULL ? q->where : "1", c, nulls ? "" : "NOT ");
+               " JOIN articles a ON a.id = q.article WHERE (%s) AND %s%s IS"
+               " %sNULL", c, ties, nt < 2 ? ", 0" : "", where,
+               nulls && q != NULL && strcmp(q->where, "1") != 0 ? "+" : "",
+               c, nulls ? "" : "NOT ");
+    free(where);
     /* a row value: SQLite scans the index from the key */
     if (key != NULL)
         buf_printf(&sql, " AND (%s%s%s) %s%s (%s)", nulls ? "" : c,
@@ -2348,11 +2463,4 @@ index_case_marks(struct index *ix, const char *name,
     if (rc != SQLITE_DONE)
         return index_fail(ix, err, "reading a case");
     return n;
-}
-
-void
-index_progress(struct index *ix, int (*stop)(void *ctx), void *ctx)
-{
-    /* about a millisecond of work between calls */
-    sqlite3_progress_handler(ix->db, stop != NULL ? 4000 : 0, stop, ctx);
 }
