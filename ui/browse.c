@@ -91,7 +91,9 @@ struct browser {
     struct record_store *ctx;
     int zoom;                       /* paragraphs around the quote */
 
-    /* prompt */
+    /* prompt, and its history per kind (newest last) */
+    char **hist[P_NOTE + 1];
+    size_t nhist[P_NOTE + 1], hpos;
     enum prompt_kind pk;
     struct buf line;
     size_t cursor;
@@ -1585,6 +1587,7 @@ prompt_open(struct browser *b, enum prompt_kind k, const char *init)
     buf_puts(&b->line, init ? init : "");
     b->cursor = b->line.len;
     b->perr_on = false;
+    b->hpos = b->nhist[k];
     if (k == P_FILTER) {
         free(b->prev_filter);
         b->prev_filter = xstrdup(b->filter);
@@ -2286,10 +2289,32 @@ command_run(struct browser *b, char *cmd)
     }
 }
 
+/* Keeps line l in the history of the prompt's kind (not twice in a
+ * row, at most 100). */
+static void
+history_push(struct browser *b, const char *l)
+{
+    char ***h = &b->hist[b->pk];
+    size_t *n = &b->nhist[b->pk];
+
+    if (l[0] == '\0' || (*n > 0 && strcmp((*h)[*n - 1], l) == 0))
+        return;
+    if (*n == 100) {
+        free((*h)[0]);
+        memmove(*h, *h + 1, (*n - 1) * sizeof **h);
+        (*n)--;
+    }
+    *h = xreallocarray(*h, *n + 1, sizeof **h);
+    (*h)[(*n)++] = xstrdup(l);
+}
+
 static void
 prompt_done(struct browser *b)
 {
     char *l = xstrdup(b->line.data ? b->line.data : "");
+
+    if (!b->perr_on)
+        history_push(b, l);
 
     b->mode = M_LIST;
     switch (b->pk) {
@@ -2398,6 +2423,22 @@ prompt_key(struct browser *b, wint_t c, bool text)
                (b->line.data[b->cursor] & 0xc0) == 0x80)
             b->cursor++;
         return;
+    case KEY_UP: case CTRL('p'): case KEY_DOWN: case CTRL('n'):
+        /* the history of this kind of prompt */
+        if (c == KEY_UP || c == CTRL('p')) {
+            if (b->hpos == 0)
+                return;
+            b->hpos--;
+        } else {
+            if (b->hpos >= b->nhist[b->pk])
+                return;
+            b->hpos++;
+        }
+        buf_reset(&b->line);
+        buf_puts(&b->line, b->hpos < b->nhist[b->pk]
+                               ? b->hist[b->pk][b->hpos] : "");
+        b->cursor = b->line.len;
+        break;
     case CTRL('a'): case KEY_HOME:
         b->cursor = 0;
         return;
@@ -2687,6 +2728,12 @@ out:
     free(b.suspended);
     free(b.prev_filter);
     free(b.asked);
+    for (k = 0; k <= P_NOTE; k++) {
+        size_t j;
+        for (j = 0; j < b.nhist[k]; j++)
+            free(b.hist[k][j]);
+        free(b.hist[k]);
+    }
     free(b.prev_search);
     free(b.sfrom.val);
     free(b.search);
