@@ -115,7 +115,7 @@ struct browser {
 
     /* marks */
     char *case_name;
-    char **marks;
+    char **marks, **notes;          /* ids in the case, and their notes */
     size_t nmarks;
 
     char msg[512];
@@ -792,15 +792,22 @@ draw_title(struct browser *b)
     buf_free(&left);
 }
 
-static bool
-is_marked(const struct browser *b, const char *id)
+/* The place of id among the marks, or -1. */
+static long
+mark_of(const struct browser *b, const char *id)
 {
     size_t k;
 
     for (k = 0; k < b->nmarks; k++)
         if (strcmp(b->marks[k], id) == 0)
-            return true;
-    return false;
+            return (long)k;
+    return -1;
+}
+
+static bool
+is_marked(const struct browser *b, const char *id)
+{
+    return mark_of(b, id) >= 0;
 }
 
 /* One list row at y in width w: marker, date, speaker (CC), source, and
@@ -895,6 +902,15 @@ draw_context(struct browser *b, int y, int x, int h, int w)
         buf_printf(&hd, " \xc2\xb7 %s%s%s", s->q[k].speaker,
                    s->q[k].role ? ", " : "", s->q[k].role ? s->q[k].role : "");
     text_put(stdscr, y + 1, x, hd.data, w, attr_of(b, PAIR_DIM, A_NORMAL));
+    /* a marked quote: its case and note first */
+    if ((l = (size_t)mark_of(b, b->ctx_id)) != (size_t)-1 && h > 3) {
+        buf_reset(&hd);
+        buf_printf(&hd, "\xe2\x97\x8f in case '%s'%s%s", b->case_name,
+                   b->notes[l][0] ? ": " : "", b->notes[l]);
+        text_put(stdscr, y + 2, x, hd.data, w, A_BOLD);
+        y++;
+        h--;
+    }
     buf_free(&hd);
     /* the paragraphs around the quote's */
     p0 = s->q[k].para > 0 ? s->q[k].para - 1 : 0;
@@ -1276,8 +1292,9 @@ mark_row(void *ctx, const char *id, const char *note)
 {
     struct browser *b = ctx;
 
-    (void)note;
     b->marks = xreallocarray(b->marks, b->nmarks + 1, sizeof *b->marks);
+    b->notes = xreallocarray(b->notes, b->nmarks + 1, sizeof *b->notes);
+    b->notes[b->nmarks] = xstrdup(note);
     b->marks[b->nmarks++] = xstrdup(id);
 }
 
@@ -1287,10 +1304,13 @@ marks_load(struct browser *b)
     struct q_error err = {{0}};
     size_t k;
 
-    for (k = 0; k < b->nmarks; k++)
+    for (k = 0; k < b->nmarks; k++) {
         free(b->marks[k]);
+        free(b->notes[k]);
+    }
     free(b->marks);
-    b->marks = NULL;
+    free(b->notes);
+    b->marks = b->notes = NULL;
     b->nmarks = 0;
     index_case_marks(b->ix, b->case_name, mark_row, b, &err);
 }
@@ -2717,9 +2737,12 @@ out:
     buf_free(&b.line);
     buf_free(&b.pfilter);
     picks_free(&b);
-    for (k = 0; k < b.nmarks; k++)
+    for (k = 0; k < b.nmarks; k++) {
         free(b.marks[k]);
+        free(b.notes[k]);
+    }
     free(b.marks);
+    free(b.notes);
     if (b.have_q)
         query_free(&b.q);
     if (b.have_sq)

@@ -102,6 +102,10 @@ expect_cmd "OSC 52 reached the terminal with the citation" \
 expect_cmd "the citation carries the quote's id" grep -qF '[quoth:d4ec613df789]' <<<"$buffer"
 keys C-r m
 screen_is marked "m marks the quote in the case file and moves down"
+keys k e
+tmux_ send-keys -t t -l "checked against the video"
+keys Enter
+screen_is note "e: a note on the marked quote, shown with it"
 keys q
 if screen_wait_line "END-OF-RUN 0"; then ok "q quits with status 0 (under valgrind too)"; else not_ok "q quits with status 0" "$(screen_capture | tail -5)"; fi
 # the same shell starts quoth again: a new process on the same index
