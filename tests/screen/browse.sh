@@ -111,6 +111,10 @@ if screen_wait_line "END-OF-RUN 0"; then ok "q quits with status 0 (under valgri
 # the same shell starts quoth again: a new process on the same index
 keys "clear; NO_COLOR=1 ${QUOTH_WRAP:-} '$QUOTH' browse --db '$DB' @marks; echo END-OF-''RUN-2 \$?" Enter
 screen_is case-restart "after a restart, @marks reopens the case with its mark"
+# another process indexes two more quotes into the open index
+printf '%s\n' '{"url":"https://late.example.net/2024/04/01/ports","title":"Late news","date":"2024-04-01","source":"Late Wire","text":"\"The ports reopen tomorrow,\" said Ines Duarte, the harbour minister.\n\n\"Ships will queue,\" Duarte added."}' >"$WORK/late.jsonl"
+"$QUOTH" index -q --db "$DB" "$WORK/late.jsonl"
+screen_is writing "a writer's commits: the status says so and the total is counted again"
 keys Q
 if screen_wait_line "END-OF-RUN-2 0"; then ok "Q quits with status 0 (under valgrind too)"; else not_ok "Q quits with status 0" "$(screen_capture | tail -5)"; fi
 done_testing
