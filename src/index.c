@@ -2188,18 +2188,25 @@ index_walk_where(const char *where)
     return buf_take(&w);
 }
 
+/* How a page of a query is read: as SQLite plans it; led by what the
+ * query selects (its full-text candidates, NOT INDEXED so that only their
+ * rowids reach quotes; else its own columns, the sort column's test made
+ * "+" so that its index cannot serve); or walking an index in the sort's
+ * order with the candidates as a check. */
+enum index_plan { PLAN_ANY, PLAN_LEAD, PLAN_WALK };
+
 static long
 index_segment_plan(struct index *ix, const struct query *q,
-                   enum index_sort sort, bool nulls, bool walk,
+                   enum index_sort sort, bool nulls, enum index_plan plan,
                    const struct index_key *key, bool back, bool incl,
                    size_t limit, index_page_fn *put, void *ctx,
                    struct q_error *err);
 
 /* One segment of a page (index_segment_plan), by the better of two
- * plans: a query with full-text candidates first lets them drive (best
- * when they are few) for at most 15 ms; past that, with nothing
- * handed on yet, it walks the sort's index instead (best when they are
- * many: the page fills early). The NULL segment always lets them drive. */
+ * plans: what the query selects leads (best when it is little) for at
+ * most 20 ms; past that SQLite may walk an index in the sort's order,
+ * the query's candidates a check (best when they are many: the page
+ * fills early). */
 static long
 index_segment(struct index *ix, const struct query *q, enum index_sort sort,
               bool nulls, const struct index_key *key, bool back, bool incl,
@@ -2208,32 +2215,39 @@ index_segment(struct index *ix, const struct query *q, enum index_sort sort,
 {
     long n;
 
-    if (q == NULL || nulls || strstr(q->where, "q.qid IN (") == NULL)
-        return index_segment_plan(ix, q, sort, nulls, false, key, back, incl,
-                                  limit, put, ctx, err);
+    if (q == NULL || strcmp(q->where, "1") == 0)
+        return index_segment_plan(ix, q, sort, nulls, PLAN_ANY, key, back,
+                                  incl, limit, put, ctx, err);
+    /* a query reaches its NULL rows only when it has few dated ones, and
+     * then it has few undated ones too: they lead, always */
+    if (nulls)
+        return index_segment_plan(ix, q, sort, nulls, PLAN_LEAD, key, back,
+                                  incl, limit, put, ctx, err);
     /* time, not steps: a page is mostly waiting for the disk */
-    ix->budget = index_ms() + 15;
+    ix->budget = index_ms() + 20;
     ix->over = false;
     index_progress_set(ix);
-    n = index_segment_plan(ix, q, sort, nulls, false, key, back, incl, limit,
-                           put, ctx, err);
+    n = index_segment_plan(ix, q, sort, nulls, PLAN_LEAD, key, back, incl,
+                           limit, put, ctx, err);
     ix->budget = 0;
     index_progress_set(ix);
     if (n == -1 && ix->over) {
         ix->over = false;
-        n = index_segment_plan(ix, q, sort, nulls, true, key, back, incl,
-                               limit, put, ctx, err);
+        n = index_segment_plan(ix, q, sort, nulls, PLAN_WALK, key, back,
+                               incl, limit, put, ctx, err);
     }
     return n;
 }
 
 static long
 index_segment_plan(struct index *ix, const struct query *q,
-                   enum index_sort sort, bool nulls, bool walk,
+                   enum index_sort sort, bool nulls, enum index_plan plan,
                    const struct index_key *key, bool back, bool incl,
                    size_t limit, index_page_fn *put, void *ctx,
                    struct q_error *err)
 {
+    bool fts = q != NULL && strstr(q->where, "q.qid IN (") != NULL;
+    bool lead = plan == PLAN_LEAD;
     const char *c = index_sort_keys[sort].col;
     const char *ties = index_sort_keys[sort].ties;
     int nt = index_sort_keys[sort].nties, k, nb;
@@ -2256,15 +2270,13 @@ index_segment_plan(struct index *ix, const struct query *q,
         while (*t == ',' || *t == ' ')
             t++;
     }
-    where = walk ? index_walk_where(q->where)
-                 : xstrdup(q != NULL ? q->where : "1");
-    /* with a query, the NULL rows come from its candidates (+: not from
-     * the sort's index, which would walk every NULL row) */
-    buf_printf(&sql, "SELECT " INDEX_COLS ", q.qid, %s, %s%s FROM quotes q"
+    where = plan == PLAN_WALK ? index_walk_where(q->where)
+                              : xstrdup(q != NULL ? q->where : "1");
+    buf_printf(&sql, "SELECT " INDEX_COLS ", q.qid, %s, %s%s FROM quotes q%s"
                " JOIN articles a ON a.id = q.article WHERE (%s) AND %s%s IS"
-               " %sNULL", c, ties, nt < 2 ? ", 0" : "", where,
-               nulls && q != NULL && strcmp(q->where, "1") != 0 ? "+" : "",
-               c, nulls ? "" : "NOT ");
+               " %sNULL", c, ties, nt < 2 ? ", 0" : "",
+               lead && fts ? " NOT INDEXED" : "", where,
+               lead && !fts ? "+" : "", c, nulls ? "" : "NOT ");
     free(where);
     /* a row value: SQLite scans the index from the key */
     if (key != NULL)

@@ -893,7 +893,8 @@ draw_context(struct browser *b, int y, int x, int h, int w)
                s->date ? s->date : "no date");
     text_put(stdscr, y, x, hd.data, w, A_BOLD);
     buf_reset(&hd);
-    buf_printf(&hd, "%s \xc2\xb7 para %zu \xc2\xb7 %s", s->url ? s->url : "(no URL)",
+    buf_printf(&hd, "%s \xc2\xb7 para %zu \xc2\xb7 %s",
+               s->url ? s->url : "(no URL)",
                s->q[k].para, s->q[k].method ? s->q[k].method
                                             : "unattributed");
     if (s->q[k].method)
@@ -2150,7 +2151,7 @@ static const struct key keys[] = {
 };
 static const size_t nkeys = sizeof keys / sizeof *keys;
 
-/* --- The prompt ------------------------------------------------------------ */
+/* --- The prompt --------------------------------------------------------- */
 
 /* Makes text the search (NULL or "": none): parsed with the filter;
  * with jump, the cursor goes to the first hit from the row the search
