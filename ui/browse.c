@@ -1119,22 +1119,58 @@ draw_picker(struct browser *b)
     mvprintw(LINES - 1, 0, " %zu of %zu", b->pcur + (shown ? 1 : 0), shown);
 }
 
+/* The help lines: one per action of the key table, with every key that
+ * does it (entries with the same help are one action). Returns how many;
+ * line k's keys and help in names and *help. */
+static size_t
+help_line(size_t want, struct buf *names, const char **help)
+{
+    size_t k, j, n = 0;
+
+    for (k = 0; k < nkeys; k++) {
+        for (j = 0; j < k; j++)
+            if (strcmp(keys[j].help, keys[k].help) == 0)
+                break;
+        if (j < k)
+            continue;
+        if (n++ != want)
+            continue;
+        buf_reset(names);
+        for (j = k; j < nkeys; j++) {
+            size_t i;
+            if (strcmp(keys[j].help, keys[k].help) != 0)
+                continue;
+            for (i = k; i < j; i++)
+                if (strcmp(keys[i].help, keys[k].help) == 0 &&
+                    strcmp(keys[i].name, keys[j].name) == 0)
+                    break;
+            if (i == j)
+                buf_printf(names, "%s%s", names->len ? " " : "",
+                           keys[j].name);
+        }
+        *help = keys[k].help;
+    }
+    return n;
+}
+
 static void
 draw_help(struct browser *b)
 {
+    struct buf names = {0};
+    const char *help = "";
+    size_t n = help_line((size_t)-1, &names, &help), k;
     int h = LINES - 2, l;
-    size_t k;
 
     attrset(A_BOLD);
     mvaddstr(0, 0, "quoth keys (from the key table); q or Esc goes back");
-    if (b->help_top >= nkeys)
-        b->help_top = nkeys ? nkeys - 1 : 0;
-    for (k = b->help_top, l = 0; k < nkeys && l < h; k++, l++) {
-        attrset(A_BOLD);
-        mvaddstr(1 + l, 1, keys[k].name);
-        attrset(A_NORMAL);
-        text_put(stdscr, 1 + l, 14, keys[k].help, COLS - 15, A_NORMAL);
+    if (b->help_top >= n)
+        b->help_top = n ? n - 1 : 0;
+    for (k = b->help_top, l = 0; k < n && l < h; k++, l++) {
+        help_line(k, &names, &help);
+        text_put(stdscr, 1 + l, 1, names.data, 16, A_BOLD);
+        text_put(stdscr, 1 + l, 18, help, COLS - 19, A_NORMAL);
     }
+    buf_free(&names);
     attrset(A_REVERSE);
     mvhline(LINES - 1, 0, ' ', COLS);
     mvaddstr(LINES - 1, 0, " help: j/k scroll, q back");
@@ -2086,10 +2122,10 @@ static const struct key keys[] = {
     {'o', "o", "Open", "open the source URL (http, https) with xdg-open",
      key_open},
     {'q', "q", "Quit", "quit (in the reader: back)", key_quit},
-    {'j', "j \xe2\x86\x93", NULL, "next quote", key_down},
+    {'j', "j", NULL, "next quote", key_down},
     {KEY_DOWN, "\xe2\x86\x93", NULL, "next quote", key_down},
     {CTRL('n'), "C-n", NULL, "next quote", key_down},
-    {'k', "k \xe2\x86\x91", NULL, "previous quote", key_up},
+    {'k', "k", NULL, "previous quote", key_up},
     {KEY_UP, "\xe2\x86\x91", NULL, "previous quote", key_up},
     {CTRL('p'), "C-p", NULL, "previous quote", key_up},
     {' ', "Space", NULL, "page down", key_pgdn},
@@ -2104,15 +2140,18 @@ static const struct key keys[] = {
     {KEY_END, "End", NULL, "last quote", key_last},
     {'\n', "Enter", NULL, "reader: the whole article at the quote",
      key_reader},
-    {'l', "l", NULL, "reader", key_reader},
-    {KEY_RIGHT, "\xe2\x86\x92", NULL, "reader", key_reader},
+    {'l', "l", NULL, "reader: the whole article at the quote", key_reader},
+    {KEY_RIGHT, "\xe2\x86\x92", NULL,
+     "reader: the whole article at the quote", key_reader},
     {'Q', "Q", NULL, "quit from anywhere", key_quit},
     {KEY_F(10), "F10", NULL, "quit from anywhere", key_quit},
-    {KEY_F(3), "F3", NULL, "search", key_search},
+    {KEY_F(3), "F3", NULL, "search: jump to hits, hide nothing", key_search},
     {'n', "n", NULL, "next search hit", key_next},
     {'N', "N", NULL, "previous search hit", key_next},
-    {'&', "&", NULL, "filter", key_filter},
-    {KEY_F(4), "F4", NULL, "filter", key_filter},
+    {'&', "&", NULL, "filter: narrow the list live (Esc restores)",
+     key_filter},
+    {KEY_F(4), "F4", NULL, "filter: narrow the list live (Esc restores)",
+     key_filter},
     {CTRL('f'), "C-f", NULL, "suspend or resume the filters, same quote",
      key_suspend},
     {KEY_BACKSPACE, "BS", NULL, "drop the filter's last term",
@@ -2130,7 +2169,8 @@ static const struct key keys[] = {
     {'>', ">", NULL, "next sort", key_sort},
     {KEY_F(6), "F6", NULL, "next sort", key_sort},
     {'I', "I", NULL, "invert the date sort", key_sort},
-    {'t', "t", NULL, "mark and move down", key_mark},
+    {'t', "t", NULL, "mark or unmark in the case file, move down",
+     key_mark},
     {'M', "M", NULL, "mark or unmark, stay", key_mark},
     {'u', "u", NULL, "next marked quote", key_next_mark},
     {'U', "U", NULL, "previous marked quote", key_next_mark},
@@ -2144,7 +2184,7 @@ static const struct key keys[] = {
      key_pipe},
     {':', ":", NULL, "command: filter Q, sort K, save NAME, load NAME,"
      " case NAME, export FILE, quit", key_command},
-    {KEY_F(1), "F1", NULL, "help", key_help},
+    {KEY_F(1), "F1", NULL, "this help, made from the key table", key_help},
     {KEY_F(2), "F2", NULL, "mouse on or off (Shift-drag selects text)",
      key_mouse_toggle},
     {CTRL('l'), "C-l", NULL, "redraw", key_redraw},

@@ -77,7 +77,9 @@ keys C-r C
 screen_is picker-countries "C: countries with counts"
 keys Escape S
 screen_is picker-sources "S: sources with counts"
-keys Escape C-r j Enter
+keys Escape '?'
+screen_is help "?: the help, made from the key table"
+keys q C-r j Enter
 screen_is reader "Enter: the whole article, scrolled to the quote"
 keys q
 screen_is back "q: back to the list, on the same quote"
