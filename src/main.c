@@ -1444,6 +1444,8 @@ cmd_browse(int argc, char **argv)
     const struct cmd *c = cmd_find("browse");
     struct index_args a = {0};
     bool mouse = true;
+    struct index *ix;
+    struct query q;
     char *text, *db;
     int r, i, j;
 
@@ -1471,12 +1473,14 @@ cmd_browse(int argc, char **argv)
                 "search')\n");
         return EXIT_USAGE;
     }
-    db = index_path(&a, false);
-    if (db == NULL) {
+    /* the query and the index checked here, so that their errors are
+     * told as every command tells them, before the screen opens */
+    if ((r = query_open(&a, &text, &q, &db, &ix)) != 0) {
         free(a.words);
-        return EXIT_INDEX;
+        return r;
     }
-    text = query_text(a.words, a.nwords);
+    query_free(&q);
+    index_close(ix);
     r = browse_run(db, text, mouse);
     free(text);
     free(db);

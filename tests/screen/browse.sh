@@ -36,12 +36,21 @@ screen_is() {
     not_ok "$2" "$(diff "$want" "$WORK/got")"
 }
 
-browse() {
-    screen_start "$1" "$2" "clear; NO_COLOR=1 ${QUOTH_WRAP:-} '$QUOTH' browse --db '$DB' $3; echo END-OF-''RUN \$?"
-}
 keys() { tmux_ send-keys -t t "$@"; }
 
-browse 100 30 ""
+q browse --db "$DB" </dev/null
+expect_rc 2 "browse off a terminal"
+expect_err_line "quoth: browse needs a terminal (try 'quoth search')" "browse off a terminal"
+
+# A malformed query and a missing index are told before the screen opens.
+screen_start 100 30 "clear; ${QUOTH_WRAP:-} '$QUOTH' browse --db '$DB' 'speeker:x'; echo END-OF-''RUN \$?"
+if screen_wait_line "END-OF-RUN 2"; then ok "a malformed query: exit 2"; else not_ok "a malformed query: exit 2" "$(screen_capture)"; fi
+expect_cmd "the query's error, with a caret" grep -qF "quoth: query: unknown field 'speeker:'" <(screen_capture)
+tmux_ send-keys -t t "clear; ${QUOTH_WRAP:-} '$QUOTH' browse --db '$WORK/none.db'; echo END-OF-''RUN-0 \$?" Enter
+if screen_wait_line "END-OF-RUN-0 4"; then ok "no index: exit 4"; else not_ok "no index: exit 4" "$(screen_capture)"; fi
+# the same shell (a second tmux server started as the first exits can
+# fail) runs the browser for the rest
+tmux_ send-keys -t t "clear; NO_COLOR=1 ${QUOTH_WRAP:-} '$QUOTH' browse --db '$DB'; echo END-OF-''RUN \$?" Enter
 tmux_ set-option -s set-clipboard on
 screen_is startup "start-up: title with the exact count, rows, context, status, key bar"
 keys j j j
