@@ -84,7 +84,6 @@ struct browser {
     long pos;                       /* rows[0]'s place from 0, or -1 */
     bool at_start, at_end;
     long count, total;              /* -1 while unknown */
-    long counted_floor;
 
     /* the context of the current row */
     char ctx_id[13];
@@ -565,7 +564,6 @@ apply(struct browser *b, const char *text, struct query_error *qe)
         free(b->asked);
         b->asked = xstrdup(text);
         b->count = b->old_count = -1;
-        b->counted_floor = 0;
         counter_ask(b->counter, text);
     }
     window_edge(b, false);
@@ -756,16 +754,15 @@ count_text(const struct browser *b, char *out, size_t size)
     else if (b->old_count >= 0)
         snprintf(out, size, "%ld\xe2\x80\xa6", b->old_count);
     else
+        /* at least the rows seen: those before the window and in it */
         snprintf(out, size, "\xe2\x89\xa5%ld\xe2\x80\xa6",
-                 b->counted_floor > (long)b->n ? b->counted_floor
-                                               : b->pos + (long)b->n);
+                 (b->pos > 0 ? b->pos : 0) + (long)b->n);
 }
 
 static void
 draw_title(struct browser *b)
 {
     char right[96], cnt[48], tot[32];
-    struct buf left = {0};
     int rw, x;
 
     count_text(b, cnt, sizeof cnt);
@@ -789,7 +786,6 @@ draw_title(struct browser *b)
     hline_at(0, x, COLS - x - rw);
     attrset(A_NORMAL);
     mvaddstr(0, COLS - rw, right);
-    buf_free(&left);
 }
 
 /* The place of id among the marks, or -1. */
