@@ -72,7 +72,7 @@ struct browser {
     bool have_q;
     char *search;                   /* the / text, or NULL */
     char *prev_search;              /* the search before the prompt */
-    struct index_key sfrom;         /* the row a search starts from */
+    struct index_key sfrom;         /* the row a search or filter left */
     bool search_hit;
     struct query sq;                /* filter AND search, for n/N */
     bool have_sq;
@@ -1645,9 +1645,11 @@ prompt_open(struct browser *b, enum prompt_kind k, const char *init)
         free(b->prev_filter);
         b->prev_filter = xstrdup(b->filter);
     }
-    if (k == P_SEARCH) {
-        free(b->prev_search);
-        b->prev_search = dup0(b->search);
+    if (k == P_SEARCH || k == P_FILTER) {
+        if (k == P_SEARCH) {
+            free(b->prev_search);
+            b->prev_search = dup0(b->search);
+        }
         free(b->sfrom.val);
         b->sfrom.val = NULL;
         b->sfrom.qid = 0;
@@ -2091,6 +2093,20 @@ key_mouse_toggle(struct browser *b, int key)
     return 1;
 }
 
+/* Ctrl-Z: the terminal back to the shell until fg. */
+static int
+key_stop(struct browser *b, int key)
+{
+    (void)b;
+    (void)key;
+    def_prog_mode();
+    endwin();
+    kill(getpid(), SIGTSTP);
+    reset_prog_mode();
+    refresh();
+    return 1;
+}
+
 static int
 key_redraw(struct browser *b, int key)
 {
@@ -2184,6 +2200,8 @@ static const struct key keys[] = {
     {KEY_F(2), "F2", NULL, "mouse on or off (Shift-drag selects text)",
      key_mouse_toggle},
     {CTRL('l'), "C-l", NULL, "redraw", key_redraw},
+    {CTRL('z'), "C-z", NULL, "suspend quoth (fg brings it back)", key_stop},
+    {CTRL('c'), "C-c", NULL, "quit (in a prompt: cancel)", key_quit},
 };
 static const size_t nkeys = sizeof keys / sizeof *keys;
 
@@ -2447,8 +2465,12 @@ prompt_key(struct browser *b, wint_t c, bool text)
     case KEY_ESC: case CTRL('c'):
         b->mode = M_LIST;
         b->perr_on = false;
-        if (b->pk == P_FILTER)
+        if (b->pk == P_FILTER) {
+            /* the filter before, and the row the prompt opened on */
             apply_or_say(b, b->prev_filter ? b->prev_filter : "");
+            if (b->sfrom.qid != 0)
+                window_at(b, &b->sfrom);
+        }
         if (b->pk == P_SEARCH) {
             /* the search before, and the row the search started on */
             search_set(b, b->prev_search, false, &qe);
@@ -2742,7 +2764,9 @@ browse_run(const char *db, const char *query, bool mouse)
         rc = 4;
         goto out;
     }
-    cbreak();
+    /* raw: Ctrl-C cancels a prompt and Ctrl-Z suspends through the key
+     * table, with the terminal put back first */
+    raw();
     noecho();
     nonl();
     keypad(stdscr, TRUE);
