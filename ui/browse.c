@@ -2600,6 +2600,17 @@ list_key(struct browser *b, int c)
                                                              : "?");
 }
 
+/* SIGTERM and SIGHUP: leave the loop, so that the terminal is put back
+ * and every mark is already in the index. */
+static volatile sig_atomic_t browse_stop;
+
+static void
+on_stop(int sig)
+{
+    (void)sig;
+    browse_stop = 1;
+}
+
 /* Polls the counter and the index's data version. */
 static void
 idle(struct browser *b)
@@ -2645,7 +2656,7 @@ run(struct browser *b)
     fds[0].events = POLLIN;
     fds[1].fd = counter_fd(b->counter);
     fds[1].events = POLLIN;
-    while (!b->quit) {
+    while (!b->quit && !browse_stop) {
         wint_t c;
         int r;
 
@@ -2782,6 +2793,8 @@ browse_run(const char *db, const char *query, bool mouse)
         init_pair(PAIR_QUOTE, COLOR_GREEN, -1);
         init_pair(PAIR_ERR, COLOR_RED, -1);
     }
+    signal(SIGTERM, on_stop);
+    signal(SIGHUP, on_stop);
     if (b.mouse)
         mousemask(ALL_MOUSE_EVENTS, NULL);
     mouseinterval(200);
