@@ -111,6 +111,21 @@ buffer=$(tmux_ show-buffer 2>/dev/null)
 expect_cmd "OSC 52 reached the terminal with the citation" \
     grep -qF 'We will not give up the fight for clean water' <<<"$buffer"
 expect_cmd "the citation carries the quote's id" grep -qF '[quoth:d4ec613df789]' <<<"$buffer"
+keys s C-u
+tmux_ send-keys -t t -l "$WORK/saved.csv"
+keys Enter
+screen_wait "Saved 1 listed quotes to" >/dev/null
+expect_cmd "s saves the listed quotes, CSV from the extension" \
+    grep -q '^d4ec613df789,' "$WORK/saved.csv"
+expect_cmd "the CSV has its header" grep -q '^id,file,quote,' "$WORK/saved.csv"
+keys '|'
+tmux_ send-keys -t t -l "wc -l >'$WORK/piped'; cat >/dev/null"
+keys Enter
+screen_wait "press Enter" >/dev/null
+keys Enter
+screen_wait "Piped 1 quotes" >/dev/null
+expect_cmd "| pipes the listed quotes as JSON Lines to a command" \
+    grep -qx 1 "$WORK/piped"
 keys C-r m
 screen_is marked "m marks the quote in the case file and moves down"
 keys k e
