@@ -172,4 +172,8 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    finally:
+        # the private server goes, whatever happened
+        tmux("kill-server", check=False)
