@@ -16,6 +16,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "buf.h"
@@ -319,6 +320,12 @@ struct index {
     int64_t *old;           /* articles it held before */
     size_t nold;
     const struct query *run;    /* the query being run, for quoth_match */
+    /* index_progress's caller, and a budget of steps for a page's first
+     * plan (index_segment): */
+    int (*stop)(void *ctx);
+    void *stop_ctx;
+    double budget;              /* a plan's deadline (ms, monotonic); 0: none */
+    bool over;                  /* the budget ran out */
 };
 
 const char *
@@ -1598,8 +1605,12 @@ index_count(struct index *ix, const struct query *q, struct q_error *err)
     long n = -1;
     int rc;
 
-    buf_printf(&sql, "SELECT count(*) FROM quotes q JOIN articles a"
-               " ON a.id = q.article WHERE %s", q != NULL ? q->where : "1");
+    /* every quote: no join, so that SQLite counts the smallest index */
+    if (q == NULL || strcmp(q->where, "1") == 0)
+        buf_puts(&sql, "SELECT count(*) FROM quotes q");
+    else
+        buf_printf(&sql, "SELECT count(*) FROM quotes q JOIN articles a"
+                   " ON a.id = q.article WHERE %s", q->where);
     rc = sqlite3_prepare_v2(ix->db, sql.data, -1, &st, NULL);
     buf_free(&sql);
     if (rc != SQLITE_OK)
@@ -2435,4 +2446,385 @@ index_speaker_group(struct index *ix, const char *name, struct q_error *err)
         return NULL;
     }
     return key;
+}
+
+/* --- Browsing: keyset pages, cases (ui/browse.c) ------------------------- */
+
+/* schema 3: cases. The browser's marks: a quote (by id) in a named case
+ * file, with a one-line note. Made by the first mark on an index of
+ * schema 2, or with a new index; the case's ids are mirrored into the
+ * saved search of its name, so that @NAME reopens it. */
+static const char index_schema_cases[] =
+    "CREATE TABLE IF NOT EXISTS case_marks("
+    " name TEXT NOT NULL, id TEXT NOT NULL, note TEXT NOT NULL DEFAULT '',"
+    " added TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+    " PRIMARY KEY(name, id)) WITHOUT ROWID;";
+
+/* What a sort is made of, for keys: its column (NULLs last), whether it
+ * runs down, and the columns that break its ties, so that a key names one
+ * row. The date sorts break ties by article and place in it: the
+ * quotes_date index then gives the whole order, and a page anywhere is a
+ * range scan. The speaker sort breaks them by rowid. */
+static const struct {
+    const char *col, *ties;
+    int nties;
+    bool desc;
+} index_sort_keys[] = {
+    [INDEX_SORT_DATE_DESC] = {"q.date", "q.article, q.seq", 2, true},
+    [INDEX_SORT_DATE] = {"q.date", "q.article, q.seq", 2, false},
+    [INDEX_SORT_SPEAKER] = {"q.speaker_key", "q.qid", 1, false},
+};
+
+/* Runs one segment of a page: the rows of q with the sort column not
+ * NULL (or NULL, with nulls) after (or before, with back; or at, with
+ * incl) key, nearest first. Returns the number handed on, or as
+ * index_search. */
+/* Milliseconds of the monotonic clock. */
+static double
+index_ms(void)
+{
+    struct timespec t;
+
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
+}
+
+/* The progress handler: the caller's stop, and the budget of a plan. */
+static int
+index_progress_fn(void *arg)
+{
+    struct index *ix = arg;
+
+    if (ix->budget > 0 && index_ms() > ix->budget) {
+        ix->over = true;
+        return 1;
+    }
+    return ix->stop != NULL && ix->stop(ix->stop_ctx);
+}
+
+/* Installs the handler when a stop or a budget wants it. */
+static void
+index_progress_set(struct index *ix)
+{
+    bool on = ix->stop != NULL || ix->budget > 0;
+
+    /* about a tenth of a millisecond of work between calls */
+    sqlite3_progress_handler(ix->db, on ? 1000 : 0,
+                             on ? index_progress_fn : NULL, ix);
+}
+
+void
+index_progress(struct index *ix, int (*stop)(void *ctx), void *ctx)
+{
+    ix->stop = stop;
+    ix->stop_ctx = ctx;
+    ix->budget = 0;
+    index_progress_set(ix);
+}
+
+/* q's WHERE with its full-text and trigram candidates made checks
+ * ("+q.qid IN"): SQLite then walks the sort's index and stops at the page's
+ * last row, instead of sorting every candidate. Caller frees. */
+static char *
+index_walk_where(const char *where)
+{
+    struct buf w = {0};
+    const char *p;
+
+    while ((p = strstr(where, "q.qid IN (")) != NULL) {
+        buf_append(&w, where, (size_t)(p - where));
+        buf_puts(&w, "+q.qid IN (");
+        where = p + strlen("q.qid IN (");
+    }
+    buf_puts(&w, where);
+    return buf_take(&w);
+}
+
+/* How a page of a query is read: as SQLite plans it; led by what the
+ * query selects (its full-text candidates, NOT INDEXED so that only their
+ * rowids reach quotes; else its own columns, the sort column's test made
+ * "+" so that its index cannot serve); or walking an index in the sort's
+ * order with the candidates as a check. */
+enum index_plan { PLAN_ANY, PLAN_LEAD, PLAN_WALK };
+
+static long
+index_segment_plan(struct index *ix, const struct query *q,
+                   enum index_sort sort, bool nulls, enum index_plan plan,
+                   const struct index_key *key, bool back, bool incl,
+                   size_t limit, index_page_fn *put, void *ctx,
+                   struct q_error *err);
+
+/* One segment of a page (index_segment_plan), by the better of two
+ * plans: what the query selects leads (best when it is little) for at
+ * most 20 ms; past that SQLite may walk an index in the sort's order,
+ * the query's candidates a check (best when they are many: the page
+ * fills early). */
+static long
+index_segment(struct index *ix, const struct query *q, enum index_sort sort,
+              bool nulls, const struct index_key *key, bool back, bool incl,
+              size_t limit, index_page_fn *put, void *ctx,
+              struct q_error *err)
+{
+    long n;
+
+    if (q == NULL || strcmp(q->where, "1") == 0)
+        return index_segment_plan(ix, q, sort, nulls, PLAN_ANY, key, back,
+                                  incl, limit, put, ctx, err);
+    /* a query reaches its NULL rows only when it has few dated ones, and
+     * then it has few undated ones too: they lead, always */
+    if (nulls)
+        return index_segment_plan(ix, q, sort, nulls, PLAN_LEAD, key, back,
+                                  incl, limit, put, ctx, err);
+    /* time, not steps: a page is mostly waiting for the disk */
+    ix->budget = index_ms() + 20;
+    ix->over = false;
+    index_progress_set(ix);
+    n = index_segment_plan(ix, q, sort, nulls, PLAN_LEAD, key, back, incl,
+                           limit, put, ctx, err);
+    ix->budget = 0;
+    index_progress_set(ix);
+    if (n == -1 && ix->over) {
+        ix->over = false;
+        n = index_segment_plan(ix, q, sort, nulls, PLAN_WALK, key, back,
+                               incl, limit, put, ctx, err);
+    }
+    return n;
+}
+
+static long
+index_segment_plan(struct index *ix, const struct query *q,
+                   enum index_sort sort, bool nulls, enum index_plan plan,
+                   const struct index_key *key, bool back, bool incl,
+                   size_t limit, index_page_fn *put, void *ctx,
+                   struct q_error *err)
+{
+    bool fts = q != NULL && strstr(q->where, "q.qid IN (") != NULL;
+    bool lead = plan == PLAN_LEAD;
+    const char *c = index_sort_keys[sort].col;
+    const char *ties = index_sort_keys[sort].ties;
+    int nt = index_sort_keys[sort].nties, k, nb;
+    bool down = index_sort_keys[sort].desc != back;
+    const char *op = down ? "<" : ">", *dir = down ? " DESC" : "";
+    struct buf sql = {0}, order = {0};
+    const char *t;
+    char *where;
+    sqlite3_stmt *st = NULL;
+    long count = 0;
+    int rc;
+
+    /* every column of the order in the one direction */
+    if (!nulls)
+        buf_printf(&order, "%s%s", c, dir);
+    for (t = ties; *t != '\0';) {
+        size_t n = strcspn(t, ",");
+        buf_printf(&order, "%s%.*s%s", order.len ? ", " : "", (int)n, t, dir);
+        t += n;
+        while (*t == ',' || *t == ' ')
+            t++;
+    }
+    where = plan == PLAN_WALK ? index_walk_where(q->where)
+                              : xstrdup(q != NULL ? q->where : "1");
+    buf_printf(&sql, "SELECT " INDEX_COLS ", q.qid, %s, %s%s FROM quotes q%s"
+               " JOIN articles a ON a.id = q.article WHERE (%s) AND %s%s IS"
+               " %sNULL", c, ties, nt < 2 ? ", 0" : "",
+               lead && fts ? " NOT INDEXED" : "", where,
+               lead && !fts ? "+" : "", c, nulls ? "" : "NOT ");
+    free(where);
+    /* a row value: SQLite scans the index from the key */
+    if (key != NULL)
+        buf_printf(&sql, " AND (%s%s%s) %s%s (%s)", nulls ? "" : c,
+                   nulls ? "" : ", ", ties, op, incl ? "=" : "",
+                   (nulls ? 0 : 1) + nt == 3 ? "?, ?, ?"
+                   : (nulls ? 0 : 1) + nt == 2 ? "?, ?" : "?");
+    buf_printf(&sql, " ORDER BY %s LIMIT %zu", order.data, limit);
+    buf_free(&order);
+    rc = sqlite3_prepare_v2(ix->db, sql.data, -1, &st, NULL);
+    buf_free(&sql);
+    if (rc != SQLITE_OK)
+        return index_fail(ix, err, "preparing a query");
+    nb = index_bind_query(st, q);
+    if (key != NULL) {
+        if (!nulls)
+            sqlite3_bind_text(st, ++nb, key->val, -1, SQLITE_STATIC);
+        for (k = 0; k < nt; k++)
+            sqlite3_bind_int64(st, ++nb, key->tie[k]);
+    }
+    ix->run = q;
+    query_start(q);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct index_key kk = {(char *)col(st, 30),
+                               sqlite3_column_int64(st, 29),
+                               {sqlite3_column_int64(st, 31),
+                                sqlite3_column_int64(st, 32)}};
+        struct record r;
+        struct article a;
+
+        index_row(st, &r, &a);
+        if (put(ctx, &r, &kk) < 0) {
+            sqlite3_finalize(st);
+            ix->run = NULL;
+            return -2;
+        }
+        count++;
+    }
+    if (rc != SQLITE_DONE && q != NULL && query_failed(q) != NULL) {
+        q_error_set(err, "%s", query_failed(q)->msg);
+        count = -3;
+    } else if (rc != SQLITE_DONE) {
+        index_fail(ix, err, "running a query");
+        count = -1;
+    }
+    sqlite3_finalize(st);
+    ix->run = NULL;
+    return count;
+}
+
+long
+index_page(struct index *ix, const struct query *q, enum index_sort sort,
+           const struct index_key *from, bool back, bool incl, size_t limit,
+           index_page_fn *put, void *ctx, struct q_error *err)
+{
+    long n = 0, m;
+
+    /* Going forward the rows with a value come first, then the NULLs;
+     * going back, the other way round. */
+    if (!back) {
+        if (from == NULL || from->val != NULL) {
+            n = index_segment(ix, q, sort, false, from, false, incl, limit,
+                              put, ctx, err);
+            from = NULL;
+        }
+        if (n >= 0 && (size_t)n < limit) {
+            m = index_segment(ix, q, sort, true, from, false, incl,
+                              limit - (size_t)n, put, ctx, err);
+            n = m < 0 ? m : n + m;
+        }
+        return n;
+    }
+    if (from == NULL || from->val == NULL) {
+        n = index_segment(ix, q, sort, true, from, true, incl, limit, put,
+                          ctx, err);
+        from = NULL;
+    }
+    if (n >= 0 && (size_t)n < limit) {
+        m = index_segment(ix, q, sort, false, from, true, incl,
+                          limit - (size_t)n, put, ctx, err);
+        n = m < 0 ? m : n + m;
+    }
+    return n;
+}
+
+long
+index_article_quotes(struct index *ix, const char *id,
+                     const struct record_sink *sink, struct q_error *err)
+{
+    return index_emit(ix, "SELECT " INDEX_COLS ", a.body, a.paras FROM"
+                      " quotes q JOIN articles a ON a.id = q.article WHERE"
+                      " q.article = (SELECT article FROM quotes WHERE id = ?"
+                      " ORDER BY qid LIMIT 1) ORDER BY q.seq", NULL, id, sink,
+                      true, err);
+}
+
+void
+index_interrupt(struct index *ix)
+{
+    if (ix != NULL && ix->db != NULL)
+        sqlite3_interrupt(ix->db);
+}
+
+int64_t
+index_data_version(struct index *ix)
+{
+    return index_int(ix, "PRAGMA data_version");
+}
+
+/* The saved search that reopens case name: its ids, the same field
+ * repeated (ORed); "id:none" for an empty case, which matches nothing. */
+static int
+index_case_mirror(struct index *ix, const char *name, struct q_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    struct buf text = {0};
+    int rc;
+
+    if (sqlite3_prepare_v2(ix->db, "SELECT id FROM case_marks WHERE"
+                           " name = ? ORDER BY added, id", -1, &st,
+                           NULL) != SQLITE_OK)
+        return index_fail(ix, err, "reading a case");
+    sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        buf_printf(&text, "%sid:%s", text.len ? " " : "", col(st, 0));
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) {
+        buf_free(&text);
+        return index_fail(ix, err, "reading a case");
+    }
+    if (text.len == 0)
+        buf_puts(&text, "id:000000000000");
+    rc = index_query_save(ix, name, text.data, err);
+    buf_free(&text);
+    return rc;
+}
+
+int
+index_case_mark(struct index *ix, const char *name, const char *id,
+                const char *note, bool on, struct q_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    int rc;
+
+    if (index_exec(ix, "BEGIN IMMEDIATE", err, "marking a quote") < 0)
+        return -1;
+    if (index_exec(ix, index_schema_cases, err, "marking a quote") < 0)
+        goto fail;
+    if (sqlite3_prepare_v2(ix->db, on ? "INSERT INTO case_marks(name, id,"
+                           " note) VALUES (?1, ?2, coalesce(?3, ''))"
+                           " ON CONFLICT(name, id) DO UPDATE SET note ="
+                           " coalesce(?3, note)"
+                           : "DELETE FROM case_marks WHERE name = ?1 AND"
+                           " id = ?2", -1, &st, NULL) != SQLITE_OK)
+        goto sqlfail;
+    sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, id, -1, SQLITE_STATIC);
+    if (on)
+        sqlite3_bind_text(st, 3, note, -1, SQLITE_STATIC);
+    rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        goto sqlfail;
+    if (index_case_mirror(ix, name, err) < 0)
+        goto fail;
+    return index_commit(ix, err);
+sqlfail:
+    index_fail(ix, err, "marking a quote");
+fail:
+    index_rollback(ix);
+    return -1;
+}
+
+long
+index_case_marks(struct index *ix, const char *name,
+                 void (*row)(void *ctx, const char *id, const char *note),
+                 void *ctx, struct q_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    long n = 0;
+    int rc;
+
+    if (index_int(ix, "SELECT count(*) FROM sqlite_master WHERE name ="
+                  " 'case_marks'") <= 0)
+        return 0;
+    if (sqlite3_prepare_v2(ix->db, "SELECT id, note FROM case_marks WHERE"
+                           " name = ? ORDER BY added, id", -1, &st,
+                           NULL) != SQLITE_OK)
+        return index_fail(ix, err, "reading a case");
+    sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        row(ctx, col(st, 0), col(st, 1) ? col(st, 1) : "");
+        n++;
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return index_fail(ix, err, "reading a case");
+    return n;
 }

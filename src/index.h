@@ -256,4 +256,58 @@ long index_term_docs(struct index *ix, const char *expr, size_t cap,
 char *index_speaker_group(struct index *ix, const char *name,
                           struct q_error *err);
 
+/* --- Browsing (ui/browse.c) ---------------------------------------------- */
+
+/* Where a row sits in a sort: the sort column's value (NULL when the
+ * row has none; those come last) and what breaks ties (the article and
+ * the quote's place in it for the date sorts, the rowid for the speaker
+ * sort); qid is the quote's rowid. Borrowed in callbacks; the browser
+ * copies what it keeps. */
+struct index_key {
+    char *val;
+    int64_t qid;
+    int64_t tie[2];
+};
+
+/* Called for each row of a page with the row's key; returns 0, or -1 to
+ * stop. Both are borrowed for the call. */
+typedef int index_page_fn(void *ctx, const struct record *r,
+                          const struct index_key *k);
+
+/* Hands put at most limit rows of q in sort's order, after from (from
+ * the first when NULL), or with back the rows before from (from the last
+ * when NULL), nearest first; with incl, the row at from too. Keyset
+ * pagination: any page costs about the same, however deep. Returns the
+ * number handed on, or as index_search. */
+long index_page(struct index *ix, const struct query *q,
+                enum index_sort sort, const struct index_key *from,
+                bool back, bool incl, size_t limit, index_page_fn *put,
+                void *ctx, struct q_error *err);
+/* Hands sink every quote of the article that holds quote id, in order,
+ * with the article's body and paragraphs. Returns as index_search. */
+long index_article_quotes(struct index *ix, const char *id,
+                          const struct record_sink *sink,
+                          struct q_error *err);
+/* Calls stop(ctx) every few thousand steps of what ix runs; when it
+ * returns non-zero the statement fails (as interrupted). NULL: no more. */
+void index_progress(struct index *ix, int (*stop)(void *ctx), void *ctx);
+/* Stops what ix is running (from another thread): it fails at once. */
+void index_interrupt(struct index *ix);
+/* A number that changes when another connection commits to the file
+ * (PRAGMA data_version), or -1. */
+int64_t index_data_version(struct index *ix);
+
+/* Marks (on) or unmarks quote id in the case file name, with note (NULL
+ * keeps the one it has), and saves the case's ids as the saved search
+ * name, so that @name reopens it. Needs ix open to write. Returns 0 or
+ * -1. */
+int index_case_mark(struct index *ix, const char *name, const char *id,
+                    const char *note, bool on, struct q_error *err);
+/* Calls row() for each quote in case name, oldest mark first. Returns
+ * how many (0 when no case was ever made), or -1. */
+long index_case_marks(struct index *ix, const char *name,
+                      void (*row)(void *ctx, const char *id,
+                                  const char *note),
+                      void *ctx, struct q_error *err);
+
 #endif

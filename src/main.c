@@ -27,6 +27,7 @@
 #include "country.h"
 #include "utf8.h"
 #include "tty.h"
+#include "browse.h"
 #include "xmalloc.h"
 
 /* Exit status, as CONVENTIONS.md fixes it. */
@@ -48,6 +49,7 @@ struct cmd {
 
 static int cmd_alias(int argc, char **argv);
 static int cmd_check(int argc, char **argv);
+static int cmd_browse(int argc, char **argv);
 static int cmd_countries(int argc, char **argv);
 static int cmd_fix(int argc, char **argv);
 static int cmd_export(int argc, char **argv);
@@ -66,6 +68,8 @@ static int cmd_variants(int argc, char **argv);
 static int cmd_version(int argc, char **argv);
 
 static const struct cmd cmds[] = {
+    {"browse", "browse [--db FILE] [--no-mouse] [QUERY...]",
+     "scroll, filter and collect quotes on a terminal", cmd_browse},
     {"alias", "alias [--db FILE] FORM NAME",
      "group a written form of a name under a person", cmd_alias},
     {"check", "check [--db FILE] [--speaker NAME] [--min SCORE] "
@@ -1984,16 +1988,55 @@ cmd_version(int argc, char **argv)
     return EXIT_OK;
 }
 
-/* `quoth` on a terminal: the browser on the index (argv holds --db FILE
- * at most). The one call site of the browser for a bare `quoth`; until it
- * exists, the help. */
+/* quoth browse: the ncursesw browser (ui/browse.c) over the index. */
 static int
-bare_browse(int argc, char **argv)
+cmd_browse(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    help_all(stdout);
-    return EXIT_OK;
+    const struct cmd *c = cmd_find("browse");
+    struct index_args a = {0};
+    bool mouse = true;
+    struct index *ix;
+    struct query q;
+    char *text, *db;
+    int r, i, j;
+
+    /* --no-mouse is the browser's alone; the rest as every command */
+    for (i = j = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--") == 0) {
+            while (i < argc)
+                argv[j++] = argv[i++];
+            break;
+        }
+        if (strcmp(argv[i], "--no-mouse") == 0)
+            mouse = false;
+        else
+            argv[j++] = argv[i];
+    }
+    argc = j;
+    r = index_opts(c, argc, argv, "d", false, &a);
+    if (r != 0) {
+        free(a.words);
+        return r > 0 ? EXIT_OK : EXIT_USAGE;
+    }
+    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+        free(a.words);
+        fprintf(stderr, "quoth: browse needs a terminal (try 'quoth "
+                "search')\n");
+        return EXIT_USAGE;
+    }
+    /* the query and the index checked here, so that their errors are
+     * told as every command tells them, before the screen opens */
+    if ((r = query_open(&a, &text, &q, &db, &ix)) != 0) {
+        free(a.words);
+        return r;
+    }
+    query_free(&q);
+    index_close(ix);
+    r = browse_run(db, text, mouse);
+    free(text);
+    free(db);
+    free(a.words);
+    return r;
 }
 
 /* `quoth` with no command, or with only --db FILE: the browser when
@@ -2002,8 +2045,8 @@ bare_browse(int argc, char **argv)
 static int
 bare(int argc, char **argv)
 {
-    if (isatty(STDOUT_FILENO))
-        return bare_browse(argc, argv);
+    if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
+        return cmd_browse(argc, argv);
     return cmd_stats(argc, argv);
 }
 

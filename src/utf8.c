@@ -258,6 +258,12 @@ utf8_put_visible(struct buf *out, const char *s, size_t n, size_t *i)
 }
 
 size_t
+utf8_cwidth(int32_t c)
+{
+    return c < 0 ? 1 : utf8_char_width(c);
+}
+
+size_t
 utf8_width(const char *s, size_t n)
 {
     struct buf clean = {0};

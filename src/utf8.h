@@ -80,6 +80,9 @@ bool utf8_is_upper(int32_t c);
  * and line breaks become one space (or stay when keep_newlines). */
 void utf8_sanitize(struct buf *out, const char *s, size_t n,
                    bool keep_newlines);
+/* Terminal columns code point c takes (0 for a combining mark; 1 for -1,
+ * which is shown as U+FFFD). */
+size_t utf8_cwidth(int32_t c);
 /* Terminal columns that s[0..n) takes once sanitized. */
 size_t utf8_width(const char *s, size_t n);
 /* Appends the character at s[*i] (at most n bytes in all; *i advances)

@@ -1,0 +1,2841 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The browser: an index and a query in; a screen of quotes out (ux.md
+ * 5.1-5.3). The list is a window of rows over the query's keyset pages,
+ * never the whole result; counts come from a thread (count.c). One loop:
+ * key handlers change state and say what to repaint; the loop draws.
+ */
+#include "browse.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <locale.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#include <wchar.h>
+
+#include "buf.h"
+#include "clip.h"
+#include "count.h"
+#include "error.h"
+#include "index.h"
+#include "out.h"
+#include "query.h"
+#include "text.h"
+#include "utf8.h"
+#include "xmalloc.h"
+
+#define MIN_COLS 60
+#define MIN_LINES 15
+#define WIDE_COLS 160
+#define ROW_LINES 2
+#define CTRL(c) ((c) & 0x1f)
+#define KEY_ESC 27
+
+/* One row of the list: what the list and the status line show, copied
+ * out of the page query, and its key in the sort. */
+struct row {
+    char id[13];
+    char *date, *speaker, *country, *source, *quote;
+    struct index_key key;
+};
+
+enum mode { M_LIST, M_PROMPT, M_READER, M_PICKER, M_HELP };
+enum prompt_kind { P_SEARCH, P_FILTER, P_DATE, P_COMMAND, P_SAVE, P_PIPE,
+                   P_NOTE };
+
+/* An entry of a picker: a facet value and how many quotes have it. */
+struct pick {
+    char *value, *label;    /* the term's value; what the list shows */
+    long count;
+    bool on, hidden;
+};
+
+struct browser {
+    const char *db;
+    struct index *ix, *wix;         /* reading; writing marks (lazily) */
+    struct counter *counter;
+    bool color, mouse, quit;
+    enum mode mode;
+
+    /* the query: filter text, its parse; a suspended filter (Ctrl-F) */
+    char *filter, *suspended, *prev_filter;
+    char *asked;                    /* the text last given to the counter */
+    struct query q;
+    bool have_q;
+    char *search;                   /* the / text, or NULL */
+    char *prev_search;              /* the search before the prompt */
+    struct index_key sfrom;         /* the row a search or filter left */
+    bool search_hit;
+    struct query sq;                /* filter AND search, for n/N */
+    bool have_sq;
+    enum index_sort sort;
+
+    /* the window over the result */
+    struct row *rows;
+    size_t n, cur, top;
+    long pos;                       /* rows[0]'s place from 0, or -1 */
+    bool at_start, at_end;
+    long count, total;              /* -1 while unknown */
+
+    /* the context of the current row */
+    char ctx_id[13];
+    struct record_store *ctx;
+    int zoom;                       /* paragraphs around the quote */
+
+    /* prompt, and its history per kind (newest last) */
+    char **hist[P_NOTE + 1];
+    size_t nhist[P_NOTE + 1], hpos;
+    enum prompt_kind pk;
+    struct buf line;
+    size_t cursor;
+    char perr[256];
+    size_t perr_col;
+    bool perr_on;
+
+    /* reader */
+    struct text *rd;
+    struct buf rd_head;
+    size_t rd_top, rd_at;
+    int rd_width;
+
+    /* picker */
+    struct pick *picks;
+    size_t npicks, pcur, ptop;
+    const char *pfield;
+    struct buf pfilter;
+
+    /* marks */
+    char *case_name;
+    char **marks, **notes;          /* ids in the case, and their notes */
+    size_t nmarks;
+
+    char msg[512];
+    int64_t data_version;
+    bool writing, stale;
+    bool abortable, aborted;    /* a live-filter page gives way to a key */
+    bool page_stale;            /* ... and is read again when keys stop */
+    time_t recounted;
+    long old_count;         /* the count before a recount, or -1 */
+    size_t help_top;
+};
+
+/* What the context pane and the reader hold: records of one article with
+ * its body and paragraphs copied. */
+struct record_store {
+    char *body;
+    size_t body_len;
+    struct para *paras;
+    size_t nparas;
+    char *title, *source, *url, *date;
+    struct {
+        char id[13];
+        size_t start, end, sp_start, sp_end, cue_start, cue_end, para;
+        char *speaker, *role, *method;
+        double confidence;
+    } *q;
+    size_t nq;
+};
+
+static char *
+dup0(const char *s)
+{
+    return s != NULL ? xstrdup(s) : NULL;
+}
+
+static void
+row_clear(struct row *r)
+{
+    free(r->date);
+    free(r->speaker);
+    free(r->country);
+    free(r->source);
+    free(r->quote);
+    free(r->key.val);
+    memset(r, 0, sizeof *r);
+}
+
+static void
+store_free(struct record_store *s)
+{
+    size_t k;
+
+    if (s == NULL)
+        return;
+    for (k = 0; k < s->nq; k++) {
+        free(s->q[k].speaker);
+        free(s->q[k].role);
+        free(s->q[k].method);
+    }
+    free(s->q);
+    free(s->body);
+    free(s->paras);
+    free(s->title);
+    free(s->source);
+    free(s->url);
+    free(s->date);
+    free(s);
+}
+
+/* Record sink filling a store from index_article_quotes. */
+static int
+store_put(void *ctx, const struct record *r)
+{
+    struct record_store *s = ctx;
+    const struct article *a = r->article;
+
+    if (s->body == NULL) {
+        s->body = xmalloc(a->body_len + 1);
+        memcpy(s->body, a->body, a->body_len);
+        s->body[a->body_len] = '\0';
+        s->body_len = a->body_len;
+        s->nparas = a->npara;
+        s->paras = xreallocarray(NULL, a->npara + 1, sizeof *s->paras);
+        memcpy(s->paras, a->paras, a->npara * sizeof *s->paras);
+        s->title = dup0(a->title);
+        s->source = dup0(a->source ? a->source : a->domain);
+        s->url = dup0(a->url);
+        s->date = dup0(a->date);
+    }
+    s->q = xreallocarray(s->q, s->nq + 1, sizeof *s->q);
+    memset(&s->q[s->nq], 0, sizeof *s->q);
+    memcpy(s->q[s->nq].id, r->id, sizeof r->id);
+    s->q[s->nq].start = r->start;
+    s->q[s->nq].end = r->end;
+    s->q[s->nq].sp_start = r->speaker_start;
+    s->q[s->nq].sp_end = r->speaker_end;
+    s->q[s->nq].cue_start = r->cue_start;
+    s->q[s->nq].cue_end = r->cue_end;
+    s->q[s->nq].para = r->para;
+    s->q[s->nq].speaker = dup0(r->speaker);
+    s->q[s->nq].role = dup0(r->role);
+    s->q[s->nq].method = dup0(r->method);
+    s->q[s->nq].confidence = r->confidence;
+    s->nq++;
+    return 0;
+}
+
+/* --- Attributes: meaning by attribute first, colour added (ux.md 5.2) -- */
+
+enum { PAIR_SPEAKER = 1, PAIR_HIT, PAIR_DIM, PAIR_QUOTE, PAIR_ERR };
+
+static attr_t
+attr_of(const struct browser *b, int pair, attr_t a)
+{
+    return b->color ? a | COLOR_PAIR(pair) : a;
+}
+
+/* --- The query ---------------------------------------------------------- */
+
+static int
+saved_lookup(void *ctx, const char *name, char **text, char *msg,
+             size_t msgsize)
+{
+    struct q_error err = {{0}};
+    int r = index_query_get(ctx, name, text, &err);
+
+    if (r < 0)
+        snprintf(msg, msgsize, "%s", err.msg);
+    return r;
+}
+
+/* Parses text with the index's saved searches. Returns 0, or -1 with qe
+ * filled. */
+static int
+parse(struct browser *b, const char *text, struct query *q,
+      struct query_error *qe)
+{
+    struct query_env env = {0, saved_lookup, b->ix};
+
+    return query_parse_env(text, &env, q, qe);
+}
+
+/* The filter and the search as one query text. Caller frees. */
+static char *
+joined(const char *filter, const char *search)
+{
+    struct buf t = {0};
+
+    if (filter[0] == '\0')
+        buf_puts(&t, search);
+    else
+        buf_printf(&t, "(%s) (%s)", filter, search);
+    return buf_take(&t);
+}
+
+/* --- The window over the result ---------------------------------------- */
+
+static size_t
+list_rows(void)
+{
+    int h = LINES - 4;
+
+    if (COLS < WIDE_COLS)
+        h = h * 6 / 10;
+    return h > ROW_LINES ? (size_t)(h / ROW_LINES) : 1;
+}
+
+static size_t
+window_max(void)
+{
+    return 4 * list_rows() + 8;
+}
+
+struct fill {
+    struct row *rows;
+    size_t n;
+};
+
+static int
+fill_put(void *ctx, const struct record *r, const struct index_key *k)
+{
+    struct fill *f = ctx;
+    struct row *w;
+
+    f->rows = xreallocarray(f->rows, f->n + 1, sizeof *f->rows);
+    w = &f->rows[f->n++];
+    memset(w, 0, sizeof *w);
+    memcpy(w->id, r->id, sizeof w->id);
+    w->date = dup0(r->article->date);
+    w->speaker = dup0(r->speaker);
+    w->country = r->country[0] ? xstrdup(r->country) : NULL;
+    w->source = dup0(r->article->source ? r->article->source
+                                        : r->article->domain);
+    w->quote = dup0(r->quote);
+    w->key.val = dup0(k->val);
+    w->key.qid = k->qid;
+    w->key.tie[0] = k->tie[0];
+    w->key.tie[1] = k->tie[1];
+    return 0;
+}
+
+static void
+set_msg(struct browser *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void
+set_msg(struct browser *b, const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    vsnprintf(b->msg, sizeof b->msg, fmt, ap);
+    va_end(ap);
+}
+
+/* Fetches up to limit rows next to from (see index_page) into *f. */
+static long
+fetch(struct browser *b, const struct index_key *from, bool back, bool incl,
+      size_t limit, struct fill *f)
+{
+    struct q_error err = {{0}};
+    long n;
+
+    f->rows = NULL;
+    f->n = 0;
+    if (!b->have_q)
+        return 0;
+    n = index_page(b->ix, &b->q, b->sort, from, back, incl, limit, fill_put,
+                   f, &err);
+    if (n < 0 && b->aborted) {
+        b->page_stale = true;
+        return 0;
+    }
+    if (n < 0)
+        set_msg(b, "%s", n == -3 && query_failed(&b->q)
+                             ? query_failed(&b->q)->msg : err.msg);
+    return n;
+}
+
+static void
+window_clear(struct browser *b)
+{
+    size_t k;
+
+    for (k = 0; k < b->n; k++)
+        row_clear(&b->rows[k]);
+    free(b->rows);
+    b->rows = NULL;
+    b->n = b->cur = b->top = 0;
+}
+
+/* Drops rows from the far end of the window when it grows too long. */
+static void
+window_trim(struct browser *b, bool keep_end)
+{
+    size_t max = window_max(), drop, k;
+
+    if (b->n <= max)
+        return;
+    drop = b->n - max;
+    if (keep_end) {
+        for (k = 0; k < drop; k++)
+            row_clear(&b->rows[k]);
+        memmove(b->rows, b->rows + drop, (b->n - drop) * sizeof *b->rows);
+        b->cur -= drop < b->cur ? drop : b->cur;
+        b->top -= drop < b->top ? drop : b->top;
+        if (b->pos >= 0)
+            b->pos += (long)drop;
+        b->at_start = false;
+    } else {
+        for (k = b->n - drop; k < b->n; k++)
+            row_clear(&b->rows[k]);
+        b->at_end = false;
+    }
+    b->n -= drop;
+}
+
+/* Loads more rows after the window's last. */
+static void
+window_more(struct browser *b)
+{
+    struct fill f;
+    size_t want = 2 * list_rows();
+    long got;
+
+    if (b->at_end || b->n == 0)
+        return;
+    got = fetch(b, &b->rows[b->n - 1].key, false, false, want, &f);
+    if (got < 0)
+        return;
+    if ((size_t)got < want)
+        b->at_end = true;
+    b->rows = xreallocarray(b->rows, b->n + f.n + 1, sizeof *b->rows);
+    memcpy(b->rows + b->n, f.rows, f.n * sizeof *f.rows);
+    b->n += f.n;
+    free(f.rows);
+    window_trim(b, true);
+}
+
+/* Loads more rows before the window's first. */
+static void
+window_less(struct browser *b)
+{
+    struct fill f;
+    size_t want = 2 * list_rows(), k;
+    long got;
+
+    if (b->at_start || b->n == 0)
+        return;
+    got = fetch(b, &b->rows[0].key, true, false, want, &f);
+    if (got < 0)
+        return;
+    if ((size_t)got < want)
+        b->at_start = true;
+    b->rows = xreallocarray(b->rows, b->n + f.n + 1, sizeof *b->rows);
+    memmove(b->rows + f.n, b->rows, b->n * sizeof *b->rows);
+    for (k = 0; k < f.n; k++)
+        b->rows[k] = f.rows[f.n - 1 - k];
+    b->n += f.n;
+    b->cur += f.n;
+    b->top += f.n;
+    if (b->pos >= 0)
+        b->pos -= (long)f.n;
+    if (b->at_start)
+        b->pos = 0;
+    free(f.rows);
+    window_trim(b, false);
+}
+
+/* The window from the first row (or, with last, ending at the last). */
+static void
+window_edge(struct browser *b, bool last)
+{
+    struct fill f;
+    size_t want = 2 * list_rows(), k;
+    long got;
+
+    window_clear(b);
+    got = fetch(b, NULL, last, false, want, &f);
+    if (got < 0)
+        got = 0;
+    b->rows = f.rows;
+    b->n = f.n;
+    if (!last) {
+        b->at_start = true;
+        b->at_end = (size_t)got < want;
+        b->pos = 0;
+        return;
+    }
+    for (k = 0; k < b->n / 2; k++) {
+        struct row t = b->rows[k];
+        b->rows[k] = b->rows[b->n - 1 - k];
+        b->rows[b->n - 1 - k] = t;
+    }
+    b->at_end = true;
+    b->at_start = (size_t)got < want;
+    b->pos = b->at_start ? 0 : b->count >= 0 ? b->count - (long)b->n : -1;
+    b->cur = b->n > 0 ? b->n - 1 : 0;
+    b->top = b->n > list_rows() ? b->n - list_rows() : 0;
+}
+
+/* The window around the row with key k (or the next row after it in the
+ * sort, when the query no longer has it). */
+static void
+window_at(struct browser *b, const struct index_key *k)
+{
+    struct index_key at = *k;
+    struct fill f, g;
+    size_t want = 2 * list_rows(), j;
+    long got;
+
+    /* the caller's key may be a row of the window cleared here */
+    at.val = dup0(k->val);
+    window_clear(b);
+    got = fetch(b, &at, false, true, want, &f);
+    free(at.val);
+    if (got < 0)
+        got = 0;
+    b->at_end = (size_t)got < want;
+    if (f.n == 0) {
+        free(f.rows);
+        window_edge(b, true);
+        return;
+    }
+    fetch(b, &f.rows[0].key, true, false, list_rows() / 2, &g);
+    b->at_start = g.n < list_rows() / 2;
+    b->rows = xreallocarray(NULL, f.n + g.n + 1, sizeof *b->rows);
+    for (j = 0; j < g.n; j++)
+        b->rows[j] = g.rows[g.n - 1 - j];
+    memcpy(b->rows + g.n, f.rows, f.n * sizeof *f.rows);
+    b->n = f.n + g.n;
+    b->cur = g.n;
+    /* a third of the page above the cursor, or as many as there are */
+    b->top = g.n - (g.n < list_rows() / 3 ? g.n : list_rows() / 3);
+    b->pos = b->at_start ? 0 : -1;
+    free(f.rows);
+    free(g.rows);
+}
+
+/* Moves the cursor by delta rows, loading pages as it goes. */
+static void
+cursor_by(struct browser *b, long delta)
+{
+    while (delta > 0) {
+        if (b->cur + 1 >= b->n)
+            window_more(b);
+        if (b->cur + 1 >= b->n)
+            break;
+        b->cur++;
+        delta--;
+    }
+    while (delta < 0) {
+        if (b->cur == 0)
+            window_less(b);
+        if (b->cur == 0)
+            break;
+        b->cur--;
+        delta++;
+    }
+    if (b->cur < b->top)
+        b->top = b->cur;
+    if (b->cur >= b->top + list_rows())
+        b->top = b->cur - list_rows() + 1;
+}
+
+/* --- Applying a query ---------------------------------------------------- */
+
+/* Makes text the filter: parsed, the window from the first row, counted
+ * in the background. Returns 0, or -1 with qe filled (nothing changed). */
+static int
+apply(struct browser *b, const char *text, struct query_error *qe)
+{
+    struct query q;
+
+    if (parse(b, text, &q, qe) < 0)
+        return -1;
+    if (b->have_q)
+        query_free(&b->q);
+    b->q = q;
+    b->have_q = true;
+    if (text != b->filter) {
+        free(b->filter);
+        b->filter = xstrdup(text);
+    }
+    /* the same text again (a page that gave way): its count goes on */
+    if (b->asked == NULL || strcmp(b->asked, text) != 0) {
+        free(b->asked);
+        b->asked = xstrdup(text);
+        b->count = b->old_count = -1;
+        counter_ask(b->counter, text);
+    }
+    window_edge(b, false);
+    b->ctx_id[0] = '\0';
+    if (b->have_sq) {
+        query_free(&b->sq);
+        b->have_sq = false;
+    }
+    if (b->search != NULL) {
+        char *t = joined(b->filter, b->search);
+        struct query_error e2;
+        b->have_sq = parse(b, t, &b->sq, &e2) == 0;
+        free(t);
+    }
+    return 0;
+}
+
+/* apply, keeping the cursor on the same quote when the new result has
+ * it. */
+static int
+apply_keep(struct browser *b, const char *text, struct query_error *qe)
+{
+    struct index_key k = {NULL, 0, {0, 0}};
+    int r;
+
+    if (b->n > 0) {
+        k = b->rows[b->cur].key;
+        k.val = dup0(k.val);
+    }
+    r = apply(b, text, qe);
+    if (r == 0 && k.qid != 0)
+        window_at(b, &k);
+    free(k.val);
+    return r;
+}
+
+static void
+apply_or_say(struct browser *b, const char *text)
+{
+    struct query_error qe;
+
+    if (apply(b, text, &qe) < 0)
+        set_msg(b, "query: %s", qe.msg);
+}
+
+/* Adds term to the filter, or takes it out when it is there. */
+static void
+toggle_term(struct browser *b, const char *term)
+{
+    struct buf t = {0};
+    const char *at = strstr(b->filter, term);
+    char *text;
+
+    if (at != NULL) {
+        buf_append(&t, b->filter, (size_t)(at - b->filter));
+        buf_puts(&t, at + strlen(term));
+    } else {
+        buf_printf(&t, "%s%s%s", b->filter, b->filter[0] ? " " : "", term);
+    }
+    /* tidy the spaces a removal leaves */
+    text = buf_take(&t);
+    {
+        char *r = text, *w = text;
+        bool sp = true;
+        for (; *r; r++) {
+            if (*r == ' ' && sp)
+                continue;
+            sp = *r == ' ';
+            *w++ = *r;
+        }
+        if (w > text && w[-1] == ' ')
+            w--;
+        *w = '\0';
+    }
+    apply_or_say(b, text);
+    free(text);
+}
+
+/* field:"value" with the value's quotation marks dropped. Caller frees. */
+static char *
+term_of(const char *field, const char *value)
+{
+    struct buf t = {0};
+    const char *p;
+
+    buf_printf(&t, "%s:\"", field);
+    for (p = value; *p; p++)
+        if (*p != '"' && *p != '\\')
+            buf_putc(&t, *p);
+    buf_putc(&t, '"');
+    return buf_take(&t);
+}
+
+/* --- The context ------------------------------------------------------- */
+
+/* Loads the article of the current row (once per row). */
+static void
+context_load(struct browser *b)
+{
+    struct record_sink sink;
+    struct q_error err = {{0}};
+    struct record_store *s;
+
+    if (b->n == 0) {
+        store_free(b->ctx);
+        b->ctx = NULL;
+        b->ctx_id[0] = '\0';
+        return;
+    }
+    if (strcmp(b->ctx_id, b->rows[b->cur].id) == 0)
+        return;
+    s = xcalloc(1, sizeof *s);
+    sink.put = store_put;
+    sink.ctx = s;
+    if (index_article_quotes(b->ix, b->rows[b->cur].id, &sink, &err) < 0)
+        set_msg(b, "%s", err.msg);
+    store_free(b->ctx);
+    b->ctx = s;
+    memcpy(b->ctx_id, b->rows[b->cur].id, sizeof b->ctx_id);
+}
+
+/* The store's entry for quote id, or -1. */
+static long
+store_find(const struct record_store *s, const char *id)
+{
+    size_t k;
+
+    for (k = 0; s != NULL && k < s->nq; k++)
+        if (strcmp(s->q[k].id, id) == 0)
+            return (long)k;
+    return -1;
+}
+
+/* Adds the spans of query q in quote k of the store, at their place in
+ * the body, with attr. */
+static void
+add_hits(struct browser *b, const struct query *q, const struct record_store
+         *s, size_t k, attr_t attr, struct text_span **sp, size_t *n)
+{
+    struct query_span *h = NULL;
+    struct q_error err = {{0}};
+    long m, j;
+
+    m = index_spans(b->ix, q, s->q[k].id, &h, &err);
+    for (j = 0; j < m; j++) {
+        *sp = xreallocarray(*sp, *n + 1, sizeof **sp);
+        (*sp)[(*n)++] = (struct text_span){s->q[k].start + h[j].start,
+                                           s->q[k].start + h[j].end, attr};
+    }
+    free(h);
+}
+
+/* The spans of quote k (the quote, its speaker, its cue) in the body. */
+static void
+add_quote(struct browser *b, const struct record_store *s, size_t k,
+          attr_t qattr, struct text_span **sp, size_t *n)
+{
+    *sp = xreallocarray(*sp, *n + 3, sizeof **sp);
+    if (s->q[k].start != RECORD_NONE && s->q[k].end <= s->body_len)
+        (*sp)[(*n)++] = (struct text_span){s->q[k].start, s->q[k].end,
+                                           qattr};
+    if (s->q[k].sp_start != RECORD_NONE && s->q[k].sp_end <= s->body_len)
+        (*sp)[(*n)++] = (struct text_span){
+            s->q[k].sp_start, s->q[k].sp_end,
+            attr_of(b, PAIR_SPEAKER, A_BOLD)};
+    if (s->q[k].cue_start != RECORD_NONE && s->q[k].cue_end <= s->body_len)
+        (*sp)[(*n)++] = (struct text_span){s->q[k].cue_start, s->q[k].cue_end,
+                                           A_UNDERLINE};
+}
+
+/* --- Drawing ------------------------------------------------------------ */
+
+static void
+hline_at(int y, int x, int w)
+{
+    int k;
+
+    attrset(A_NORMAL);
+    for (k = 0; k < w; k++)
+        mvaddstr(y, x + k, "\xe2\x94\x80");
+}
+
+static void
+count_text(const struct browser *b, char *out, size_t size)
+{
+    if (b->count >= 0)
+        snprintf(out, size, "%ld", b->count);
+    else if (b->old_count >= 0)
+        snprintf(out, size, "%ld\xe2\x80\xa6", b->old_count);
+    else
+        /* at least the rows seen: those before the window and in it */
+        snprintf(out, size, "\xe2\x89\xa5%ld\xe2\x80\xa6",
+                 (b->pos > 0 ? b->pos : 0) + (long)b->n);
+}
+
+static void
+draw_title(struct browser *b)
+{
+    char right[96], cnt[48], tot[32];
+    int rw, x;
+
+    count_text(b, cnt, sizeof cnt);
+    if (b->total >= 0)
+        snprintf(tot, sizeof tot, "%ld", b->total);
+    else
+        snprintf(tot, sizeof tot, "\xe2\x80\xa6");
+    snprintf(right, sizeof right, " %s / %s quotes ", cnt, tot);
+    rw = (int)utf8_width(right, strlen(right));
+    attrset(A_BOLD);
+    mvaddstr(0, 0, "quoth ");
+    attrset(A_NORMAL);
+    x = 6;
+    if (b->filter[0] != '\0') {
+        addstr("\xe2\x94\x80 ");
+        x += 2;
+        x += text_put(stdscr, 0, x, b->filter, COLS - x - rw - 2, A_BOLD);
+        addstr(" ");
+        x++;
+    }
+    hline_at(0, x, COLS - x - rw);
+    attrset(A_NORMAL);
+    mvaddstr(0, COLS - rw, right);
+}
+
+/* The place of id among the marks, or -1. */
+static long
+mark_of(const struct browser *b, const char *id)
+{
+    size_t k;
+
+    for (k = 0; k < b->nmarks; k++)
+        if (strcmp(b->marks[k], id) == 0)
+            return (long)k;
+    return -1;
+}
+
+static bool
+is_marked(const struct browser *b, const char *id)
+{
+    return mark_of(b, id) >= 0;
+}
+
+/* One list row at y in width w: marker, date, speaker (CC), source, and
+ * the quote over two lines. */
+static void
+draw_row(struct browser *b, const struct row *r, bool sel, int y, int x0,
+         int w)
+{
+    attr_t base = sel ? A_REVERSE : A_NORMAL;
+    int sw = w >= 120 ? 22 : 18, ow = w >= 120 ? 16 : 11;
+    int qx, qw, x = x0;
+    struct text_span *sp = NULL;
+    size_t nsp = 0, nl;
+    struct text *t;
+    char who[160];
+
+    attrset(base);
+    mvhline(y, x0, ' ', w);
+    mvhline(y + 1, x0, ' ', w);
+    mvaddstr(y, x, sel ? "\xe2\x96\xb6" : is_marked(b, r->id)
+                                              ? "\xe2\x97\x8f" : " ");
+    if (sel && is_marked(b, r->id))
+        mvaddstr(y + 1, x, "\xe2\x97\x8f");
+    x += 2;
+    text_put(stdscr, y, x, r->date ? r->date : "", 10, base);
+    x += 11;
+    snprintf(who, sizeof who, "%s", r->speaker ? r->speaker : "\xe2\x80\x94");
+    text_put(stdscr, y, x, who, sw - 5,
+             r->speaker ? attr_of(b, PAIR_SPEAKER, base | A_BOLD)
+                        : attr_of(b, PAIR_DIM, base | A_DIM));
+    if (r->country != NULL) {
+        snprintf(who, sizeof who, "(%s)", r->country);
+        text_put(stdscr, y, x + sw - 4, who, 4, base);
+    }
+    x += sw + 1;
+    text_put(stdscr, y, x, r->source ? r->source : "", ow,
+             attr_of(b, PAIR_DIM, base));
+    x += ow + 1;
+    qx = x;
+    qw = x0 + w - qx;
+    if (qw < 8)
+        return;
+    if (b->have_sq && b->search != NULL) {
+        struct query_span *h = NULL;
+        struct q_error err = {{0}};
+        long m = index_spans(b->ix, &b->sq, r->id, &h, &err), j;
+        for (j = 0; j < m; j++) {
+            sp = xreallocarray(sp, nsp + 1, sizeof *sp);
+            sp[nsp++] = (struct text_span){h[j].start, h[j].end,
+                                           attr_of(b, PAIR_HIT, A_BOLD |
+                                                   A_UNDERLINE)};
+        }
+        free(h);
+    }
+    t = text_new(r->quote, strlen(r->quote), sp, nsp, false);
+    nl = text_wrap(t, qw);
+    text_draw(t, 0, stdscr, y, qx, base, false);
+    if (nl > 1)
+        text_draw(t, 1, stdscr, y + 1, qx, base, nl > 2);
+    text_free(t);
+    free(sp);
+}
+
+/* The context pane: provenance lines, then the paragraphs around the
+ * quote with the quote, its speaker and cue marked. */
+static void
+draw_context(struct browser *b, int y, int x, int h, int w)
+{
+    struct record_store *s;
+    struct text_span *sp = NULL;
+    size_t nsp = 0, p0, p1, a, e, nl, at, first, l;
+    struct text *t;
+    struct buf hd = {0};
+    long k;
+
+    context_load(b);
+    s = b->ctx;
+    if (s == NULL || (k = store_find(s, b->ctx_id)) < 0 || h < 3) {
+        return;
+    }
+    buf_printf(&hd, "%s \xc2\xb7 \xe2\x80\x9c%s\xe2\x80\x9d \xc2\xb7 %s",
+               s->source ? s->source : "?", s->title ? s->title : "",
+               s->date ? s->date : "no date");
+    text_put(stdscr, y, x, hd.data, w, A_BOLD);
+    buf_reset(&hd);
+    buf_printf(&hd, "%s \xc2\xb7 para %zu \xc2\xb7 %s",
+               s->url ? s->url : "(no URL)",
+               s->q[k].para, s->q[k].method ? s->q[k].method
+                                            : "unattributed");
+    if (s->q[k].method)
+        buf_printf(&hd, " %.2f", s->q[k].confidence);
+    if (s->q[k].speaker)
+        buf_printf(&hd, " \xc2\xb7 %s%s%s", s->q[k].speaker,
+                   s->q[k].role ? ", " : "", s->q[k].role ? s->q[k].role : "");
+    text_put(stdscr, y + 1, x, hd.data, w, attr_of(b, PAIR_DIM, A_NORMAL));
+    /* a marked quote: its case and note first */
+    if ((l = (size_t)mark_of(b, b->ctx_id)) != (size_t)-1 && h > 3) {
+        buf_reset(&hd);
+        buf_printf(&hd, "\xe2\x97\x8f in case '%s'%s%s", b->case_name,
+                   b->notes[l][0] ? ": " : "", b->notes[l]);
+        text_put(stdscr, y + 2, x, hd.data, w, A_BOLD);
+        y++;
+        h--;
+    }
+    buf_free(&hd);
+    /* the paragraphs around the quote's */
+    p0 = s->q[k].para > 0 ? s->q[k].para - 1 : 0;
+    if (p0 >= s->nparas)
+        p0 = s->nparas > 0 ? s->nparas - 1 : 0;
+    p1 = p0;
+    p0 = p0 > (size_t)b->zoom ? p0 - (size_t)b->zoom : 0;
+    p1 = p1 + (size_t)b->zoom < s->nparas ? p1 + (size_t)b->zoom
+                                          : (s->nparas ? s->nparas - 1 : 0);
+    a = s->nparas ? s->paras[p0].start : 0;
+    e = s->nparas ? s->paras[p1].end : s->body_len;
+    if (e > s->body_len || a > e) {
+        a = 0;
+        e = s->body_len;
+    }
+    add_quote(b, s, (size_t)k, attr_of(b, PAIR_QUOTE, A_REVERSE), &sp, &nsp);
+    if (b->filter[0] != '\0')
+        add_hits(b, &b->q, s, (size_t)k, attr_of(b, PAIR_HIT, A_BOLD |
+                                                 A_UNDERLINE), &sp, &nsp);
+    for (l = 0; l < nsp; l++) {
+        sp[l].start = sp[l].start > a ? sp[l].start - a : 0;
+        sp[l].end = sp[l].end > a ? sp[l].end - a : 0;
+    }
+    t = text_new(s->body + a, e - a, sp, nsp, true);
+    nl = text_wrap(t, w);
+    at = s->q[k].start != RECORD_NONE && s->q[k].start >= a
+             ? text_line_of(t, s->q[k].start - a) : 0;
+    h -= 2;
+    first = at > (size_t)h / 3 ? at - (size_t)h / 3 : 0;
+    if (nl > (size_t)h && first > nl - (size_t)h)
+        first = nl - (size_t)h;
+    for (l = 0; l < (size_t)h && first + l < nl; l++)
+        text_draw(t, first + l, stdscr, y + 2 + (int)l, x, A_NORMAL, false);
+    text_free(t);
+    free(sp);
+}
+
+static void
+draw_status(struct browser *b, int y)
+{
+    static const char *const sorts[] = {
+        [INDEX_SORT_DATE_DESC] = "date\xe2\x86\x93",
+        [INDEX_SORT_DATE] = "date\xe2\x86\x91",
+        [INDEX_SORT_SPEAKER] = "speaker",
+    };
+    struct buf s = {0};
+    char cnt[48];
+
+    count_text(b, cnt, sizeof cnt);
+    if (b->n == 0)
+        buf_printf(&s, " 0/%s", cnt);
+    else if (b->pos >= 0)
+        buf_printf(&s, " %ld/%s", b->pos + (long)b->cur + 1, cnt);
+    else
+        buf_printf(&s, " ?/%s", cnt);
+    if (b->suspended != NULL)
+        buf_printf(&s, " \xe2\x94\x82 filters suspended (Ctrl-F)");
+    else if (b->filter[0] != '\0')
+        buf_printf(&s, " \xe2\x94\x82 filters: %s", b->filter);
+    if (b->search != NULL)
+        buf_printf(&s, " \xe2\x94\x82 /%s", b->search);
+    buf_printf(&s, " \xe2\x94\x82 %s \xe2\x94\x82 %zu marked (%s)",
+               sorts[b->sort], b->nmarks, b->case_name);
+    if (b->writing)
+        buf_puts(&s, " \xe2\x94\x82 index being written");
+    attrset(A_REVERSE);
+    mvhline(y, 0, ' ', COLS);
+    if (b->msg[0] != '\0') {
+        int mw = (int)utf8_width(b->msg, strlen(b->msg)) + 3;
+        int used = text_put(stdscr, y, 0, s.data,
+                            mw < COLS * 2 / 3 ? COLS - mw : COLS / 3,
+                            A_REVERSE);
+        mvaddstr(y, used, " \xe2\x94\x82 ");
+        text_put(stdscr, y, used + 3, b->msg, COLS - used - 3,
+                 A_REVERSE | A_BOLD);
+    } else {
+        text_put(stdscr, y, 0, s.data, COLS, A_REVERSE);
+    }
+    buf_free(&s);
+}
+
+/* The key table: key, its name on the help screen and the key bar, what
+ * it does, its handler. The help screen is made from it. */
+struct key {
+    int key;
+    const char *name;
+    const char *bar;        /* its word on the key bar, or NULL */
+    const char *help;
+    int (*run)(struct browser *b, int key);
+};
+static const struct key keys[];
+static const size_t nkeys;
+
+static void
+draw_keybar(int y)
+{
+    size_t k;
+    int x = 0;
+
+    attrset(A_NORMAL);
+    move(y, 0);
+    for (k = 0; k < nkeys; k++) {
+        int nw, bw;
+        if (keys[k].bar == NULL)
+            continue;
+        nw = (int)utf8_width(keys[k].name, strlen(keys[k].name));
+        bw = (int)strlen(keys[k].bar);
+        if (x + nw + bw + 1 > COLS)
+            break;
+        attrset(A_BOLD);
+        mvaddstr(y, x, keys[k].name);
+        attrset(A_NORMAL);
+        addstr(keys[k].bar);
+        x += nw + bw + 1;
+    }
+}
+
+static void
+draw_prompt(struct browser *b, int y)
+{
+    static const char *const names[] = {
+        [P_SEARCH] = "/", [P_FILTER] = "\\", [P_DATE] = "date:",
+        [P_COMMAND] = ":", [P_SAVE] = "save to: ", [P_PIPE] = "| ",
+        [P_NOTE] = "note: ",
+    };
+    const char *l = b->line.data ? b->line.data : "";
+    int px = (int)strlen(names[b->pk]), cx;
+
+    attrset(A_NORMAL);
+    mvhline(y, 0, ' ', COLS);
+    mvaddstr(y, 0, names[b->pk]);
+    text_put(stdscr, y, px, l, COLS - px - 1, A_NORMAL);
+    cx = px + (int)utf8_width(l, b->cursor);
+    if (b->perr_on) {
+        int ex = px + (int)utf8_width(l, b->perr_col);
+        mvhline(y - 1, 0, ' ', COLS);
+        if (ex < COLS)
+            mvaddstr(y - 1, ex, "^");
+        text_put(stdscr, y - 1, ex + 2 < COLS - 10 ? ex + 2 : 0, b->perr,
+                 COLS - (ex + 2 < COLS - 10 ? ex + 2 : 0),
+                 attr_of(b, PAIR_ERR, A_BOLD));
+    }
+    move(y, cx < COLS ? cx : COLS - 1);
+}
+
+static void
+draw_reader(struct browser *b)
+{
+    int h = LINES - 2, l;
+
+    attrset(A_NORMAL);
+    text_put(stdscr, 0, 0, b->rd_head.data ? b->rd_head.data : "", COLS,
+             A_BOLD);
+    if (b->rd != NULL && b->rd_width != COLS - 2) {
+        b->rd_width = COLS - 2;
+        text_wrap(b->rd, b->rd_width);
+    }
+    for (l = 0; l < h && b->rd != NULL; l++)
+        text_draw(b->rd, b->rd_top + (size_t)l, stdscr, 1 + l, 1, A_NORMAL,
+                  false);
+    attrset(A_REVERSE);
+    mvhline(LINES - 1, 0, ' ', COLS);
+    text_put(stdscr, LINES - 1, 0, " reader: j/k scroll, Space/b page, "
+             "g/G ends, q back", COLS, A_REVERSE);
+}
+
+static void
+draw_picker(struct browser *b)
+{
+    int h = LINES - 4, l;
+    size_t k, shown = 0;
+    char line[64];
+
+    attrset(A_BOLD);
+    mvprintw(0, 0, "pick %s (type to narrow, Space selects several, Enter"
+             " applies, Esc cancels)", b->pfield);
+    attrset(A_NORMAL);
+    mvaddstr(1, 0, "> ");
+    text_put(stdscr, 1, 2, b->pfilter.data ? b->pfilter.data : "", COLS - 3,
+             A_NORMAL);
+    if (b->pcur < b->ptop)
+        b->ptop = b->pcur;
+    if (b->pcur >= b->ptop + (size_t)h)
+        b->ptop = b->pcur - (size_t)h + 1;
+    for (k = 0, l = 0; k < b->npicks; k++) {
+        struct pick *p = &b->picks[k];
+        attr_t a;
+        if (p->hidden)
+            continue;
+        shown++;
+        if (shown - 1 < b->ptop || l >= h)
+            continue;
+        a = shown - 1 == b->pcur ? A_REVERSE : A_NORMAL;
+        attrset(a);
+        mvhline(2 + l, 0, ' ', COLS);
+        snprintf(line, sizeof line, "%s %7ld  ", p->on ? "[x]" : "[ ]",
+                 p->count);
+        mvaddstr(2 + l, 0, line);
+        text_put(stdscr, 2 + l, (int)strlen(line), p->label,
+                 COLS - (int)strlen(line), a);
+        l++;
+    }
+    attrset(A_REVERSE);
+    mvhline(LINES - 1, 0, ' ', COLS);
+    mvprintw(LINES - 1, 0, " %zu of %zu", b->pcur + (shown ? 1 : 0), shown);
+}
+
+/* The help lines: one per action of the key table, with every key that
+ * does it (entries with the same help are one action). Returns how many;
+ * line k's keys and help in names and *help. */
+static size_t
+help_line(size_t want, struct buf *names, const char **help)
+{
+    size_t k, j, n = 0;
+
+    for (k = 0; k < nkeys; k++) {
+        for (j = 0; j < k; j++)
+            if (strcmp(keys[j].help, keys[k].help) == 0)
+                break;
+        if (j < k)
+            continue;
+        if (n++ != want)
+            continue;
+        buf_reset(names);
+        for (j = k; j < nkeys; j++) {
+            size_t i;
+            if (strcmp(keys[j].help, keys[k].help) != 0)
+                continue;
+            for (i = k; i < j; i++)
+                if (strcmp(keys[i].help, keys[k].help) == 0 &&
+                    strcmp(keys[i].name, keys[j].name) == 0)
+                    break;
+            if (i == j)
+                buf_printf(names, "%s%s", names->len ? " " : "",
+                           keys[j].name);
+        }
+        *help = keys[k].help;
+    }
+    return n;
+}
+
+static void
+draw_help(struct browser *b)
+{
+    struct buf names = {0};
+    const char *help = "";
+    size_t n = help_line((size_t)-1, &names, &help), k;
+    int h = LINES - 2, l;
+
+    attrset(A_BOLD);
+    mvaddstr(0, 0, "quoth keys (from the key table); q or Esc goes back");
+    if (b->help_top >= n)
+        b->help_top = n ? n - 1 : 0;
+    for (k = b->help_top, l = 0; k < n && l < h; k++, l++) {
+        help_line(k, &names, &help);
+        text_put(stdscr, 1 + l, 1, names.data, 16, A_BOLD);
+        text_put(stdscr, 1 + l, 18, help, COLS - 19, A_NORMAL);
+    }
+    buf_free(&names);
+    attrset(A_REVERSE);
+    mvhline(LINES - 1, 0, ' ', COLS);
+    mvaddstr(LINES - 1, 0, " help: j/k scroll, q back");
+}
+
+/* Paints the whole screen for the mode. */
+static void
+draw(struct browser *b)
+{
+    int lh, cy, ch, cx, cw, lw, y;
+    size_t k;
+
+    erase();
+    curs_set(b->mode == M_PROMPT ? 1 : 0);
+    if (COLS < MIN_COLS || LINES < MIN_LINES) {
+        char m[96];
+        snprintf(m, sizeof m, "terminal too small: %dx%d (quoth needs "
+                 "%dx%d)", COLS, LINES, MIN_COLS, MIN_LINES);
+        attrset(A_BOLD);
+        mvaddnstr(LINES / 2, 0, m, COLS);
+        attrset(A_NORMAL);
+        refresh();
+        return;
+    }
+    if (b->mode == M_READER) {
+        draw_reader(b);
+        refresh();
+        return;
+    }
+    if (b->mode == M_PICKER) {
+        draw_picker(b);
+        refresh();
+        return;
+    }
+    if (b->mode == M_HELP) {
+        draw_help(b);
+        refresh();
+        return;
+    }
+    draw_title(b);
+    if (COLS >= WIDE_COLS) {
+        lw = COLS * 6 / 10;
+        lh = LINES - 3;
+        cx = lw + 2;
+        cw = COLS - cx - 1;
+        cy = 1;
+        ch = lh;
+        attrset(A_NORMAL);
+        for (y = 1; y <= lh; y++)
+            mvaddstr(y, lw, "\xe2\x94\x82");
+    } else {
+        lw = COLS;
+        lh = (int)list_rows() * ROW_LINES;
+        cx = 1;
+        cw = COLS - 2;
+        cy = 1 + lh + 1;
+        ch = LINES - 3 - cy + 1;
+        hline_at(1 + lh, 0, COLS);
+    }
+    for (k = b->top; k < b->n && (int)(k - b->top) * ROW_LINES + 1 < lh;
+         k++)
+        draw_row(b, &b->rows[k], k == b->cur,
+                 1 + (int)(k - b->top) * ROW_LINES, 0, lw);
+    if (b->n == 0)
+        text_put(stdscr, 2, 2, "no quote matches", lw - 4, A_DIM);
+    draw_context(b, cy, cx, ch, cw);
+    draw_status(b, LINES - 2);
+    if (b->mode == M_PROMPT)
+        draw_prompt(b, LINES - 1);
+    else
+        draw_keybar(LINES - 1);
+    refresh();
+}
+
+/* --- The reader ---------------------------------------------------------- */
+
+static void
+reader_open(struct browser *b)
+{
+    struct text_span *sp = NULL;
+    struct record_store *s;
+    size_t nsp = 0, k;
+    long cur;
+
+    if (b->n == 0)
+        return;
+    context_load(b);
+    s = b->ctx;
+    if (s == NULL || s->body == NULL || (cur = store_find(s, b->ctx_id)) < 0)
+        return;
+    for (k = 0; k < s->nq; k++)
+        add_quote(b, s, k, (long)k == cur ? attr_of(b, PAIR_QUOTE, A_REVERSE)
+                                          : attr_of(b, PAIR_QUOTE, A_BOLD),
+                  &sp, &nsp);
+    if (b->filter[0] != '\0')
+        add_hits(b, &b->q, s, (size_t)cur, attr_of(b, PAIR_HIT, A_BOLD |
+                                                   A_UNDERLINE), &sp, &nsp);
+    text_free(b->rd);
+    b->rd = text_new(s->body, s->body_len, sp, nsp, true);
+    free(sp);
+    b->rd_width = COLS - 2;
+    text_wrap(b->rd, b->rd_width);
+    buf_reset(&b->rd_head);
+    buf_printf(&b->rd_head, "%s \xc2\xb7 %s \xc2\xb7 %s \xc2\xb7 %s \xc2\xb7"
+               " %zu quotes", s->title ? s->title : "(no title)",
+               s->source ? s->source : "?", s->date ? s->date : "no date",
+               s->url ? s->url : "(no URL)", s->nq);
+    b->rd_at = s->q[cur].start != RECORD_NONE
+                   ? text_line_of(b->rd, s->q[cur].start) : 0;
+    b->rd_top = b->rd_at > 3 ? b->rd_at - 3 : 0;
+    b->mode = M_READER;
+}
+
+static void
+reader_key(struct browser *b, int c)
+{
+    size_t h = LINES > 3 ? (size_t)LINES - 2 : 1;
+    size_t nl = b->rd ? text_wrap(b->rd, b->rd_width) : 0;
+    size_t last = nl > h ? nl - h : 0;
+
+    switch (c) {
+    case 'j': case KEY_DOWN: case CTRL('n'):
+        b->rd_top++;
+        break;
+    case 'k': case KEY_UP: case CTRL('p'):
+        if (b->rd_top > 0)
+            b->rd_top--;
+        break;
+    case ' ': case KEY_NPAGE:
+        b->rd_top += h;
+        break;
+    case 'b': case KEY_PPAGE:
+        b->rd_top = b->rd_top > h ? b->rd_top - h : 0;
+        break;
+    case 'g': case KEY_HOME:
+        b->rd_top = 0;
+        break;
+    case 'G': case KEY_END:
+        b->rd_top = last;
+        break;
+    case 'q': case 'h': case KEY_LEFT: case KEY_ESC:
+        b->mode = M_LIST;
+        break;
+    case 'Q':
+        b->quit = true;
+        break;
+    }
+    if (b->rd_top > last)
+        b->rd_top = last;
+}
+
+/* --- Marks: case files in the index --------------------------------------- */
+
+static void
+mark_row(void *ctx, const char *id, const char *note)
+{
+    struct browser *b = ctx;
+
+    b->marks = xreallocarray(b->marks, b->nmarks + 1, sizeof *b->marks);
+    b->notes = xreallocarray(b->notes, b->nmarks + 1, sizeof *b->notes);
+    b->notes[b->nmarks] = xstrdup(note);
+    b->marks[b->nmarks++] = xstrdup(id);
+}
+
+static void
+marks_load(struct browser *b)
+{
+    struct q_error err = {{0}};
+    size_t k;
+
+    for (k = 0; k < b->nmarks; k++) {
+        free(b->marks[k]);
+        free(b->notes[k]);
+    }
+    free(b->marks);
+    free(b->notes);
+    b->marks = b->notes = NULL;
+    b->nmarks = 0;
+    index_case_marks(b->ix, b->case_name, mark_row, b, &err);
+}
+
+/* Marks or unmarks id in the current case, written at once. */
+static int
+mark_set(struct browser *b, const char *id, const char *note, bool on)
+{
+    struct q_error err = {{0}};
+
+    if (b->wix == NULL) {
+        b->wix = index_open(b->db, true, &err);
+        if (b->wix == NULL) {
+            set_msg(b, "cannot mark: %s", err.msg);
+            return -1;
+        }
+    }
+    if (index_case_mark(b->wix, b->case_name, id, note, on, &err) < 0) {
+        set_msg(b, "cannot mark: %s", err.msg);
+        return -1;
+    }
+    marks_load(b);
+    /* our own commit is not another writer's */
+    b->data_version = index_data_version(b->ix);
+    return 0;
+}
+
+/* --- Output: copy, save, pipe, open ------------------------------------- */
+
+struct collect {
+    struct out *o;
+    long n;
+};
+
+static int
+collect_put(void *ctx, const struct record *r)
+{
+    struct collect *c = ctx;
+
+    if (out_put(c->o, r) < 0)
+        return -1;
+    c->n++;
+    return 0;
+}
+
+/* Writes the marked quotes (when any) or the current result to fp in
+ * format f. Returns how many, or -1. */
+static long
+write_quotes(struct browser *b, FILE *fp, enum out_format f, bool marked_only,
+             bool current_only)
+{
+    struct out_options opts = {.format = f};
+    struct collect c = {out_new(fp, &opts), 0};
+    struct record_sink sink = {collect_put, &c};
+    struct q_error err = {{0}};
+    long n = 0;
+    size_t k;
+
+    if (current_only) {
+        if (b->n > 0)
+            n = index_show(b->ix, b->rows[b->cur].id, &sink, &err);
+    } else if (marked_only) {
+        for (k = 0; k < b->nmarks && n >= 0; k++)
+            n = index_show(b->ix, b->marks[k], &sink, &err);
+    } else if (b->have_q) {
+        n = index_search(b->ix, &b->q, b->sort, 0, &sink, &err);
+    }
+    if (out_finish(c.o) < 0)
+        n = -1;
+    out_free(c.o);
+    if (n < 0) {
+        set_msg(b, "%s", err.msg[0] ? err.msg : "write error");
+        return -1;
+    }
+    return c.n;
+}
+
+static int
+key_copy(struct browser *b, int key)
+{
+    char *data = NULL;
+    size_t len = 0;
+    FILE *fp = open_memstream(&data, &len);
+    char how[256];
+    long n;
+
+    (void)key;
+    if (fp == NULL)
+        return 1;
+    n = write_quotes(b, fp, OUT_CITE, b->nmarks > 0, b->nmarks == 0);
+    fclose(fp);
+    if (n > 0) {
+        clip_copy(data, len, how, sizeof how);
+        set_msg(b, "Copied %zu bytes (%ld quote%s) %s", len, n,
+                n == 1 ? "" : "s", how);
+    }
+    free(data);
+    return 1;
+}
+
+/* The format a file name's extension asks for, by the output module's
+ * names (.txt is text). */
+static int
+format_of(const char *path, enum out_format *f)
+{
+    const char *dot = strrchr(path, '.');
+
+    if (dot == NULL)
+        return -1;
+    if (strcmp(dot, ".txt") == 0) {
+        *f = OUT_TEXT;
+        return 0;
+    }
+    if (strcmp(dot, ".ndjson") == 0)
+        dot = ".jsonl";
+    return out_format_parse(dot + 1, f);
+}
+
+static void
+save_to(struct browser *b, const char *path)
+{
+    enum out_format f;
+    FILE *fp;
+    long n;
+
+    if (format_of(path, &f) < 0) {
+        set_msg(b, "%s: the extension picks the format (one of %s, txt)",
+                path, out_format_names());
+        return;
+    }
+    fp = fopen(path, "w");
+    if (fp == NULL) {
+        set_msg(b, "%s: %s", path, strerror(errno));
+        return;
+    }
+    n = write_quotes(b, fp, f, b->nmarks > 0, false);
+    if (fclose(fp) != 0 && n >= 0) {
+        set_msg(b, "%s: %s", path, strerror(errno));
+        return;
+    }
+    if (n >= 0)
+        set_msg(b, "Saved %ld %s quotes to %s", n,
+                b->nmarks > 0 ? "marked" : "listed", path);
+}
+
+/* Runs cmd through sh with the marked or listed quotes as JSON Lines on
+ * its standard input, the screen put away meanwhile. */
+static void
+pipe_to(struct browser *b, const char *cmd)
+{
+    int fd[2], status = 0;
+    pid_t pid;
+    FILE *fp;
+    long n;
+
+    def_prog_mode();
+    endwin();
+    if (pipe(fd) < 0)
+        return;
+    pid = fork();
+    if (pid == 0) {
+        dup2(fd[0], 0);
+        close(fd[0]);
+        close(fd[1]);
+        execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
+        _exit(127);
+    }
+    close(fd[0]);
+    signal(SIGPIPE, SIG_IGN);
+    fp = fdopen(fd[1], "w");
+    n = fp ? write_quotes(b, fp, OUT_JSONL, b->nmarks > 0, false) : -1;
+    if (fp)
+        fclose(fp);
+    if (pid > 0)
+        waitpid(pid, &status, 0);
+    fprintf(stderr, "\n[quoth: %ld quotes piped; exit %d; press Enter]",
+            n, WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+    {
+        int c;
+        while ((c = getchar()) != EOF && c != '\n')
+            ;
+    }
+    reset_prog_mode();
+    refresh();
+    set_msg(b, "Piped %ld quotes to '%s'", n, cmd);
+}
+
+static int
+key_open(struct browser *b, int key)
+{
+    const char *url;
+    pid_t pid;
+
+    (void)key;
+    context_load(b);
+    url = b->ctx ? b->ctx->url : NULL;
+    if (url == NULL || (strncmp(url, "http://", 7) != 0 &&
+                        strncmp(url, "https://", 8) != 0)) {
+        set_msg(b, "no http or https URL to open");
+        return 1;
+    }
+    /* a fixed opener, no shell: the URL is one argument */
+    pid = fork();
+    if (pid == 0) {
+        int null = open("/dev/null", O_RDWR);
+        if (null >= 0) {
+            dup2(null, 0);
+            dup2(null, 1);
+            dup2(null, 2);
+        }
+        setsid();
+        execlp("xdg-open", "xdg-open", url, (char *)NULL);
+        _exit(127);
+    }
+    set_msg(b, pid > 0 ? "Opening %s with xdg-open" : "cannot run xdg-open "
+            "for %s", url);
+    return 1;
+}
+
+/* --- Key handlers: they change state and return 1 to repaint ------------- */
+
+static int
+key_down(struct browser *b, int key)
+{
+    (void)key;
+    cursor_by(b, 1);
+    return 1;
+}
+
+static int
+key_up(struct browser *b, int key)
+{
+    (void)key;
+    cursor_by(b, -1);
+    return 1;
+}
+
+static int
+key_pgdn(struct browser *b, int key)
+{
+    long n = (long)list_rows();
+
+    cursor_by(b, key == CTRL('d') ? n / 2 : n);
+    return 1;
+}
+
+static int
+key_pgup(struct browser *b, int key)
+{
+    long n = (long)list_rows();
+
+    cursor_by(b, key == CTRL('u') ? -n / 2 : -n);
+    return 1;
+}
+
+static int
+key_first(struct browser *b, int key)
+{
+    (void)key;
+    window_edge(b, false);
+    return 1;
+}
+
+static int
+key_last(struct browser *b, int key)
+{
+    (void)key;
+    window_edge(b, true);
+    return 1;
+}
+
+static int
+key_reader(struct browser *b, int key)
+{
+    (void)key;
+    reader_open(b);
+    return 1;
+}
+
+static int
+key_quit(struct browser *b, int key)
+{
+    (void)key;
+    b->quit = true;
+    return 0;
+}
+
+static void
+prompt_open(struct browser *b, enum prompt_kind k, const char *init)
+{
+    b->mode = M_PROMPT;
+    b->pk = k;
+    buf_reset(&b->line);
+    buf_puts(&b->line, init ? init : "");
+    b->cursor = b->line.len;
+    b->perr_on = false;
+    b->hpos = b->nhist[k];
+    if (k == P_FILTER) {
+        free(b->prev_filter);
+        b->prev_filter = xstrdup(b->filter);
+    }
+    if (k == P_SEARCH || k == P_FILTER) {
+        if (k == P_SEARCH) {
+            free(b->prev_search);
+            b->prev_search = dup0(b->search);
+        }
+        free(b->sfrom.val);
+        b->sfrom.val = NULL;
+        b->sfrom.qid = 0;
+        if (b->n > 0) {
+            b->sfrom = b->rows[b->cur].key;
+            b->sfrom.val = dup0(b->sfrom.val);
+        }
+    }
+}
+
+static int
+key_search(struct browser *b, int key)
+{
+    (void)key;
+    prompt_open(b, P_SEARCH, b->search);
+    return 1;
+}
+
+static int
+key_filter(struct browser *b, int key)
+{
+    (void)key;
+    prompt_open(b, P_FILTER, b->filter);
+    return 1;
+}
+
+static int
+key_date(struct browser *b, int key)
+{
+    (void)key;
+    prompt_open(b, P_DATE, NULL);
+    return 1;
+}
+
+static int
+key_command(struct browser *b, int key)
+{
+    (void)key;
+    prompt_open(b, P_COMMAND, NULL);
+    return 1;
+}
+
+static int
+key_save(struct browser *b, int key)
+{
+    (void)key;
+    prompt_open(b, P_SAVE, "quotes.jsonl");
+    return 1;
+}
+
+static int
+key_pipe(struct browser *b, int key)
+{
+    (void)key;
+    prompt_open(b, P_PIPE, NULL);
+    return 1;
+}
+
+/* Moves to the next (or, with back, previous) row of q after the cursor.
+ * Returns 1 when there was one, 0 when not, -1 (message set). */
+static int
+jump_next(struct browser *b, const struct query *q, bool back)
+{
+    struct q_error err = {{0}};
+    struct fill f = {NULL, 0};
+    size_t k;
+    long n;
+
+    n = index_page(b->ix, q, b->sort, &b->rows[b->cur].key, back, false, 1,
+                   fill_put, &f, &err);
+    if (n > 0) {
+        /* on screen already: just move there */
+        for (k = 0; k < b->n; k++)
+            if (b->rows[k].key.qid == f.rows[0].key.qid)
+                break;
+        if (k < b->n)
+            cursor_by(b, (long)k - (long)b->cur);
+        else
+            window_at(b, &f.rows[0].key);
+    } else if (n < 0) {
+        set_msg(b, "%s", err.msg);
+    }
+    for (k = 0; k < f.n; k++)
+        row_clear(&f.rows[k]);
+    free(f.rows);
+    return n > 0 ? 1 : n < 0 ? -1 : 0;
+}
+
+/* n / N: the next (or previous) search hit. */
+static int
+key_next(struct browser *b, int key)
+{
+    if (!b->have_sq || b->n == 0) {
+        set_msg(b, "no search (/ starts one)");
+        return 1;
+    }
+    if (jump_next(b, &b->sq, key == 'N') == 0)
+        set_msg(b, "no more hits for /%s %s", b->search,
+                key == 'N' ? "above" : "below");
+    return 1;
+}
+
+/* u / U: the next (or previous) marked quote in the list. */
+static int
+key_next_mark(struct browser *b, int key)
+{
+    struct query_error qe;
+    struct buf t = {0};
+    struct query q;
+    char *text;
+
+    if (b->nmarks == 0 || b->n == 0) {
+        set_msg(b, "nothing marked in case '%s'", b->case_name);
+        return 1;
+    }
+    buf_printf(&t, "@%s", b->case_name);
+    text = joined(b->filter, t.data);
+    buf_free(&t);
+    if (parse(b, text, &q, &qe) == 0) {
+        if (jump_next(b, &q, key == 'U') == 0)
+            set_msg(b, "no marked quote %s", key == 'U' ? "above" : "below");
+        query_free(&q);
+    } else {
+        set_msg(b, "%s", qe.msg);
+    }
+    free(text);
+    return 1;
+}
+
+static int
+key_toggle_this(struct browser *b, int key)
+{
+    const struct row *r;
+    char *term;
+
+    if (b->n == 0)
+        return 0;
+    r = &b->rows[b->cur];
+    if (key == 'p' && r->speaker)
+        term = term_of("speaker", r->speaker);
+    else if (key == 'c' && r->country)
+        term = term_of("country", r->country);
+    else if (key == 'a') {
+        struct buf t = {0};
+        buf_printf(&t, "article:%s", r->id);
+        term = buf_take(&t);
+    } else {
+        set_msg(b, "this quote has no %s", key == 'p' ? "speaker"
+                                                      : "country");
+        return 1;
+    }
+    toggle_term(b, term);
+    free(term);
+    return 1;
+}
+
+static void
+pick_row(void *ctx, const char *value, int64_t count, const char *forms)
+{
+    struct browser *b = ctx;
+    struct pick *p;
+    struct buf l = {0};
+
+    b->picks = xreallocarray(b->picks, b->npicks + 1, sizeof *b->picks);
+    p = &b->picks[b->npicks++];
+    memset(p, 0, sizeof *p);
+    p->value = xstrdup(value ? value : "");
+    buf_puts(&l, p->value);
+    if (forms != NULL && forms[0] && strcmp(forms, p->value) != 0)
+        buf_printf(&l, "  (%s)", forms);
+    p->label = buf_take(&l);
+    p->count = (long)count;
+}
+
+static void
+picks_free(struct browser *b)
+{
+    size_t k;
+
+    for (k = 0; k < b->npicks; k++) {
+        free(b->picks[k].value);
+        free(b->picks[k].label);
+    }
+    free(b->picks);
+    b->picks = NULL;
+    b->npicks = b->pcur = b->ptop = 0;
+    buf_reset(&b->pfilter);
+}
+
+static int
+key_picker(struct browser *b, int key)
+{
+    struct q_error err = {{0}};
+    enum index_facet f = key == 'P' ? INDEX_PEOPLE : key == 'C'
+                                                         ? INDEX_COUNTRIES
+                                                         : INDEX_SOURCES;
+
+    picks_free(b);
+    b->pfield = key == 'P' ? "speaker" : key == 'C' ? "country" : "source";
+    if (index_facet(b->ix, f, b->have_q ? &b->q : NULL, pick_row, b,
+                    &err) < 0) {
+        set_msg(b, "%s", err.msg);
+        return 1;
+    }
+    b->mode = M_PICKER;
+    return 1;
+}
+
+/* Whether every character of needle appears in hay in order, ignoring
+ * ASCII case: fzf's fuzzy match, for the pickers. */
+static bool
+fuzzy(const char *hay, const char *needle)
+{
+    for (; *needle; needle++) {
+        int c = *needle >= 'A' && *needle <= 'Z' ? *needle + 32 : *needle;
+        while (*hay && (*hay >= 'A' && *hay <= 'Z' ? *hay + 32 : *hay) != c)
+            hay++;
+        if (*hay == '\0')
+            return false;
+        hay++;
+    }
+    return true;
+}
+
+static void
+picker_key(struct browser *b, int c, bool text)
+{
+    size_t k, shown = 0, at = 0;
+    struct pick *cur = NULL;
+
+    for (k = 0; k < b->npicks; k++)
+        if (!b->picks[k].hidden && shown++ == b->pcur)
+            cur = &b->picks[k];
+    if (text) {
+        struct buf ch = {0};
+        utf8_encode(&ch, c);
+        buf_append(&b->pfilter, ch.data, ch.len);
+        buf_free(&ch);
+        c = -2;
+    }
+    switch (c) {
+    case -2:
+    case KEY_BACKSPACE: case 127: case CTRL('h'):
+        if (c != -2 && b->pfilter.len > 0) {
+            /* one UTF-8 character back */
+            do
+                b->pfilter.len--;
+            while (b->pfilter.len > 0 &&
+                   (b->pfilter.data[b->pfilter.len] & 0xc0) == 0x80);
+            b->pfilter.data[b->pfilter.len] = '\0';
+        }
+        for (k = 0; k < b->npicks; k++)
+            b->picks[k].hidden = !fuzzy(b->picks[k].label,
+                                        b->pfilter.data ? b->pfilter.data
+                                                        : "");
+        b->pcur = b->ptop = 0;
+        break;
+    case KEY_DOWN: case CTRL('n'):
+        if (b->pcur + 1 < shown)
+            b->pcur++;
+        break;
+    case KEY_UP: case CTRL('p'):
+        if (b->pcur > 0)
+            b->pcur--;
+        break;
+    case KEY_NPAGE:
+        b->pcur = b->pcur + 10 < shown ? b->pcur + 10 : shown ? shown - 1 : 0;
+        break;
+    case KEY_PPAGE:
+        b->pcur = b->pcur > 10 ? b->pcur - 10 : 0;
+        break;
+    case ' ':
+        if (cur != NULL)
+            cur->on = !cur->on;
+        if (b->pcur + 1 < shown)
+            b->pcur++;
+        break;
+    case KEY_ESC: case CTRL('c'):
+        picks_free(b);
+        b->mode = M_LIST;
+        break;
+    case '\n': case '\r': case KEY_ENTER: {
+        struct buf t = {0};
+        char *term;
+        /* the selected values, ORed; the one under the cursor if none */
+        for (k = 0; k < b->npicks; k++)
+            if (b->picks[k].on) {
+                term = term_of(b->pfield, b->picks[k].value);
+                buf_printf(&t, "%s%s", t.len ? " " : "", term);
+                free(term);
+                at++;
+            }
+        if (at == 0 && cur != NULL) {
+            term = term_of(b->pfield, cur->value);
+            buf_puts(&t, term);
+            free(term);
+        }
+        if (t.len > 0) {
+            char *text;
+            buf_reset(&b->line);
+            buf_printf(&b->line, "%s%s%s", b->filter,
+                       b->filter[0] ? " " : "", t.data);
+            text = xstrdup(b->line.data);
+            apply_or_say(b, text);
+            free(text);
+        }
+        buf_free(&t);
+        picks_free(b);
+        b->mode = M_LIST;
+        break;
+    }
+    }
+}
+
+static int
+key_sort(struct browser *b, int key)
+{
+    static const enum index_sort cycle[] = {INDEX_SORT_DATE_DESC,
+                                            INDEX_SORT_DATE,
+                                            INDEX_SORT_SPEAKER};
+    size_t k;
+
+    if (key == 'I')
+        b->sort = b->sort == INDEX_SORT_DATE_DESC ? INDEX_SORT_DATE
+                                                  : INDEX_SORT_DATE_DESC;
+    else {
+        for (k = 0; k < 3 && cycle[k] != b->sort; k++)
+            ;
+        b->sort = cycle[(k + (key == '>' ? 1 : 2)) % 3];
+    }
+    window_edge(b, false);
+    return 1;
+}
+
+static int
+key_mark(struct browser *b, int key)
+{
+    const char *id;
+
+    if (b->n == 0)
+        return 0;
+    id = b->rows[b->cur].id;
+    if (mark_set(b, id, NULL, !is_marked(b, id)) == 0)
+        set_msg(b, "%s %s in case '%s' (saved)", is_marked(b, id)
+                                                     ? "Marked" : "Unmarked",
+                id, b->case_name);
+    if (key == 'm' || key == 't')
+        cursor_by(b, 1);
+    return 1;
+}
+
+static int
+key_note(struct browser *b, int key)
+{
+    (void)key;
+    if (b->n == 0)
+        return 0;
+    prompt_open(b, P_NOTE, NULL);
+    return 1;
+}
+
+static int
+key_context(struct browser *b, int key)
+{
+    if (key == 'z' && b->zoom < 20)
+        b->zoom++;
+    else if (key == 'Z' && b->zoom > 0)
+        b->zoom--;
+    return 1;
+}
+
+/* Ctrl-F: every filter off, or back on, the cursor on the same quote. */
+static int
+key_suspend(struct browser *b, int key)
+{
+    struct query_error qe;
+    char *text;
+
+    (void)key;
+    if (b->suspended != NULL) {
+        text = b->suspended;
+        b->suspended = NULL;
+        apply_keep(b, text, &qe);
+        free(text);
+    } else {
+        if (b->filter[0] == '\0')
+            return 0;
+        text = xstrdup(b->filter);
+        apply_keep(b, "", &qe);
+        b->suspended = text;
+    }
+    return 1;
+}
+
+static int
+key_reset(struct browser *b, int key)
+{
+    (void)key;
+    free(b->suspended);
+    b->suspended = NULL;
+    free(b->search);
+    b->search = NULL;
+    b->sort = INDEX_SORT_DATE_DESC;
+    apply_or_say(b, "");
+    return 1;
+}
+
+/* Backspace in the list: the filter's last term goes. */
+static int
+key_drop_term(struct browser *b, int key)
+{
+    char *text = xstrdup(b->filter), *sp;
+
+    (void)key;
+    sp = strrchr(text, ' ');
+    if (sp != NULL)
+        *sp = '\0';
+    else
+        text[0] = '\0';
+    apply_or_say(b, text);
+    free(text);
+    return 1;
+}
+
+static int
+key_help(struct browser *b, int key)
+{
+    (void)key;
+    b->mode = M_HELP;
+    b->help_top = 0;
+    return 1;
+}
+
+static int
+key_mouse_toggle(struct browser *b, int key)
+{
+    (void)key;
+    b->mouse = !b->mouse;
+    mousemask(b->mouse ? ALL_MOUSE_EVENTS | REPORT_MOUSE_POSITION : 0, NULL);
+    set_msg(b, "mouse %s (F2)", b->mouse ? "on" : "off: select text freely");
+    return 1;
+}
+
+/* Ctrl-Z: the terminal back to the shell until fg. */
+static int
+key_stop(struct browser *b, int key)
+{
+    (void)b;
+    (void)key;
+    def_prog_mode();
+    endwin();
+    kill(getpid(), SIGTSTP);
+    reset_prog_mode();
+    refresh();
+    return 1;
+}
+
+static int
+key_redraw(struct browser *b, int key)
+{
+    (void)key;
+    clearok(curscr, TRUE);
+    b->ctx_id[0] = '\0';
+    return 1;
+}
+
+static const struct key keys[] = {
+    {'?', "?", "Help", "this help, made from the key table", key_help},
+    {'/', "/", "Search", "search: jump to hits, hide nothing", key_search},
+    {'\\', "\\", "Filter", "filter: narrow the list live (Esc restores)",
+     key_filter},
+    {'p', "p", "Person", "filter to this quote's person (again: undo)",
+     key_toggle_this},
+    {'c', "c", "Country", "filter to this quote's country (again: undo)",
+     key_toggle_this},
+    {'a', "a", "Article", "filter to this quote's article (again: undo)",
+     key_toggle_this},
+    {'m', "m", "Mark", "mark or unmark in the case file, move down",
+     key_mark},
+    {'y', "y", "Copy", "copy as a citation (the marked ones, if any)",
+     key_copy},
+    {'o', "o", "Open", "open the source URL (http, https) with xdg-open",
+     key_open},
+    {'q', "q", "Quit", "quit (in the reader: back)", key_quit},
+    {'j', "j", NULL, "next quote", key_down},
+    {KEY_DOWN, "\xe2\x86\x93", NULL, "next quote", key_down},
+    {CTRL('n'), "C-n", NULL, "next quote", key_down},
+    {'k', "k", NULL, "previous quote", key_up},
+    {KEY_UP, "\xe2\x86\x91", NULL, "previous quote", key_up},
+    {CTRL('p'), "C-p", NULL, "previous quote", key_up},
+    {' ', "Space", NULL, "page down", key_pgdn},
+    {KEY_NPAGE, "PgDn", NULL, "page down", key_pgdn},
+    {'b', "b", NULL, "page up", key_pgup},
+    {KEY_PPAGE, "PgUp", NULL, "page up", key_pgup},
+    {CTRL('d'), "C-d", NULL, "half page down", key_pgdn},
+    {CTRL('u'), "C-u", NULL, "half page up", key_pgup},
+    {'g', "g", NULL, "first quote", key_first},
+    {KEY_HOME, "Home", NULL, "first quote", key_first},
+    {'G', "G", NULL, "last quote", key_last},
+    {KEY_END, "End", NULL, "last quote", key_last},
+    {'\n', "Enter", NULL, "reader: the whole article at the quote",
+     key_reader},
+    {'l', "l", NULL, "reader: the whole article at the quote", key_reader},
+    {KEY_RIGHT, "\xe2\x86\x92", NULL,
+     "reader: the whole article at the quote", key_reader},
+    {'Q', "Q", NULL, "quit from anywhere", key_quit},
+    {KEY_F(10), "F10", NULL, "quit from anywhere", key_quit},
+    {KEY_F(3), "F3", NULL, "search: jump to hits, hide nothing", key_search},
+    {'n', "n", NULL, "next search hit", key_next},
+    {'N', "N", NULL, "previous search hit", key_next},
+    {'&', "&", NULL, "filter: narrow the list live (Esc restores)",
+     key_filter},
+    {KEY_F(4), "F4", NULL, "filter: narrow the list live (Esc restores)",
+     key_filter},
+    {CTRL('f'), "C-f", NULL, "suspend or resume the filters, same quote",
+     key_suspend},
+    {KEY_BACKSPACE, "BS", NULL, "drop the filter's last term",
+     key_drop_term},
+    {127, "BS", NULL, "drop the filter's last term", key_drop_term},
+    {CTRL('r'), "C-r", NULL, "reset query, filters and sort", key_reset},
+    {'P', "P", NULL, "pick people (counts; Space selects several)",
+     key_picker},
+    {'C', "C", NULL, "pick countries", key_picker},
+    {'S', "S", NULL, "pick sources", key_picker},
+    {'D', "D", NULL, "dates: 2024-03, 2024-01..2024-06, 30d..",
+     key_date},
+    {'<', "<", NULL, "previous sort (date\xe2\x86\x93, date\xe2\x86\x91,"
+     " speaker)", key_sort},
+    {'>', ">", NULL, "next sort", key_sort},
+    {KEY_F(6), "F6", NULL, "next sort", key_sort},
+    {'I', "I", NULL, "invert the date sort", key_sort},
+    {'t', "t", NULL, "mark or unmark in the case file, move down",
+     key_mark},
+    {'M', "M", NULL, "mark or unmark, stay", key_mark},
+    {'u', "u", NULL, "next marked quote", key_next_mark},
+    {'U', "U", NULL, "previous marked quote", key_next_mark},
+    {'e', "e", NULL, "a note on this quote in the case (marks it)",
+     key_note},
+    {'z', "z", NULL, "more context (a paragraph each side)", key_context},
+    {'Z', "Z", NULL, "less context", key_context},
+    {'s', "s", NULL, "save marked (or listed) quotes; extension = format",
+     key_save},
+    {'|', "|", NULL, "pipe marked (or listed) quotes as JSONL to a command",
+     key_pipe},
+    {':', ":", NULL, "command: filter Q, sort K, save NAME, load NAME,"
+     " case NAME, export FILE, quit", key_command},
+    {KEY_F(1), "F1", NULL, "this help, made from the key table", key_help},
+    {KEY_F(2), "F2", NULL, "mouse on or off (Shift-drag selects text)",
+     key_mouse_toggle},
+    {CTRL('l'), "C-l", NULL, "redraw", key_redraw},
+    {CTRL('z'), "C-z", NULL, "suspend quoth (fg brings it back)", key_stop},
+    {CTRL('c'), "C-c", NULL, "quit (in a prompt: cancel)", key_quit},
+};
+static const size_t nkeys = sizeof keys / sizeof *keys;
+
+/* --- The prompt --------------------------------------------------------- */
+
+/* Makes text the search (NULL or "": none): parsed with the filter;
+ * with jump, the cursor goes to the first hit from the row the search
+ * started on (itself included). Returns 0, or -1 with qe filled. */
+static int
+search_set(struct browser *b, const char *text, bool jump,
+           struct query_error *qe)
+{
+    struct query sq;
+    char *t;
+
+    if (text == NULL || text[0] == '\0') {
+        free(b->search);
+        b->search = NULL;
+        if (b->have_sq)
+            query_free(&b->sq);
+        b->have_sq = false;
+        return 0;
+    }
+    t = joined(b->filter, text);
+    if (parse(b, t, &sq, qe) < 0) {
+        free(t);
+        return -1;
+    }
+    free(t);
+    if (b->have_sq)
+        query_free(&b->sq);
+    b->sq = sq;
+    b->have_sq = true;
+    if (text != b->search) {
+        free(b->search);
+        b->search = xstrdup(text);
+    }
+    b->search_hit = false;
+    if (jump && b->sfrom.qid != 0) {
+        struct index_key k = b->sfrom;
+        struct fill f = {NULL, 0};
+        struct q_error err = {{0}};
+        size_t j;
+
+        if (index_page(b->ix, &b->sq, b->sort, &k, false, true, 1, fill_put,
+                       &f, &err) > 0) {
+            b->search_hit = true;
+            for (j = 0; j < b->n; j++)
+                if (b->rows[j].key.qid == f.rows[0].key.qid)
+                    break;
+            if (j < b->n)
+                cursor_by(b, (long)j - (long)b->cur);
+            else
+                window_at(b, &f.rows[0].key);
+        }
+        for (j = 0; j < f.n; j++)
+            row_clear(&f.rows[j]);
+        free(f.rows);
+    }
+    return 0;
+}
+
+/* Progress handler of a live-filter page: gives way when a key waits. */
+static int
+key_waiting(void *ctx)
+{
+    struct browser *b = ctx;
+    struct pollfd p = {0, POLLIN, 0};
+
+    if (b->abortable && poll(&p, 1, 0) > 0)
+        b->aborted = true;
+    return b->aborted;
+}
+
+/* The live filter: parse on every keystroke; the list and the count follow
+ * a query that parses, an error shows under the prompt. A page slower
+ * than the typist gives way to the next key, and is read once keys stop. */
+static void
+prompt_changed(struct browser *b)
+{
+    struct query_error qe;
+    const char *l = b->line.data ? b->line.data : "";
+    int r;
+
+    if (b->pk == P_SEARCH) {
+        b->perr_on = search_set(b, l, true, &qe) < 0;
+        if (b->perr_on) {
+            snprintf(b->perr, sizeof b->perr, "%s", qe.msg);
+            /* the column in the search text, not in "(filter) (search)" */
+            size_t off = b->filter[0] ? strlen(b->filter) + 4 : 0;
+            b->perr_col = qe.column > off ? qe.column - off : 0;
+        }
+        return;
+    }
+    if (b->pk != P_FILTER)
+        return;
+    b->abortable = true;
+    b->aborted = b->page_stale = false;
+    index_progress(b->ix, key_waiting, b);
+    r = apply(b, l, &qe);
+    index_progress(b->ix, NULL, NULL);
+    b->abortable = b->aborted = false;
+    if (r < 0) {
+        snprintf(b->perr, sizeof b->perr, "%s", qe.msg);
+        b->perr_col = qe.column;
+        b->perr_on = true;
+    } else {
+        b->perr_on = false;
+    }
+}
+
+static void
+command_run(struct browser *b, char *cmd)
+{
+    struct q_error err = {{0}};
+    char *arg = strchr(cmd, ' ');
+
+    if (arg != NULL) {
+        *arg++ = '\0';
+        while (*arg == ' ')
+            arg++;
+    }
+    if (strcmp(cmd, "q") == 0 || strcmp(cmd, "quit") == 0) {
+        b->quit = true;
+    } else if (strcmp(cmd, "filter") == 0) {
+        apply_or_say(b, arg ? arg : "");
+    } else if (strcmp(cmd, "sort") == 0 && arg) {
+        if (strcmp(arg, "-date") == 0)
+            b->sort = INDEX_SORT_DATE_DESC;
+        else if (strcmp(arg, "date") == 0)
+            b->sort = INDEX_SORT_DATE;
+        else if (strcmp(arg, "speaker") == 0)
+            b->sort = INDEX_SORT_SPEAKER;
+        else
+            set_msg(b, "sort takes -date, date or speaker");
+        window_edge(b, false);
+    } else if (strcmp(cmd, "save") == 0 && arg) {
+        struct index *w = b->wix ? b->wix : index_open(b->db, true, &err);
+        if (w == NULL || index_query_save(w, arg, b->filter, &err) < 0)
+            set_msg(b, "cannot save: %s", err.msg);
+        else
+            set_msg(b, "Saved the filter as @%s", arg);
+        b->wix = w;
+    } else if (strcmp(cmd, "load") == 0 && arg) {
+        struct buf t = {0};
+        buf_printf(&t, "@%s", arg);
+        apply_or_say(b, t.data);
+        buf_free(&t);
+    } else if (strcmp(cmd, "case") == 0 && arg) {
+        free(b->case_name);
+        b->case_name = xstrdup(arg);
+        marks_load(b);
+        set_msg(b, "Case '%s': %zu marked; @%s lists them", arg, b->nmarks,
+                arg);
+    } else if (strcmp(cmd, "export") == 0 && arg) {
+        save_to(b, arg);
+    } else {
+        set_msg(b, "commands: filter Q, sort K, save NAME, load NAME, "
+                "case NAME, export FILE, quit");
+    }
+}
+
+/* Keeps line l in the history of the prompt's kind (not twice in a
+ * row, at most 100). */
+static void
+history_push(struct browser *b, const char *l)
+{
+    char ***h = &b->hist[b->pk];
+    size_t *n = &b->nhist[b->pk];
+
+    if (l[0] == '\0' || (*n > 0 && strcmp((*h)[*n - 1], l) == 0))
+        return;
+    if (*n == 100) {
+        free((*h)[0]);
+        memmove(*h, *h + 1, (*n - 1) * sizeof **h);
+        (*n)--;
+    }
+    *h = xreallocarray(*h, *n + 1, sizeof **h);
+    (*h)[(*n)++] = xstrdup(l);
+}
+
+static void
+prompt_done(struct browser *b)
+{
+    char *l = xstrdup(b->line.data ? b->line.data : "");
+
+    if (!b->perr_on)
+        history_push(b, l);
+
+    b->mode = M_LIST;
+    switch (b->pk) {
+    case P_SEARCH:
+        if (b->perr_on) {
+            b->mode = M_PROMPT;
+            break;
+        }
+        if (b->search != NULL && b->n > 0 && !b->search_hit)
+            set_msg(b, "no hit for /%s below", b->search);
+        break;
+    case P_FILTER:
+        if (b->perr_on) {
+            /* Enter on an error keeps the prompt open */
+            b->mode = M_PROMPT;
+            break;
+        }
+        free(b->suspended);
+        b->suspended = NULL;
+        break;
+    case P_DATE:
+        if (l[0]) {
+            struct buf t = {0};
+            buf_printf(&t, "%s%sdate:%s", b->filter, b->filter[0] ? " " : "",
+                       l);
+            apply_or_say(b, t.data);
+            buf_free(&t);
+        }
+        break;
+    case P_COMMAND:
+        command_run(b, l);
+        break;
+    case P_SAVE:
+        if (l[0])
+            save_to(b, l);
+        break;
+    case P_PIPE:
+        if (l[0])
+            pipe_to(b, l);
+        break;
+    case P_NOTE:
+        if (b->n > 0 && mark_set(b, b->rows[b->cur].id, l, true) == 0)
+            set_msg(b, "Noted and marked %s in case '%s'",
+                    b->rows[b->cur].id, b->case_name);
+        break;
+    }
+    free(l);
+}
+
+static void
+prompt_key(struct browser *b, wint_t c, bool text)
+{
+    struct query_error qe;
+    size_t i;
+
+    if (text) {
+        struct buf ch = {0};
+        utf8_encode(&ch, (int32_t)c);
+        buf_reserve(&b->line, ch.len);
+        memmove(b->line.data + b->cursor + ch.len, b->line.data + b->cursor,
+                b->line.len - b->cursor + 1);
+        memcpy(b->line.data + b->cursor, ch.data, ch.len);
+        b->line.len += ch.len;
+        b->cursor += ch.len;
+        buf_free(&ch);
+        prompt_changed(b);
+        return;
+    }
+    switch (c) {
+    case '\n': case '\r': case KEY_ENTER:
+        prompt_done(b);
+        return;
+    case KEY_ESC: case CTRL('c'):
+        b->mode = M_LIST;
+        b->perr_on = false;
+        if (b->pk == P_FILTER) {
+            /* the filter before, and the row the prompt opened on */
+            apply_or_say(b, b->prev_filter ? b->prev_filter : "");
+            if (b->sfrom.qid != 0)
+                window_at(b, &b->sfrom);
+        }
+        if (b->pk == P_SEARCH) {
+            /* the search before, and the row the search started on */
+            search_set(b, b->prev_search, false, &qe);
+            if (b->sfrom.qid != 0)
+                window_at(b, &b->sfrom);
+        }
+        return;
+    case KEY_BACKSPACE: case 127: case CTRL('h'):
+        if (b->cursor == 0)
+            return;
+        i = b->cursor;
+        do
+            i--;
+        while (i > 0 && (b->line.data[i] & 0xc0) == 0x80);
+        memmove(b->line.data + i, b->line.data + b->cursor,
+                b->line.len - b->cursor + 1);
+        b->line.len -= b->cursor - i;
+        b->cursor = i;
+        break;
+    case KEY_LEFT: case CTRL('b'):
+        while (b->cursor > 0 &&
+               (b->line.data[--b->cursor] & 0xc0) == 0x80)
+            ;
+        return;
+    case KEY_RIGHT: case CTRL('f'):
+        if (b->cursor < b->line.len)
+            b->cursor++;
+        while (b->cursor < b->line.len &&
+               (b->line.data[b->cursor] & 0xc0) == 0x80)
+            b->cursor++;
+        return;
+    case KEY_UP: case CTRL('p'): case KEY_DOWN: case CTRL('n'):
+        /* the history of this kind of prompt */
+        if (c == KEY_UP || c == CTRL('p')) {
+            if (b->hpos == 0)
+                return;
+            b->hpos--;
+        } else {
+            if (b->hpos >= b->nhist[b->pk])
+                return;
+            b->hpos++;
+        }
+        buf_reset(&b->line);
+        buf_puts(&b->line, b->hpos < b->nhist[b->pk]
+                               ? b->hist[b->pk][b->hpos] : "");
+        b->cursor = b->line.len;
+        break;
+    case CTRL('a'): case KEY_HOME:
+        b->cursor = 0;
+        return;
+    case CTRL('e'): case KEY_END:
+        b->cursor = b->line.len;
+        return;
+    case CTRL('u'):
+        buf_reset(&b->line);
+        buf_puts(&b->line, "");
+        b->cursor = 0;
+        break;
+    case CTRL('k'):
+        b->line.len = b->cursor;
+        if (b->line.data)
+            b->line.data[b->cursor] = '\0';
+        break;
+    case CTRL('w'):
+        i = b->cursor;
+        while (i > 0 && b->line.data[i - 1] == ' ')
+            i--;
+        while (i > 0 && b->line.data[i - 1] != ' ')
+            i--;
+        memmove(b->line.data + i, b->line.data + b->cursor,
+                b->line.len - b->cursor + 1);
+        b->line.len -= b->cursor - i;
+        b->cursor = i;
+        break;
+    default:
+        return;
+    }
+    prompt_changed(b);
+}
+
+/* --- The loop ---------------------------------------------------------- */
+
+static void
+mouse_event(struct browser *b)
+{
+    MEVENT ev;
+
+    if (getmouse(&ev) != OK || b->mode != M_LIST)
+        return;
+    if (ev.bstate & BUTTON4_PRESSED)
+        cursor_by(b, -3);
+#ifdef BUTTON5_PRESSED
+    else if (ev.bstate & BUTTON5_PRESSED)
+        cursor_by(b, 3);
+#endif
+    else if (ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED |
+                          BUTTON1_DOUBLE_CLICKED)) {
+        int lh = (int)list_rows() * ROW_LINES;
+        if (ev.y >= 1 && ev.y < 1 + lh &&
+            (COLS < WIDE_COLS || ev.x < COLS * 6 / 10)) {
+            size_t k = b->top + (size_t)((ev.y - 1) / ROW_LINES);
+            if (k < b->n)
+                cursor_by(b, (long)k - (long)b->cur);
+            if (ev.bstate & BUTTON1_DOUBLE_CLICKED)
+                reader_open(b);
+        }
+    }
+}
+
+static void
+list_key(struct browser *b, int c)
+{
+    size_t k;
+
+    b->msg[0] = '\0';
+    for (k = 0; k < nkeys; k++)
+        if (keys[k].key == c) {
+            keys[k].run(b, c);
+            return;
+        }
+    if (c == KEY_ENTER || c == '\r')
+        reader_open(b);
+    else if (c == 'h' || c == KEY_LEFT)
+        ;
+    else
+        set_msg(b, "no key %s here (? for help)", keyname(c) ? keyname(c)
+                                                             : "?");
+}
+
+/* SIGTERM and SIGHUP: leave the loop, so that the terminal is put back
+ * and every mark is already in the index. */
+static volatile sig_atomic_t browse_stop;
+
+static void
+on_stop(int sig)
+{
+    (void)sig;
+    browse_stop = 1;
+}
+
+/* Polls the counter and the index's data version. */
+static void
+idle(struct browser *b)
+{
+    long n;
+    int64_t v;
+
+    if (counter_get(b->counter, &n) == 1)
+        b->count = n;
+    counter_total(b->counter, &b->total);
+    if (b->count >= 0 && b->pos < 0 && b->at_end)
+        b->pos = b->count - (long)b->n;
+    v = index_data_version(b->ix);
+    if (v >= 0 && b->data_version >= 0 && v != b->data_version) {
+        b->writing = true;
+        b->stale = true;
+    }
+    b->data_version = v;
+    /* Another writer commits: count again, but only once the last count
+     * is done and at most every few seconds, so that a count longer than
+     * the writer's pace still ends; the old figure stays meanwhile. */
+    if (b->stale && b->count >= 0 && b->total >= 0 &&
+        time(NULL) >= b->recounted + 5) {
+        b->stale = false;
+        b->recounted = time(NULL);
+        b->old_count = b->count;
+        b->count = -1;
+        counter_recount(b->counter);
+        counter_ask(b->counter, b->asked ? b->asked : "");
+    }
+    while (waitpid(-1, NULL, WNOHANG) > 0)
+        ;
+}
+
+static void
+run(struct browser *b)
+{
+    struct pollfd fds[2];
+    bool dirty = true;
+    int since = 0;
+
+    fds[0].fd = 0;
+    fds[0].events = POLLIN;
+    fds[1].fd = counter_fd(b->counter);
+    fds[1].events = POLLIN;
+    while (!b->quit && !browse_stop) {
+        wint_t c;
+        int r;
+
+        if (dirty) {
+            draw(b);
+            dirty = false;
+        }
+        r = get_wch(&c);
+        if (r == ERR && b->page_stale) {
+            /* the keys stopped: the page that gave way, read now */
+            b->page_stale = false;
+            if (b->mode == M_PROMPT && b->pk == P_FILTER)
+                prompt_changed(b);
+            dirty = true;
+            continue;
+        }
+        if (r == ERR) {
+            int p = poll(fds, fds[1].fd >= 0 ? 2 : 1, 1000);
+            if (p > 0 && (fds[1].revents & POLLIN)) {
+                idle(b);
+                dirty = true;
+            } else if (p == 0 && ++since >= 1) {
+                long before = b->total, cb = b->count;
+                bool w = b->writing;
+                since = 0;
+                idle(b);
+                dirty = before != b->total || cb != b->count ||
+                        w != b->writing;
+            }
+            continue;
+        }
+        dirty = true;
+        if (r == KEY_CODE_YES && c == KEY_RESIZE) {
+            b->rd_width = -1;
+            b->ctx_id[0] = '\0';
+            if (b->top + list_rows() <= b->cur)
+                b->top = b->cur - list_rows() + 1;
+            continue;
+        }
+        if (r == KEY_CODE_YES && c == KEY_MOUSE) {
+            mouse_event(b);
+            continue;
+        }
+        if (COLS < MIN_COLS || LINES < MIN_LINES) {
+            if (c == 'q' || c == 'Q')
+                b->quit = true;
+            continue;
+        }
+        switch (b->mode) {
+        case M_PROMPT:
+            prompt_key(b, c, r == OK && c >= ' ' && c != 127);
+            break;
+        case M_READER:
+            reader_key(b, (int)c);
+            break;
+        case M_PICKER:
+            picker_key(b, (int)c, r == OK && c > ' ' && c != 127);
+            break;
+        case M_HELP:
+            if (c == 'q' || c == KEY_ESC || c == '?')
+                b->mode = M_LIST;
+            else if ((c == 'j' || c == KEY_DOWN) && b->help_top + 1 < nkeys)
+                b->help_top++;
+            else if ((c == 'k' || c == KEY_UP) && b->help_top > 0)
+                b->help_top--;
+            else if (c == 'Q')
+                b->quit = true;
+            break;
+        default:
+            list_key(b, (int)c);
+            break;
+        }
+    }
+}
+
+int
+browse_run(const char *db, const char *query, bool mouse)
+{
+    struct browser b;
+    struct q_error err = {{0}};
+    struct query_error qe;
+    const char *nc = getenv("NO_COLOR");
+    size_t k;
+    int rc = 0;
+
+    memset(&b, 0, sizeof b);
+    b.db = db;
+    b.ix = index_open(db, false, &err);
+    if (b.ix == NULL) {
+        fprintf(stderr, "quoth: %s: %s\n", db, err.msg);
+        return 4;
+    }
+    b.filter = xstrdup("");
+    b.count = b.total = b.old_count = -1;
+    b.data_version = index_data_version(b.ix);
+    b.case_name = xstrdup("marks");
+    b.zoom = 1;
+    b.mouse = mouse;
+    {
+        struct query q;
+        if (parse(&b, query ? query : "", &q, &qe) < 0) {
+            fprintf(stderr, "quoth: query: %s (column %zu)\n", qe.msg,
+                    qe.column + 1);
+            index_close(b.ix);
+            free(b.filter);
+            free(b.case_name);
+            return 2;
+        }
+        query_free(&q);
+    }
+    b.counter = counter_new(db);
+    if (getenv("ESCDELAY") == NULL)
+        set_escdelay(25);
+    if (initscr() == NULL) {
+        fprintf(stderr, "quoth: cannot open the terminal\n");
+        rc = 4;
+        goto out;
+    }
+    /* raw: Ctrl-C cancels a prompt and Ctrl-Z suspends through the key
+     * table, with the terminal put back first */
+    raw();
+    noecho();
+    nonl();
+    keypad(stdscr, TRUE);
+    nodelay(stdscr, TRUE);
+    b.color = has_colors() && (nc == NULL || nc[0] == '\0');
+    if (b.color) {
+        /* the terminal's own palette: default background, 8 colours */
+        start_color();
+        use_default_colors();
+        init_pair(PAIR_SPEAKER, COLOR_CYAN, -1);
+        init_pair(PAIR_HIT, COLOR_YELLOW, -1);
+        init_pair(PAIR_DIM, COLOR_BLUE, -1);
+        init_pair(PAIR_QUOTE, COLOR_GREEN, -1);
+        init_pair(PAIR_ERR, COLOR_RED, -1);
+    }
+    signal(SIGTERM, on_stop);
+    signal(SIGHUP, on_stop);
+    if (b.mouse)
+        mousemask(ALL_MOUSE_EVENTS, NULL);
+    mouseinterval(200);
+    marks_load(&b);
+    apply_or_say(&b, query ? query : "");
+    run(&b);
+    endwin();
+out:
+    counter_free(b.counter);
+    window_clear(&b);
+    store_free(b.ctx);
+    text_free(b.rd);
+    buf_free(&b.rd_head);
+    buf_free(&b.line);
+    buf_free(&b.pfilter);
+    picks_free(&b);
+    for (k = 0; k < b.nmarks; k++) {
+        free(b.marks[k]);
+        free(b.notes[k]);
+    }
+    free(b.marks);
+    free(b.notes);
+    if (b.have_q)
+        query_free(&b.q);
+    if (b.have_sq)
+        query_free(&b.sq);
+    free(b.filter);
+    free(b.suspended);
+    free(b.prev_filter);
+    free(b.asked);
+    for (k = 0; k <= P_NOTE; k++) {
+        size_t j;
+        for (j = 0; j < b.nhist[k]; j++)
+            free(b.hist[k][j]);
+        free(b.hist[k]);
+    }
+    free(b.prev_search);
+    free(b.sfrom.val);
+    free(b.search);
+    free(b.case_name);
+    index_close(b.wix);
+    index_close(b.ix);
+    return rc;
+}
