@@ -211,6 +211,7 @@ struct index {
     int64_t *old;           /* articles it held before */
     size_t nold;
     const struct query *run;    /* the query being run, for quoth_match */
+    int plan;               /* index_set_plan's; -1: index_plan chooses */
 };
 
 const char *
@@ -531,6 +532,7 @@ index_open(const char *path, bool write, struct q_error *err)
 
     ix->path = xstrdup(path);
     ix->write = write;
+    ix->plan = -1;
     if (!exists && !write) {
         q_error_set(err, "no index here (make one with 'quoth index "
                     "PATH')");
@@ -1439,6 +1441,166 @@ index_emit(struct index *ix, const char *sql, const struct query *q,
     return count;
 }
 
+/* True when where names a column of the articles table (a.x). */
+static bool
+index_refers_article(const char *where)
+{
+    const char *s;
+
+    for (s = strstr(where, "a."); s != NULL; s = strstr(s + 1, "a."))
+        if (s == where || !(s[-1] == '_' || (s[-1] >= 'a' && s[-1] <= 'z') ||
+                            (s[-1] >= 'A' && s[-1] <= 'Z') ||
+                            (s[-1] >= '0' && s[-1] <= '9')))
+            return true;
+    return false;
+}
+
+/* Costs of the plans for the first `limit` of -date, in tenths of a
+ * microsecond a row, measured on the million-quote index of bench/mkindex
+ * (see bench/README): looking a quote up from the FTS5 set and sorting
+ * it; walking the date index and testing the row against the set made
+ * once (and making the set); asking FTS5 about one rowid. */
+#define INDEX_COST_SORT 10
+#define INDEX_COST_SET 2
+#define INDEX_COST_WALK 2
+#define INDEX_COST_PROBE 13
+/* FTS5 matches are counted up to this; more is "most quotes": probing. */
+#define INDEX_COUNT_CAP 50000
+
+/* The plan for the first limit quotes of q by -date (QUERY_PLAN_*), from
+ * the number of quotes its FTS5 MATCH finds (counted up to a cap) and
+ * the number of quotes: few are looked up and sorted; many are found by
+ * walking the date index, testing each row. Results are the same. */
+static enum query_plan
+index_plan(struct index *ix, const struct query *q, size_t limit)
+{
+    sqlite3_stmt *st = NULL;
+    double n = 0, total = 0, sort, filter, probe;
+
+    if (q == NULL || q->fts < 0 || (size_t)q->fts >= q->nparams)
+        return QUERY_PLAN_SET;
+    if (sqlite3_prepare_v2(ix->db, "SELECT (SELECT count(*) FROM (SELECT 1"
+                           " FROM quotes_fts WHERE quotes_fts MATCH ?"
+                           " LIMIT ?)), (SELECT max(qid) FROM quotes)", -1,
+                           &st, NULL) != SQLITE_OK)
+        return QUERY_PLAN_SET;
+    sqlite3_bind_text(st, 1, q->params[q->fts], -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 2, INDEX_COUNT_CAP);
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        n = sqlite3_column_double(st, 0);
+        total = sqlite3_column_double(st, 1);
+    }
+    sqlite3_finalize(st);
+    if (n < 1 || total < 1)
+        return QUERY_PLAN_SET;
+    /* a walk visits about limit * total / n rows before it has limit */
+    sort = n * INDEX_COST_SORT;
+    filter = n * INDEX_COST_SET + (double)limit * total / n * INDEX_COST_WALK;
+    probe = (double)limit * total / n * INDEX_COST_PROBE;
+    if (sort <= filter && sort <= probe)
+        return QUERY_PLAN_SET;
+    return filter <= probe ? QUERY_PLAN_FILTER : QUERY_PLAN_PROBE;
+}
+
+/* Hands sink the quotes whose qids are ids[0..n), in that order. Returns
+ * as index_search. */
+static long
+index_emit_qids(struct index *ix, const int64_t *ids, size_t n,
+                const struct record_sink *sink, struct q_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    size_t k;
+    long count = 0;
+
+    if (sqlite3_prepare_v2(ix->db, "SELECT " INDEX_COLS " FROM quotes q"
+                           " JOIN articles a ON a.id = q.article"
+                           " WHERE q.qid = ?", -1, &st, NULL) != SQLITE_OK)
+        return index_fail(ix, err, "preparing a query");
+    for (k = 0; k < n; k++) {
+        struct record r;
+        struct article a;
+        int rc;
+
+        sqlite3_reset(st);
+        sqlite3_bind_int64(st, 1, ids[k]);
+        rc = sqlite3_step(st);
+        if (rc == SQLITE_DONE)
+            continue;       /* gone since: a writer deleted it */
+        if (rc != SQLITE_ROW) {
+            index_fail(ix, err, "running a query");
+            sqlite3_finalize(st);
+            return -1;
+        }
+        index_row(st, &r, &a);
+        if (sink->put(sink->ctx, &r) < 0) {
+            sqlite3_finalize(st);
+            return -2;
+        }
+        count++;
+    }
+    sqlite3_finalize(st);
+    return count;
+}
+
+/* index_search sorted by -date, at most limit (> 0): the qids first, by
+ * the plan index_plan chooses, selecting only what orders them; then the
+ * records of those alone. */
+static long
+index_search_recent(struct index *ix, const struct query *q, size_t limit,
+                    const struct record_sink *sink, struct q_error *err)
+{
+    enum query_plan plan = ix->plan >= 0 ? (enum query_plan)ix->plan
+                                         : index_plan(ix, q, limit);
+    char *where = q != NULL ? query_where_plan(q, plan) : xstrdup("1");
+    struct buf sql = {0};
+    sqlite3_stmt *st = NULL;
+    int64_t *ids = NULL;
+    size_t n = 0, cap = 0;
+    long count;
+    int rc;
+
+    buf_printf(&sql, "SELECT q.qid FROM quotes q%s WHERE %s ORDER BY"
+               " q.date DESC, q.article DESC, q.seq LIMIT %zu",
+               index_refers_article(where)
+                   ? " JOIN articles a ON a.id = q.article" : "",
+               where, limit);
+    free(where);
+    rc = sqlite3_prepare_v2(ix->db, sql.data, -1, &st, NULL);
+    buf_free(&sql);
+    if (rc != SQLITE_OK)
+        return index_fail(ix, err, "preparing a query");
+    index_bind_query(st, q);
+    ix->run = q;
+    query_start(q);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (n == cap) {
+            cap = cap ? 2 * cap : 128;
+            ids = xreallocarray(ids, cap, sizeof *ids);
+        }
+        ids[n++] = sqlite3_column_int64(st, 0);
+    }
+    if (rc != SQLITE_DONE && query_failed(q) != NULL) {
+        q_error_set(err, "%s", query_failed(q)->msg);
+        count = -3;
+    } else if (rc != SQLITE_DONE) {
+        count = index_fail(ix, err, "running a query");
+    } else {
+        count = 0;
+    }
+    sqlite3_finalize(st);
+    ix->run = NULL;
+    if (count == 0)
+        count = index_emit_qids(ix, ids, n, sink, err);
+    free(ids);
+    return count;
+}
+
+void
+index_set_plan(struct index *ix, int plan)
+{
+    ix->plan = plan;
+}
+
 long
 index_search(struct index *ix, const struct query *q, enum index_sort sort,
              size_t limit, const struct record_sink *sink,
@@ -1453,6 +1615,9 @@ index_search(struct index *ix, const struct query *q, enum index_sort sort,
     struct buf sql = {0};
     long n;
 
+    if (sort == INDEX_SORT_DATE_DESC && limit > 0 &&
+        ix->plan != INDEX_PLAN_ONE)
+        return index_search_recent(ix, q, limit, sink, err);
     buf_printf(&sql, "SELECT " INDEX_COLS " FROM quotes q JOIN articles a"
                " ON a.id = q.article WHERE %s ORDER BY %s",
                q != NULL ? q->where : "1", orders[sort]);

@@ -99,6 +99,12 @@ enum index_sort { INDEX_SORT_DATE_DESC, INDEX_SORT_DATE, INDEX_SORT_SPEAKER };
 long index_search(struct index *ix, const struct query *q,
                   enum index_sort sort, size_t limit,
                   const struct record_sink *sink, struct q_error *err);
+/* For tests and benchmarks: how index_search finds the first limit quotes
+ * by -date: -1 (the default) as the counts say; a QUERY_PLAN_* of query.h;
+ * or INDEX_PLAN_ONE, one statement that sorts every quote q matches. The
+ * quotes found are the same. */
+#define INDEX_PLAN_ONE 3
+void index_set_plan(struct index *ix, int plan);
 /* The number of quotes q matches, or -1 (err filled), or -3 as
  * index_search. */
 long index_count(struct index *ix, const struct query *q,

@@ -1341,6 +1341,23 @@ struct part {
     char **p;
     size_t np;
     int cost;
+    size_t fts1;            /* 1 + the parameter of an FTS5 MATCH every
+                             * row of the piece is in; 0: none */
+};
+
+/* How sql_fts tests the FTS5 conditions: the rows' set, looked up; and
+ * what query_where_plan makes of it. */
+static const char FTS_SET[] =
+    "q.qid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)";
+static const char *const fts_plans[] = {
+    [QUERY_PLAN_SET] = FTS_SET,
+    /* a set each row is tested against: '+' keeps SQLite from looking
+     * the rows up from it, so that it walks an index in the order */
+    [QUERY_PLAN_FILTER] = "+q.qid IN (SELECT rowid FROM quotes_fts WHERE"
+                          " quotes_fts MATCH ?)",
+    /* FTS5 asked about the one row, by rowid: no set is made */
+    [QUERY_PLAN_PROBE] = "EXISTS (SELECT 1 FROM quotes_fts WHERE"
+                         " quotes_fts MATCH ? AND rowid = q.qid)",
 };
 
 static void
@@ -1493,9 +1510,9 @@ sql_fts(struct part *t, const struct qnode *n)
     struct buf e = {0};
 
     fts_write(&e, n);
-    buf_puts(&t->sql, "q.qid IN (SELECT rowid FROM quotes_fts WHERE"
-             " quotes_fts MATCH ?)");
+    buf_puts(&t->sql, FTS_SET);
     part_param(t, e.data, e.len);
+    t->fts1 = t->np;
     t->cost = COST_FTS;
     buf_free(&e);
 }
@@ -1886,8 +1903,11 @@ compile(struct qcompile *c, struct qnode *n, bool pos, struct part *out)
         free(ftsand.kid);
         if (np > 1)
             qsort(parts, np, sizeof *parts, part_cmp);
-        for (k = 0; k < np; k++)
+        for (k = 0; k < np; k++) {
+            if (out->fts1 == 0 && parts[k].fts1 > 0)
+                out->fts1 = out->np + parts[k].fts1;
             part_take(out, &parts[k], k > 0 ? " AND (%s)" : "(%s)");
+        }
         free(parts);
         return;
     }
@@ -1949,6 +1969,7 @@ query_parse_env(const char *text, const struct query_env *env,
     q->where = buf_take(&out.sql);
     q->params = out.p;
     q->nparams = out.np;
+    q->fts = out.fts1 > 0 ? (long)out.fts1 - 1 : -1;
     q->highlight = c.hl.len > 0 ? buf_take(&c.hl) : NULL;
     buf_free(&c.hl);
     q->run = c.run;
@@ -1975,6 +1996,23 @@ query_free(struct query *q)
     free(q->highlight);
     run_free(q->run);
     memset(q, 0, sizeof *q);
+}
+
+char *
+query_where_plan(const struct query *q, enum query_plan plan)
+{
+    struct buf b = {0};
+    const char *s = q->where, *at;
+
+    /* The fragment holds no value (they are parameters): where it is,
+     * it is sql_fts's, and its one '?' stays in its place. */
+    while ((at = strstr(s, FTS_SET)) != NULL) {
+        buf_append(&b, s, (size_t)(at - s));
+        buf_puts(&b, fts_plans[plan]);
+        s = at + strlen(FTS_SET);
+    }
+    buf_puts(&b, s);
+    return buf_take(&b);
 }
 
 bool
