@@ -16,6 +16,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "buf.h"
@@ -211,7 +212,8 @@ struct index {
     int64_t *old;           /* articles it held before */
     size_t nold;
     const struct query *run;    /* the query being run, for quoth_match */
-    int plan;               /* index_set_plan's; -1: index_plan chooses */
+    int plan;               /* index_set_plan's; -1: by expected cost */
+    double deadline;        /* of a plan on a budget (index_now) */
 };
 
 const char *
@@ -1455,51 +1457,89 @@ index_refers_article(const char *where)
     return false;
 }
 
-/* Costs of the plans for the first `limit` of -date, in tenths of a
- * microsecond a row, measured on the million-quote index of bench/mkindex
- * (see bench/README): looking a quote up from the FTS5 set and sorting
- * it; walking the date index and testing the row against the set made
- * once (and making the set); asking FTS5 about one rowid. */
+/* What the plans for the first `limit` quotes by -date cost, in tenths
+ * of a microsecond, measured on the million-quote index of bench/mkindex:
+ * a quote looked up from the FTS5 set and sorted; a match put in the set
+ * the walk tests rows against; a row of the date index walked and tested
+ * against that set; a row tested by asking FTS5 about its rowid (a seek
+ * in every segment of the FTS5 index, dearer than it looks). */
 #define INDEX_COST_SORT 10
-#define INDEX_COST_SET 2
+#define INDEX_COST_SET 1
 #define INDEX_COST_WALK 2
-#define INDEX_COST_PROBE 13
-/* FTS5 matches are counted up to this; more is "most quotes": probing. */
-#define INDEX_COUNT_CAP 50000
+#define INDEX_COST_PROBE 300
+/* The FTS5 matches are counted up to this; past it, their share of the
+ * quotes is taken from the newest INDEX_SAMPLE rowids. */
+#define INDEX_COUNT_CAP 10000
+#define INDEX_SAMPLE 20000
 
-/* The plan for the first limit quotes of q by -date (QUERY_PLAN_*), from
- * the number of quotes its FTS5 MATCH finds (counted up to a cap) and
- * the number of quotes: few are looked up and sorted; many are found by
- * walking the date index, testing each row. Results are the same. */
-static enum query_plan
-index_plan(struct index *ix, const struct query *q, size_t limit)
+/* Fills cost[QUERY_PLAN_*] with what each plan for the first limit
+ * quotes of q by -date is expected to cost (tenths of a microsecond),
+ * from the number of quotes its FTS5 MATCH finds and the number of
+ * quotes: few matches are best looked up and sorted; many, found by
+ * walking the date index (a walk visits about limit * total / matches
+ * rows). Returns false when q has no FTS5 MATCH to count, or on error:
+ * then the set it is. */
+static bool
+index_plan_costs(struct index *ix, const struct query *q, size_t limit,
+                 double cost[3])
 {
+    static const char sql[] =
+        "SELECT (SELECT count(*) FROM (SELECT 1 FROM quotes_fts"
+        "  WHERE quotes_fts MATCH ?1 LIMIT ?2)),"
+        " (SELECT max(qid) FROM quotes),"
+        " CASE WHEN (SELECT count(*) FROM (SELECT 1 FROM quotes_fts"
+        "  WHERE quotes_fts MATCH ?1 LIMIT ?2)) < ?2 THEN NULL ELSE"
+        "  (SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH ?1"
+        "   AND rowid > (SELECT max(qid) FROM quotes) - ?3) END";
     sqlite3_stmt *st = NULL;
-    double n = 0, total = 0, sort, filter, probe;
+    double n = 0, total = 0, walk;
 
     if (q == NULL || q->fts < 0 || (size_t)q->fts >= q->nparams)
-        return QUERY_PLAN_SET;
-    if (sqlite3_prepare_v2(ix->db, "SELECT (SELECT count(*) FROM (SELECT 1"
-                           " FROM quotes_fts WHERE quotes_fts MATCH ?"
-                           " LIMIT ?)), (SELECT max(qid) FROM quotes)", -1,
-                           &st, NULL) != SQLITE_OK)
-        return QUERY_PLAN_SET;
+        return false;
+    if (sqlite3_prepare_v2(ix->db, sql, -1, &st, NULL) != SQLITE_OK)
+        return false;
     sqlite3_bind_text(st, 1, q->params[q->fts], -1, SQLITE_STATIC);
     sqlite3_bind_int(st, 2, INDEX_COUNT_CAP);
+    sqlite3_bind_int(st, 3, INDEX_SAMPLE);
     if (sqlite3_step(st) == SQLITE_ROW) {
         n = sqlite3_column_double(st, 0);
         total = sqlite3_column_double(st, 1);
+        if (sqlite3_column_type(st, 2) != SQLITE_NULL) {
+            double share = sqlite3_column_double(st, 2) /
+                           (total < INDEX_SAMPLE ? total : INDEX_SAMPLE);
+            if (share * total > n)
+                n = share * total;
+        }
     }
     sqlite3_finalize(st);
     if (n < 1 || total < 1)
-        return QUERY_PLAN_SET;
-    /* a walk visits about limit * total / n rows before it has limit */
-    sort = n * INDEX_COST_SORT;
-    filter = n * INDEX_COST_SET + (double)limit * total / n * INDEX_COST_WALK;
-    probe = (double)limit * total / n * INDEX_COST_PROBE;
-    if (sort <= filter && sort <= probe)
-        return QUERY_PLAN_SET;
-    return filter <= probe ? QUERY_PLAN_FILTER : QUERY_PLAN_PROBE;
+        return false;
+    walk = (double)limit * total / n;
+    if (walk > total)
+        walk = total;
+    cost[QUERY_PLAN_SET] = n * INDEX_COST_SORT;
+    cost[QUERY_PLAN_FILTER] = n * INDEX_COST_SET + walk * INDEX_COST_WALK;
+    cost[QUERY_PLAN_PROBE] = walk * INDEX_COST_PROBE;
+    return true;
+}
+
+static double
+index_now(void)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* SQLite's progress callback while a plan runs on a budget: stops the
+ * statement (SQLITE_INTERRUPT) once the time is up. */
+static int
+index_progress(void *ctx)
+{
+    const struct index *ix = ctx;
+
+    return index_now() > ix->deadline;
 }
 
 /* Hands sink the quotes whose qids are ids[0..n), in that order. Returns
@@ -1542,21 +1582,19 @@ index_emit_qids(struct index *ix, const int64_t *ids, size_t n,
     return count;
 }
 
-/* index_search sorted by -date, at most limit (> 0): the qids first, by
- * the plan index_plan chooses, selecting only what orders them; then the
- * records of those alone. */
+/* The qids of the first limit quotes of q by -date under plan, into
+ * *ids (*n of them; *ids grows, *cap says how far), selecting only what orders them. With
+ * budget > 0 (seconds), gives up when it takes longer: returns 1. Returns
+ * 0, or as index_search. */
 static long
-index_search_recent(struct index *ix, const struct query *q, size_t limit,
-                    const struct record_sink *sink, struct q_error *err)
+index_recent_ids(struct index *ix, const struct query *q, size_t limit,
+                 enum query_plan plan, double budget, int64_t **ids,
+                 size_t *n, size_t *cap, struct q_error *err)
 {
-    enum query_plan plan = ix->plan >= 0 ? (enum query_plan)ix->plan
-                                         : index_plan(ix, q, limit);
     char *where = q != NULL ? query_where_plan(q, plan) : xstrdup("1");
     struct buf sql = {0};
     sqlite3_stmt *st = NULL;
-    int64_t *ids = NULL;
-    size_t n = 0, cap = 0;
-    long count;
+    long ret = 0;
     int rc;
 
     buf_printf(&sql, "SELECT q.qid FROM quotes q%s WHERE %s ORDER BY"
@@ -1572,27 +1610,85 @@ index_search_recent(struct index *ix, const struct query *q, size_t limit,
     index_bind_query(st, q);
     ix->run = q;
     query_start(q);
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (n == cap) {
-            cap = cap ? 2 * cap : 128;
-            ids = xreallocarray(ids, cap, sizeof *ids);
-        }
-        ids[n++] = sqlite3_column_int64(st, 0);
+    *n = 0;
+    if (budget > 0) {
+        ix->deadline = index_now() + budget;
+        sqlite3_progress_handler(ix->db, 256, index_progress, ix);
     }
-    if (rc != SQLITE_DONE && query_failed(q) != NULL) {
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (*n == *cap) {
+            *cap = *cap ? 2 * *cap : 128;
+            *ids = xreallocarray(*ids, *cap, sizeof **ids);
+        }
+        (*ids)[(*n)++] = sqlite3_column_int64(st, 0);
+    }
+    if (budget > 0)
+        sqlite3_progress_handler(ix->db, 0, NULL, NULL);
+    if (rc == SQLITE_INTERRUPT && budget > 0) {
+        ret = 1;
+    } else if (rc != SQLITE_DONE && query_failed(q) != NULL) {
         q_error_set(err, "%s", query_failed(q)->msg);
-        count = -3;
+        ret = -3;
     } else if (rc != SQLITE_DONE) {
-        count = index_fail(ix, err, "running a query");
-    } else {
-        count = 0;
+        ret = index_fail(ix, err, "running a query");
     }
     sqlite3_finalize(st);
     ix->run = NULL;
-    if (count == 0)
-        count = index_emit_qids(ix, ids, n, sink, err);
+    return ret;
+}
+
+/* index_search sorted by -date, at most limit (> 0), in two steps: the
+ * qids, by the plans in the order of their expected cost, each walk on a
+ * budget of a few times what it should take (the matches may all be old:
+ * the walk then runs long), the set (whose cost the count bounds) last
+ * and unbounded; then the records of those qids alone. */
+static long
+index_search_recent(struct index *ix, const struct query *q, size_t limit,
+                    const struct record_sink *sink, struct q_error *err)
+{
+    enum query_plan order[3] = {QUERY_PLAN_SET};
+    double cost[3];
+    size_t nplans = 1, n = 0, cap = 0, k, j;
+    int64_t *ids = NULL;
+    long ret = 1;
+
+    if (ix->plan == INDEX_PLAN_RUSH) {
+        order[0] = QUERY_PLAN_FILTER;
+        order[1] = QUERY_PLAN_PROBE;
+        nplans = 3;
+        cost[QUERY_PLAN_FILTER] = cost[QUERY_PLAN_PROBE] = 0;
+    } else if (ix->plan >= 0) {
+        order[0] = (enum query_plan)ix->plan;
+    } else if (index_plan_costs(ix, q, limit, cost)) {
+        order[0] = QUERY_PLAN_SET;
+        order[1] = QUERY_PLAN_FILTER;
+        order[2] = QUERY_PLAN_PROBE;
+        for (k = 1; k < 3; k++)
+            for (j = k; j > 0 && cost[order[j]] < cost[order[j - 1]]; j--) {
+                enum query_plan t = order[j];
+                order[j] = order[j - 1];
+                order[j - 1] = t;
+            }
+        while (order[nplans - 1] != QUERY_PLAN_SET)
+            nplans++;
+    }
+    for (k = 0; k < nplans && ret == 1; k++) {
+        double budget = 0;
+        if (k + 1 < nplans) {
+            /* tenths of a microsecond; at least 2 ms */
+            budget = 4 * cost[order[k]] / 1e7;
+            if (budget < 0.002 && ix->plan != INDEX_PLAN_RUSH)
+                budget = 0.002;
+            if (budget <= 0)
+                budget = 1e-9;
+        }
+        ret = index_recent_ids(ix, q, limit, order[k], budget, &ids, &n,
+                               &cap, err);
+    }
+    if (ret == 0)
+        ret = index_emit_qids(ix, ids, n, sink, err);
     free(ids);
-    return count;
+    return ret;
 }
 
 void

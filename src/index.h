@@ -101,9 +101,11 @@ long index_search(struct index *ix, const struct query *q,
                   const struct record_sink *sink, struct q_error *err);
 /* For tests and benchmarks: how index_search finds the first limit quotes
  * by -date: -1 (the default) as the counts say; a QUERY_PLAN_* of query.h;
- * or INDEX_PLAN_ONE, one statement that sorts every quote q matches. The
- * quotes found are the same. */
+ * INDEX_PLAN_ONE, one statement that sorts every quote q matches; or
+ * INDEX_PLAN_RUSH, the walks on no time at all (interrupted), then the
+ * set. The quotes found are the same. */
 #define INDEX_PLAN_ONE 3
+#define INDEX_PLAN_RUSH 4
 void index_set_plan(struct index *ix, int plan);
 /* The number of quotes q matches, or -1 (err filled), or -3 as
  * index_search. */

@@ -5,8 +5,9 @@
 # 2,400 quotes; words in every quote, in one in ten, in one in a hundred;
 # few dates, so that many quotes tie on the date; some articles with no
 # date), the ids of the first N under the plan chosen, under each plan
-# forced, and under the one statement that sorts every match must be the
-# same list, for words, phrases, fields and their combinations.
+# forced, under the one statement that sorts every match, and when the
+# walks run out of time at once, must be the same list, for words,
+# phrases, fields and their combinations.
 . "$QUOTH_SRC/tests/cli/lib.sh"
 : "${QUOTH_PROBE:?QUOTH_PROBE must name the built tests/query/probe}"
 db=$WORK/plans.db
@@ -43,7 +44,7 @@ q search --db "$db" -f tsv alpha
 expect_cmd "every quote has alpha ($(tail -n +2 "$WORK/out" | wc -l))" \
     test "$(tail -n +2 "$WORK/out" | wc -l)" -eq 2400
 
-# same N QUERY: the five lists of probe plans are one, of as many ids as
+# same N QUERY: the six lists of probe plans are one, of as many ids as
 # the first N of every quote `quoth search` finds with no limit
 same() {
     local out first n all
@@ -53,7 +54,7 @@ same() {
     first=$(head -n 1 <<<"$out" | cut -d: -f2-)
     n=$(wc -w <<<"$first")
     if [ "$(cut -d: -f2- <<<"$out" | sort -u | wc -l)" -eq 1 ] &&
-       [ "$(wc -l <<<"$out")" -eq 5 ] &&
+       [ "$(wc -l <<<"$out")" -eq 6 ] &&
        [ "$n" -eq "$((all < $1 ? all : $1))" ] &&
        ! grep -q error <<<"$out"; then
         ok "first $1 of '$2' ($all): the same $n ids under every plan"

@@ -10,7 +10,8 @@
  *                               under each plan of index_search, a line
  *                               each: "PLAN: ID ID ...", PLAN the one
  *                               index_plan chose (auto), each of the
- *                               three forced, and the one sorting all
+ *                               three forced, the one sorting all, and
+ *                               the walks interrupted at once (rush)
  * Exit 0, or 1 when the query or the index fails to open.
  */
 #include <stdio.h>
@@ -48,7 +49,7 @@ static int
 plans(const char *db, size_t limit, const char *text)
 {
     static const char *const names[] = {"auto", "set", "filter", "probe",
-                                        "one"};
+                                        "one", "rush"};
     struct q_error err = {{0}};
     struct query_error qe;
     struct query q;
@@ -64,7 +65,7 @@ plans(const char *db, size_t limit, const char *text)
         query_free(&q);
         return 1;
     }
-    for (p = -1; p <= INDEX_PLAN_ONE; p++) {
+    for (p = -1; p <= INDEX_PLAN_RUSH; p++) {
         struct ids f = {0};
         struct record_sink sink = {.put = keep_id, .ctx = &f};
         long n;
