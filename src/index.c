@@ -1463,57 +1463,61 @@ index_refers_article(const char *where)
  * the walk tests rows against; a row of the date index walked and tested
  * against that set; a row tested by asking FTS5 about its rowid (a seek
  * in every segment of the FTS5 index, dearer than it looks). */
-#define INDEX_COST_SORT 10
-#define INDEX_COST_SET 1
+#define INDEX_COST_SORT 15
+#define INDEX_COST_SET 2
 #define INDEX_COST_WALK 2
-#define INDEX_COST_PROBE 300
-/* The FTS5 matches are counted up to this; past it, their share of the
- * quotes is taken from the newest INDEX_SAMPLE rowids. */
-#define INDEX_COUNT_CAP 10000
-#define INDEX_SAMPLE 20000
+#define INDEX_COST_PROBE 200
+/* The FTS5 matches are counted exactly in an index of up to
+ * INDEX_SAMPLE_ALL quotes; in a bigger one, in INDEX_SAMPLES windows of
+ * INDEX_SAMPLE rowids spread over it (a count costs ~0.25 us a match, so
+ * counting them all would cost more than some plans). */
+#define INDEX_SAMPLE_ALL 20000
+#define INDEX_SAMPLES 10
+#define INDEX_SAMPLE 500
 
 /* Fills cost[QUERY_PLAN_*] with what each plan for the first limit
  * quotes of q by -date is expected to cost (tenths of a microsecond),
- * from the number of quotes its FTS5 MATCH finds and the number of
- * quotes: few matches are best looked up and sorted; many, found by
- * walking the date index (a walk visits about limit * total / matches
- * rows). Returns false when q has no FTS5 MATCH to count, or on error:
- * then the set it is. */
+ * from the number of quotes its FTS5 MATCH finds (estimated) and the
+ * number of quotes: few matches are best looked up and sorted; many,
+ * found by walking the date index (a walk visits about limit * total /
+ * matches rows, when the matches are spread over the dates). Returns
+ * false when q has no FTS5 MATCH to count, or on error: then the set it
+ * is. */
 static bool
 index_plan_costs(struct index *ix, const struct query *q, size_t limit,
                  double cost[3])
 {
-    static const char sql[] =
-        "SELECT (SELECT count(*) FROM (SELECT 1 FROM quotes_fts"
-        "  WHERE quotes_fts MATCH ?1 LIMIT ?2)),"
-        " (SELECT max(qid) FROM quotes),"
-        " CASE WHEN (SELECT count(*) FROM (SELECT 1 FROM quotes_fts"
-        "  WHERE quotes_fts MATCH ?1 LIMIT ?2)) < ?2 THEN NULL ELSE"
-        "  (SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH ?1"
-        "   AND rowid > (SELECT max(qid) FROM quotes) - ?3) END";
     sqlite3_stmt *st = NULL;
-    double n = 0, total = 0, walk;
+    double n = 0, total, walk;
+    int64_t lo, k, windows;
 
     if (q == NULL || q->fts < 0 || (size_t)q->fts >= q->nparams)
         return false;
-    if (sqlite3_prepare_v2(ix->db, sql, -1, &st, NULL) != SQLITE_OK)
+    total = (double)index_int(ix, "SELECT coalesce(max(qid), 0) FROM quotes");
+    if (total < 1 ||
+        sqlite3_prepare_v2(ix->db, "SELECT count(*) FROM quotes_fts WHERE"
+                           " quotes_fts MATCH ? AND rowid BETWEEN ? AND ?",
+                           -1, &st, NULL) != SQLITE_OK)
         return false;
     sqlite3_bind_text(st, 1, q->params[q->fts], -1, SQLITE_STATIC);
-    sqlite3_bind_int(st, 2, INDEX_COUNT_CAP);
-    sqlite3_bind_int(st, 3, INDEX_SAMPLE);
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        n = sqlite3_column_double(st, 0);
-        total = sqlite3_column_double(st, 1);
-        if (sqlite3_column_type(st, 2) != SQLITE_NULL) {
-            double share = sqlite3_column_double(st, 2) /
-                           (total < INDEX_SAMPLE ? total : INDEX_SAMPLE);
-            if (share * total > n)
-                n = share * total;
+    windows = total <= INDEX_SAMPLE_ALL ? 1 : INDEX_SAMPLES;
+    for (k = 0; k < windows; k++) {
+        lo = windows == 1 ? 1 : 1 + k * (int64_t)total / windows;
+        sqlite3_reset(st);
+        sqlite3_bind_int64(st, 2, lo);
+        sqlite3_bind_int64(st, 3, windows == 1 ? (int64_t)total
+                                               : lo + INDEX_SAMPLE - 1);
+        if (sqlite3_step(st) != SQLITE_ROW) {
+            sqlite3_finalize(st);
+            return false;
         }
+        n += sqlite3_column_double(st, 0);
     }
     sqlite3_finalize(st);
-    if (n < 1 || total < 1)
-        return false;
+    if (windows > 1)
+        n = n * total / (INDEX_SAMPLES * INDEX_SAMPLE);
+    if (n < 1)
+        n = 1;
     walk = (double)limit * total / n;
     if (walk > total)
         walk = total;
