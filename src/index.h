@@ -86,6 +86,11 @@ int index_file_end(struct index *ix, const char *hash, int64_t mtime_ns,
 int index_prune(struct index *ix, bool files_too, size_t *files,
                 struct q_error *err);
 
+/* After a run that wrote: merges the full-text index into one segment
+ * when it has grown many (searches that probe it by rowid stay fast).
+ * One transaction; a few seconds at a million quotes. Returns 0 or -1. */
+int index_tidy(struct index *ix, struct q_error *err);
+
 /* --- Reading ------------------------------------------------------------ */
 
 enum index_sort { INDEX_SORT_DATE_DESC, INDEX_SORT_DATE, INDEX_SORT_SPEAKER };
