@@ -135,6 +135,25 @@ static const char index_schema_2[] =
     "CREATE TABLE saved_queries("
     " name TEXT PRIMARY KEY, query TEXT NOT NULL) WITHOUT ROWID;";
 
+/* schema 3: speaker words (index speed). speaker_words: every word of
+ * every grouping key, so that speaker:NAME finds its keys through an
+ * index (the keys holding NAME's first word, or a word it begins) instead
+ * of matching every key; kept by index_add_speaker. An addition older
+ * quoths ignore, so no new version: made and filled from speakers when an
+ * index without it is opened to write; read without it, a view of the
+ * same words stands in (index_speaker_words). */
+#define INDEX_SPEAKER_WORDS                                                  \
+    " WITH RECURSIVE w(key, word, rest) AS ("                                \
+    "  SELECT key, NULL, key || ' ' FROM speakers"                           \
+    "  UNION ALL SELECT key, substr(rest, 1, instr(rest, ' ') - 1),"         \
+    "   substr(rest, instr(rest, ' ') + 1) FROM w WHERE rest <> '')"         \
+    " SELECT word, key FROM w WHERE word <> ''"
+static const char index_schema_3[] =
+    "CREATE TABLE IF NOT EXISTS speaker_words("
+    " word TEXT NOT NULL, key TEXT NOT NULL,"
+    " PRIMARY KEY(word, key)) WITHOUT ROWID;"
+    "INSERT OR IGNORE INTO speaker_words(word, key)" INDEX_SPEAKER_WORDS ";";
+
 /* The statements the writer runs for every article, prepared once. */
 #define INDEX_STMTS(X)                                                        \
     X(FILE_CURRENT, "SELECT 1 FROM files WHERE abspath = ? AND hash = ?"     \
@@ -169,6 +188,8 @@ static const char index_schema_2[] =
                     " cue_end, from_id, para, date) VALUES (?,?,?,?,?,?,?,?,"\
                     "?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")                       \
     X(SPEAKER_ADD, "INSERT OR IGNORE INTO speakers(key) VALUES (?)")         \
+    X(SPEAKER_WORD, "INSERT OR IGNORE INTO speaker_words(word, key)"         \
+                    " VALUES (?, ?)")                                        \
     X(ALIAS_FIND, "SELECT name_key FROM aliases WHERE form_key = ?")         \
     X(FIX_APPLY, "UPDATE quotes SET"                                         \
                  " speaker = CASE WHEN ?1 THEN NULL"                         \
@@ -441,7 +462,8 @@ index_create(struct index *ix, struct q_error *err)
     if (index_exec(ix, "BEGIN IMMEDIATE", err, "creating the index") < 0)
         return -1;
     if (index_exec(ix, index_schema, err, "creating the index") < 0 ||
-        index_exec(ix, index_schema_2, err, "creating the index") < 0)
+        index_exec(ix, index_schema_2, err, "creating the index") < 0 ||
+        index_exec(ix, index_schema_3, err, "creating the index") < 0)
         goto out;
     if (sqlite3_prepare_v2(ix->db, "INSERT INTO meta(key, value) VALUES"
                            " ('schema', ?1), ('created_by', ?2),"
@@ -512,6 +534,31 @@ index_match_fn(sqlite3_context *cx, int argc, sqlite3_value **argv)
         sqlite3_result_error(cx, "the query failed on a quote", -1);
     else
         sqlite3_result_int(cx, r);
+}
+
+/* Makes sure speaker_words is there (schema 3): made and filled in one
+ * transaction when the index is open to write, else a temporary view
+ * of the same rows. Returns 0 or -1. */
+static int
+index_speaker_words(struct index *ix, struct q_error *err)
+{
+    int rc;
+
+    if (index_int(ix, "SELECT count(*) FROM sqlite_master WHERE"
+                      " name = 'speaker_words'") == 1)
+        return 0;
+    if (!ix->write)
+        return index_exec(ix, "CREATE TEMP VIEW speaker_words(word, key)"
+                              " AS" INDEX_SPEAKER_WORDS, err,
+                          "opening the index");
+    if (index_exec(ix, "BEGIN IMMEDIATE", err, "upgrading the index") < 0)
+        return -1;
+    rc = index_exec(ix, index_schema_3, err, "upgrading the index");
+    if (rc == 0)
+        rc = index_exec(ix, "COMMIT", err, "upgrading the index");
+    if (rc < 0)
+        index_rollback(ix);
+    return rc;
 }
 
 /* Says what is wrong with an index that will not open, for one line. */
@@ -623,7 +670,11 @@ index_open(const char *path, bool write, struct q_error *err)
         if (version > 0 && version < INDEX_SCHEMA &&
             index_upgrade(ix, err) < 0)
             return index_open_fail(ix, err);
+        if (index_speaker_words(ix, err) < 0)
+            return index_open_fail(ix, err);
     } else {
+        if (index_speaker_words(ix, err) < 0)
+            return index_open_fail(ix, err);
         sqlite3_exec(ix->db, "PRAGMA query_only = 1", NULL, NULL, NULL);
     }
     return ix;
@@ -888,13 +939,30 @@ static int
 index_add_speaker(struct index *ix, const char *key, struct q_error *err)
 {
     sqlite3_stmt *st;
+    const char *w;
+    size_t n;
 
     if (key == NULL)
         return 0;
     if ((st = index_stmt(ix, S_SPEAKER_ADD, err)) == NULL)
         return -1;
     bind_text(st, 1, key);
-    return index_run(ix, st, err, "adding a speaker");
+    if (index_run(ix, st, err, "adding a speaker") < 0)
+        return -1;
+    if (sqlite3_changes(ix->db) == 0)
+        return 0;           /* known: its words are in */
+    for (w = key; *w != '\0'; w += n + (w[n] == ' ')) {
+        n = strcspn(w, " ");
+        if (n == 0)
+            continue;
+        if ((st = index_stmt(ix, S_SPEAKER_WORD, err)) == NULL)
+            return -1;
+        sqlite3_bind_text(st, 1, w, (int)n, SQLITE_STATIC);
+        bind_text(st, 2, key);
+        if (index_run(ix, st, err, "adding a speaker") < 0)
+            return -1;
+    }
+    return 0;
 }
 
 static int

@@ -1693,33 +1693,56 @@ compile_field(struct qcompile *c, struct qnode *l, struct part *t)
         return;
     }
     switch (l->field) {
-    case QF_SPEAKER:
+    case QF_SPEAKER: {
+        struct buf pats[2] = {{0}, {0}};
         /* Any run of whole words of the key: the surname alone, the
          * forename and surname, the whole name. The value is also tried
          * with its words only folded, since only surnames are
          * transliterated. */
-        buf_puts(&t->sql, "q.speaker_key IN (SELECT key FROM speakers WHERE"
-                 " ' ' || key || ' ' LIKE ? ESCAPE '\\'"
-                 " OR ' ' || key || ' ' LIKE ? ESCAPE '\\')");
+        /* The keys are found by their word (speaker_words, indexed): the
+         * value's first word, or the words it begins when it is one word
+         * and a prefix; the LIKE then checks the run. */
+        buf_puts(&t->sql, "q.speaker_key IN (SELECT key FROM speaker_words"
+                 " WHERE (word >= ? AND word < ? OR word >= ? AND word < ?)"
+                 " AND (' ' || key || ' ' LIKE ? ESCAPE '\\'"
+                 " OR ' ' || key || ' ' LIKE ? ESCAPE '\\'))");
         for (int pass = 0; pass < 2; pass++) {
-            struct buf pat = {0}, key = {0};
+            struct buf key = {0}, word = {0};
+            size_t w;
             if (pass == 0)
                 speaker_key(&key, v, n);
             else
                 utf8_fold(&key, v, n, true);
-            buf_puts(&pat, "% ");
+            buf_puts(&pats[pass], "% ");
             for (k = 0; k < key.len; k++) {
                 char ch = key.data[k];
                 if (ch == '%' || ch == '_' || ch == '\\')
-                    buf_putc(&pat, '\\');
-                buf_putc(&pat, ch == '-' ? ' ' : ch);
+                    buf_putc(&pats[pass], '\\');
+                buf_putc(&pats[pass], ch == '-' ? ' ' : ch);
             }
-            buf_puts(&pat, l->term == QT_PREFIX ? "%" : " %");
-            part_param(t, pat.data, pat.len);
-            buf_free(&pat);
+            buf_puts(&pats[pass], l->term == QT_PREFIX ? "%" : " %");
+            for (k = 0; k < key.len && key.data[k] == ' '; k++)
+                ;
+            for (w = k; w < key.len && key.data[w] != ' ' &&
+                        key.data[w] != '-'; w++)
+                ;
+            /* [word, word and a byte above it): the word alone, or when
+             * the value is one word and a prefix, every word it begins
+             * (no UTF-8 byte is 0xff) */
+            buf_append(&word, key.data + k, w - k);
+            part_param(t, word.data != NULL ? word.data : "", word.len);
+            buf_putc(&word, l->term == QT_PREFIX && w == key.len ? '\xff'
+                                                                : '\x01');
+            part_param(t, word.data, word.len);
+            buf_free(&word);
             buf_free(&key);
         }
+        for (int pass = 0; pass < 2; pass++) {
+            part_param(t, pats[pass].data, pats[pass].len);
+            buf_free(&pats[pass]);
+        }
         break;
+    }
     case QF_ROLE:
         sql_fts(t, l);
         break;
