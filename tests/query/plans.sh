@@ -80,4 +80,21 @@ got=$(tail -n +2 "$WORK/out" | cut -f1 | tr '\n' ' ')
 expect_cmd "search --limit 100 beta is the first 100 of the sorted whole" \
     test "$got" = "$want"
 
+# speaker: finds its keys through speaker_words; an index without the
+# table (made by an older quoth) is searched through a view of the same
+# words, and gets the table when next opened to write.
+q search --db "$db" -f tsv 'speaker:gonzalez | speaker:smi*'
+want=$(tail -n +2 "$WORK/out" | cut -f1 | tr '\n' ' ')
+cp "$db" "$WORK/old.db"
+sqlite3 "$WORK/old.db" 'DROP TABLE speaker_words'
+q search --db "$WORK/old.db" -f tsv 'speaker:gonzalez | speaker:smi*'
+got=$(tail -n +2 "$WORK/out" | cut -f1 | tr '\n' ' ')
+expect_cmd "without speaker_words, the same $(wc -w <<<"$want") quotes" \
+    test -n "$want" -a "$got" = "$want"
+mkdir -p "$WORK/none"
+q index -q --db "$WORK/old.db" "$WORK/none"
+expect_cmd "opened to write, it has the table again" test \
+    "$(sqlite3 "$WORK/old.db" 'SELECT count(*) FROM speaker_words')" = \
+    "$(sqlite3 "$db" 'SELECT count(*) FROM speaker_words')"
+
 done_testing
