@@ -1689,8 +1689,13 @@ index_recent_ids(struct index *ix, const struct query *q, size_t limit,
     long ret = 0;
     int rc;
 
-    buf_printf(&sql, "SELECT q.qid FROM quotes q%s WHERE %s ORDER BY"
+    /* The set plan looks the quotes up from the FTS5 matches: no index
+     * of quotes (country, speaker, date) may drive it instead, which
+     * SQLite, without statistics, would pick to save the sort. */
+    buf_printf(&sql, "SELECT q.qid FROM quotes q%s%s WHERE %s ORDER BY"
                " q.date DESC, q.article DESC, q.seq LIMIT %zu",
+               plan == QUERY_PLAN_SET && q != NULL && q->fts >= 0
+                   ? " NOT INDEXED" : "",
                index_refers_article(where)
                    ? " JOIN articles a ON a.id = q.article" : "",
                where, limit);
