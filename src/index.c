@@ -1675,9 +1675,9 @@ index_emit_qids(struct index *ix, const int64_t *ids, size_t n,
 }
 
 /* The qids of the first limit quotes of q by -date under plan, into
- * *ids (*n of them; *ids grows, *cap says how far), selecting only what orders them. With
- * budget > 0 (seconds), gives up when it takes longer: returns 1. Returns
- * 0, or as index_search. */
+ * *ids (*n of them; *ids grows, *cap says how far), selecting only what
+ * orders them. With budget > 0 (seconds), gives up when it takes longer:
+ * returns 1. Returns 0, or as index_search. */
 static long
 index_recent_ids(struct index *ix, const struct query *q, size_t limit,
                  enum query_plan plan, double budget, int64_t **ids,

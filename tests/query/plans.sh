@@ -84,17 +84,32 @@ expect_cmd "search --limit 100 beta is the first 100 of the sorted whole" \
 # table (made by an older quoth) is searched through a view of the same
 # words, and gets the table when next opened to write.
 q search --db "$db" -f tsv 'speaker:gonzalez | speaker:smi*'
-want=$(tail -n +2 "$WORK/out" | cut -f1 | tr '\n' ' ')
+sp_want=$(tail -n +2 "$WORK/out" | cut -f1 | tr '\n' ' ')
 cp "$db" "$WORK/old.db"
 sqlite3 "$WORK/old.db" 'DROP TABLE speaker_words'
 q search --db "$WORK/old.db" -f tsv 'speaker:gonzalez | speaker:smi*'
 got=$(tail -n +2 "$WORK/out" | cut -f1 | tr '\n' ' ')
-expect_cmd "without speaker_words, the same $(wc -w <<<"$want") quotes" \
-    test -n "$want" -a "$got" = "$want"
+expect_cmd "without speaker_words, the same $(wc -w <<<"$sp_want") quotes" \
+    test -n "$sp_want" -a "$got" = "$sp_want"
 mkdir -p "$WORK/none"
 q index -q --db "$WORK/old.db" "$WORK/none"
 expect_cmd "opened to write, it has the table again" test \
     "$(sqlite3 "$WORK/old.db" 'SELECT count(*) FROM speaker_words')" = \
     "$(sqlite3 "$db" 'SELECT count(*) FROM speaker_words')"
+
+# index_tidy: a run that leaves the full-text index in many segments
+# (FTS5's automerge off: one a transaction) merges it into one.
+q index -q --db "$WORK/tidy.db" "$WORK/none"
+sqlite3 "$WORK/tidy.db" \
+    "INSERT INTO quotes_fts(quotes_fts, rank) VALUES ('automerge', 0)"
+q index -q --db "$WORK/tidy.db" "$WORK/gen.jsonl"
+expect_rc 0 "index 600 articles, one transaction each"
+expect_cmd "one segment after the run" test "$(sqlite3 "$WORK/tidy.db" \
+    'SELECT count(DISTINCT segid) FROM quotes_fts_idx')" = 1
+expect_cmd "FTS5 integrity-check" sqlite3 "$WORK/tidy.db" \
+    "INSERT INTO quotes_fts(quotes_fts) VALUES ('integrity-check')"
+q search --db "$WORK/tidy.db" -f tsv --limit 100 beta
+expect_cmd "and the same first 100 for beta" \
+    test "$(tail -n +2 "$WORK/out" | cut -f1 | tr '\n' ' ')" = "$want"
 
 done_testing
