@@ -1744,7 +1744,7 @@ index_search_recent(struct index *ix, const struct query *q, size_t limit,
                     const struct record_sink *sink, struct q_error *err)
 {
     enum query_plan order[3] = {QUERY_PLAN_SET};
-    double cost[3];
+    double cost[3] = {0, 0, 0};
     size_t nplans = 1, n = 0, cap = 0, k, j;
     int64_t *ids = NULL;
     long ret = 1;
