@@ -225,6 +225,25 @@ static const char index_schema_3_variants[] =
     "CREATE INDEX IF NOT EXISTS articles_date ON articles(date);"
     INDEX_SCHEMA_3_COUNTS;
 
+/* schema 3: speaker words (index speed). speaker_words: every word of
+ * every grouping key, so that speaker:NAME finds its keys through an
+ * index (the keys holding NAME's first word, or a word it begins) instead
+ * of matching every key; kept by index_add_speaker. An addition older
+ * quoths ignore, so no new version: made and filled from speakers when an
+ * index without it is opened to write; read without it, a view of the
+ * same words stands in (index_speaker_words). */
+#define INDEX_SPEAKER_WORDS                                                  \
+    " WITH RECURSIVE w(key, word, rest) AS ("                                \
+    "  SELECT key, NULL, key || ' ' FROM speakers"                           \
+    "  UNION ALL SELECT key, substr(rest, 1, instr(rest, ' ') - 1),"         \
+    "   substr(rest, instr(rest, ' ') + 1) FROM w WHERE rest <> '')"         \
+    " SELECT word, key FROM w WHERE word <> ''"
+static const char index_schema_3_speaker_words[] =
+    "CREATE TABLE IF NOT EXISTS speaker_words("
+    " word TEXT NOT NULL, key TEXT NOT NULL,"
+    " PRIMARY KEY(word, key)) WITHOUT ROWID;"
+    "INSERT OR IGNORE INTO speaker_words(word, key)" INDEX_SPEAKER_WORDS ";";
+
 /* What each schema version adds to the one before, in order (a version
  * may take several steps): run after index_schema on a new index, and
  * from the index's version on when an older index is opened to write. */
@@ -235,8 +254,9 @@ static const struct {
     {2, index_schema_2},
     {3, index_schema_3_guid},
     {3, index_schema_3_variants},
+    {3, index_schema_3_speaker_words},
 };
-_Static_assert(sizeof index_steps / sizeof *index_steps == 3,
+_Static_assert(sizeof index_steps / sizeof *index_steps == 4,
                "the steps of every schema version after the first, the last"
                " of them INDEX_SCHEMA's (3)");
 
@@ -277,6 +297,8 @@ _Static_assert(sizeof index_steps / sizeof *index_steps == 3,
                     " cue_end, from_id, para, date) VALUES (?,?,?,?,?,?,?,?,"\
                     "?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")                       \
     X(SPEAKER_ADD, "INSERT OR IGNORE INTO speakers(key) VALUES (?)")         \
+    X(SPEAKER_WORD, "INSERT OR IGNORE INTO speaker_words(word, key)"         \
+                    " VALUES (?, ?)")                                        \
     X(ALIAS_FIND, "SELECT name_key FROM aliases WHERE form_key = ?")         \
     X(FIX_APPLY, "UPDATE quotes SET"                                         \
                  " speaker = CASE WHEN ?1 THEN NULL"                         \
@@ -326,6 +348,8 @@ struct index {
     void *stop_ctx;
     double budget;              /* a plan's deadline (ms, monotonic); 0: none */
     bool over;                  /* the budget ran out */
+    int plan;               /* index_set_plan's; -1: by expected cost */
+    double deadline;        /* of a plan on a budget (index_now) */
 };
 
 const char *
@@ -655,6 +679,32 @@ index_words_hash_fn(sqlite3_context *cx, int argc, sqlite3_value **argv)
     words_free(&w);
 }
 
+/* Makes sure speaker_words is there (schema 3): made and filled in one
+ * transaction when the index is open to write, else a temporary view
+ * of the same rows. Returns 0 or -1. */
+static int
+index_speaker_words(struct index *ix, struct q_error *err)
+{
+    int rc;
+
+    if (index_int(ix, "SELECT count(*) FROM sqlite_master WHERE"
+                      " name = 'speaker_words'") == 1)
+        return 0;
+    if (!ix->write)
+        return index_exec(ix, "CREATE TEMP VIEW speaker_words(word, key)"
+                              " AS" INDEX_SPEAKER_WORDS, err,
+                          "opening the index");
+    if (index_exec(ix, "BEGIN IMMEDIATE", err, "upgrading the index") < 0)
+        return -1;
+    rc = index_exec(ix, index_schema_3_speaker_words, err,
+                    "upgrading the index");
+    if (rc == 0)
+        rc = index_exec(ix, "COMMIT", err, "upgrading the index");
+    if (rc < 0)
+        index_rollback(ix);
+    return rc;
+}
+
 /* Says what is wrong with an index that will not open, for one line. */
 static struct index *
 index_open_fail(struct index *ix, struct q_error *err)
@@ -675,6 +725,7 @@ index_open(const char *path, bool write, struct q_error *err)
 
     ix->path = xstrdup(path);
     ix->write = write;
+    ix->plan = -1;
     if (!exists && !write) {
         q_error_set(err, "no index here (make one with 'quoth index "
                     "PATH')");
@@ -767,7 +818,11 @@ index_open(const char *path, bool write, struct q_error *err)
         if (version > 0 && version < INDEX_SCHEMA &&
             index_upgrade(ix, version, err) < 0)
             return index_open_fail(ix, err);
+        if (index_speaker_words(ix, err) < 0)
+            return index_open_fail(ix, err);
     } else {
+        if (index_speaker_words(ix, err) < 0)
+            return index_open_fail(ix, err);
         sqlite3_exec(ix->db, "PRAGMA query_only = 1", NULL, NULL, NULL);
     }
     return ix;
@@ -999,13 +1054,30 @@ static int
 index_add_speaker(struct index *ix, const char *key, struct q_error *err)
 {
     sqlite3_stmt *st;
+    const char *w;
+    size_t n;
 
     if (key == NULL)
         return 0;
     if ((st = index_stmt(ix, S_SPEAKER_ADD, err)) == NULL)
         return -1;
     bind_text(st, 1, key);
-    return index_run(ix, st, err, "adding a speaker");
+    if (index_run(ix, st, err, "adding a speaker") < 0)
+        return -1;
+    if (sqlite3_changes(ix->db) == 0)
+        return 0;           /* known: its words are in */
+    for (w = key; *w != '\0'; w += n + (w[n] == ' ')) {
+        n = strcspn(w, " ");
+        if (n == 0)
+            continue;
+        if ((st = index_stmt(ix, S_SPEAKER_WORD, err)) == NULL)
+            return -1;
+        sqlite3_bind_text(st, 1, w, (int)n, SQLITE_STATIC);
+        bind_text(st, 2, key);
+        if (index_run(ix, st, err, "adding a speaker") < 0)
+            return -1;
+    }
+    return 0;
 }
 
 static int
@@ -1433,6 +1505,25 @@ fail:
     return -1;
 }
 
+/* FTS5 segments past which index_tidy merges quotes_fts into one. Each
+ * run adds segments and FTS5 merges only some; a search that asks FTS5
+ * about one rowid (QUERY_PLAN_PROBE) seeks in each: at a million quotes,
+ * 27 segments made that 30 us a row, one segment 4 us. */
+#define INDEX_SEGMENTS_MAX 8
+
+int
+index_tidy(struct index *ix, struct q_error *err)
+{
+    int64_t segs = index_int(ix, "SELECT count(DISTINCT segid)"
+                                 " FROM quotes_fts_idx");
+
+    if (segs <= INDEX_SEGMENTS_MAX)
+        return 0;
+    return index_exec(ix, "INSERT INTO quotes_fts(quotes_fts)"
+                          " VALUES ('optimize')", err,
+                      "merging the full-text index");
+}
+
 /* --- Reading ------------------------------------------------------------ */
 
 /* The columns a record is made of, in the order index_row reads them. */
@@ -1573,6 +1664,281 @@ index_emit(struct index *ix, const char *sql, const struct query *q,
     return count;
 }
 
+/* True when where names a column of the articles table (a.x). */
+static bool
+index_refers_article(const char *where)
+{
+    const char *s;
+
+    for (s = strstr(where, "a."); s != NULL; s = strstr(s + 1, "a."))
+        if (s == where || !(s[-1] == '_' || (s[-1] >= 'a' && s[-1] <= 'z') ||
+                            (s[-1] >= 'A' && s[-1] <= 'Z') ||
+                            (s[-1] >= '0' && s[-1] <= '9')))
+            return true;
+    return false;
+}
+
+/* What the plans for the first `limit` quotes by -date cost, in tenths
+ * of a microsecond, measured on the million-quote index of bench/mkindex:
+ * a quote looked up from the FTS5 set and sorted; a match put in the set
+ * the walk tests rows against; a row of the date index walked and tested
+ * against that set; a row tested by asking FTS5 about its rowid (a seek
+ * in every segment of the FTS5 index: 6-8 us with the one segment
+ * index_tidy leaves, 20-30 us with 27). */
+#define INDEX_COST_SORT 15
+#define INDEX_COST_SET 2
+#define INDEX_COST_WALK 2
+#define INDEX_COST_PROBE 80
+/* The FTS5 matches are counted exactly in an index of up to
+ * INDEX_SAMPLE_ALL quotes; in a bigger one, in INDEX_SAMPLES windows of
+ * INDEX_SAMPLE rowids spread over it (a count costs ~0.25 us a match, so
+ * counting them all would cost more than some plans). */
+#define INDEX_SAMPLE_ALL 20000
+#define INDEX_SAMPLES 10
+#define INDEX_SAMPLE 500
+
+/* Fills cost[QUERY_PLAN_*] with what each plan for the first limit
+ * quotes of q by -date is expected to cost (tenths of a microsecond),
+ * from the number of quotes its FTS5 MATCH finds (estimated) and the
+ * number of quotes: few matches are best looked up and sorted; many,
+ * found by walking the date index (a walk visits about limit * total /
+ * matches rows, when the matches are spread over the dates). Returns
+ * false when q has no FTS5 MATCH to count, or on error: then the set it
+ * is. */
+static bool
+index_plan_costs(struct index *ix, const struct query *q, size_t limit,
+                 double cost[3])
+{
+    sqlite3_stmt *st = NULL;
+    double n = 0, total, walk;
+    int64_t lo, k, windows;
+
+    if (q == NULL || q->fts < 0 || (size_t)q->fts >= q->nparams)
+        return false;
+    total = (double)index_int(ix, "SELECT coalesce(max(qid), 0) FROM quotes");
+    if (total < 1 ||
+        sqlite3_prepare_v2(ix->db, "SELECT count(*) FROM quotes_fts WHERE"
+                           " quotes_fts MATCH ? AND rowid BETWEEN ? AND ?",
+                           -1, &st, NULL) != SQLITE_OK)
+        return false;
+    sqlite3_bind_text(st, 1, q->params[q->fts], -1, SQLITE_STATIC);
+    windows = total <= INDEX_SAMPLE_ALL ? 1 : INDEX_SAMPLES;
+    for (k = 0; k < windows; k++) {
+        lo = windows == 1 ? 1 : 1 + k * (int64_t)total / windows;
+        sqlite3_reset(st);
+        sqlite3_bind_int64(st, 2, lo);
+        sqlite3_bind_int64(st, 3, windows == 1 ? (int64_t)total
+                                               : lo + INDEX_SAMPLE - 1);
+        if (sqlite3_step(st) != SQLITE_ROW) {
+            sqlite3_finalize(st);
+            return false;
+        }
+        n += sqlite3_column_double(st, 0);
+    }
+    sqlite3_finalize(st);
+    if (windows > 1)
+        n = n * total / (INDEX_SAMPLES * INDEX_SAMPLE);
+    if (n < 1)
+        n = 1;
+    walk = (double)limit * total / n;
+    if (walk > total)
+        walk = total;
+    cost[QUERY_PLAN_SET] = n * INDEX_COST_SORT;
+    cost[QUERY_PLAN_FILTER] = n * INDEX_COST_SET + walk * INDEX_COST_WALK;
+    cost[QUERY_PLAN_PROBE] = walk * INDEX_COST_PROBE;
+    return true;
+}
+
+static double
+index_now(void)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* SQLite's progress callback while a plan runs on a budget: stops the
+ * statement (SQLITE_INTERRUPT) once the time is up, or when the browser's
+ * stop (index_progress) says so. */
+static int
+index_plan_progress(void *ctx)
+{
+    const struct index *ix = ctx;
+
+    return index_now() > ix->deadline ||
+           (ix->stop != NULL && ix->stop(ix->stop_ctx));
+}
+
+static void index_progress_set(struct index *ix);
+
+/* Hands sink the quotes whose qids are ids[0..n), in that order. Returns
+ * as index_search. */
+static long
+index_emit_qids(struct index *ix, const int64_t *ids, size_t n,
+                const struct record_sink *sink, struct q_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    size_t k;
+    long count = 0;
+
+    if (sqlite3_prepare_v2(ix->db, "SELECT " INDEX_COLS " FROM quotes q"
+                           " JOIN articles a ON a.id = q.article"
+                           " WHERE q.qid = ?", -1, &st, NULL) != SQLITE_OK)
+        return index_fail(ix, err, "preparing a query");
+    for (k = 0; k < n; k++) {
+        struct record r;
+        struct article a;
+        int rc;
+
+        sqlite3_reset(st);
+        sqlite3_bind_int64(st, 1, ids[k]);
+        rc = sqlite3_step(st);
+        if (rc == SQLITE_DONE)
+            continue;       /* gone since: a writer deleted it */
+        if (rc != SQLITE_ROW) {
+            index_fail(ix, err, "running a query");
+            sqlite3_finalize(st);
+            return -1;
+        }
+        index_row(st, &r, &a);
+        if (sink->put(sink->ctx, &r) < 0) {
+            sqlite3_finalize(st);
+            return -2;
+        }
+        count++;
+    }
+    sqlite3_finalize(st);
+    return count;
+}
+
+/* The qids of the first limit quotes of q by -date under plan, into
+ * *ids (*n of them; *ids grows, *cap says how far), selecting only what
+ * orders them. With budget > 0 (seconds), gives up when it takes longer:
+ * returns 1. Returns 0, or as index_search. */
+static long
+index_recent_ids(struct index *ix, const struct query *q, size_t limit,
+                 enum query_plan plan, double budget, int64_t **ids,
+                 size_t *n, size_t *cap, struct q_error *err)
+{
+    char *where = q != NULL ? query_where_plan(q, plan) : xstrdup("1");
+    struct buf sql = {0};
+    sqlite3_stmt *st = NULL;
+    long ret = 0;
+    int rc;
+
+    /* The set plan looks the quotes up from the FTS5 matches: no index
+     * of quotes (country, speaker, date) may drive it instead, which
+     * SQLite, without statistics, would pick to save the sort. */
+    buf_printf(&sql, "SELECT q.qid FROM quotes q%s%s WHERE %s ORDER BY"
+               " q.date DESC, q.article DESC, q.seq LIMIT %zu",
+               plan == QUERY_PLAN_SET && q != NULL && q->fts >= 0
+                   ? " NOT INDEXED" : "",
+               index_refers_article(where)
+                   ? " JOIN articles a ON a.id = q.article" : "",
+               where, limit);
+    free(where);
+    rc = sqlite3_prepare_v2(ix->db, sql.data, -1, &st, NULL);
+    buf_free(&sql);
+    if (rc != SQLITE_OK)
+        return index_fail(ix, err, "preparing a query");
+    index_bind_query(st, q);
+    ix->run = q;
+    query_start(q);
+    *n = 0;
+    if (budget > 0) {
+        ix->deadline = index_now() + budget;
+        sqlite3_progress_handler(ix->db, 256, index_plan_progress, ix);
+    }
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (*n == *cap) {
+            *cap = *cap ? 2 * *cap : 128;
+            *ids = xreallocarray(*ids, *cap, sizeof **ids);
+        }
+        (*ids)[(*n)++] = sqlite3_column_int64(st, 0);
+    }
+    if (budget > 0)
+        index_progress_set(ix);     /* back to the caller's, if any */
+    if (rc == SQLITE_INTERRUPT && budget > 0) {
+        ret = 1;
+    } else if (rc != SQLITE_DONE && query_failed(q) != NULL) {
+        q_error_set(err, "%s", query_failed(q)->msg);
+        ret = -3;
+    } else if (rc != SQLITE_DONE) {
+        ret = index_fail(ix, err, "running a query");
+    }
+    sqlite3_finalize(st);
+    ix->run = NULL;
+    return ret;
+}
+
+/* index_search sorted by -date, at most limit (> 0), in two steps: the
+ * qids, by the plans in the order of their expected cost, each walk on a
+ * time budget (the matches may all be old: the walk then runs long), the
+ * set (whose cost the count bounds) last and unbounded; then the records
+ * of those qids alone. */
+static long
+index_search_recent(struct index *ix, const struct query *q, size_t limit,
+                    const struct record_sink *sink, struct q_error *err)
+{
+    enum query_plan order[3] = {QUERY_PLAN_SET};
+    double cost[3] = {0, 0, 0};
+    size_t nplans = 1, n = 0, cap = 0, k, j;
+    int64_t *ids = NULL;
+    long ret = 1;
+
+    if (ix->plan == INDEX_PLAN_RUSH) {
+        order[0] = QUERY_PLAN_FILTER;
+        order[1] = QUERY_PLAN_PROBE;
+        nplans = 3;
+        cost[QUERY_PLAN_FILTER] = cost[QUERY_PLAN_PROBE] = 0;
+    } else if (ix->plan >= 0) {
+        order[0] = (enum query_plan)ix->plan;
+    } else if (index_plan_costs(ix, q, limit, cost)) {
+        order[0] = QUERY_PLAN_SET;
+        order[1] = QUERY_PLAN_FILTER;
+        order[2] = QUERY_PLAN_PROBE;
+        for (k = 1; k < 3; k++)
+            for (j = k; j > 0 && cost[order[j]] < cost[order[j - 1]]; j--) {
+                enum query_plan t = order[j];
+                order[j] = order[j - 1];
+                order[j - 1] = t;
+            }
+        while (order[nplans - 1] != QUERY_PLAN_SET)
+            nplans++;
+    }
+    for (k = 0; k < nplans && ret == 1; k++) {
+        double budget = 0;
+        if (k + 1 < nplans) {
+            /* Four times the estimate, or as long as the next plan
+             * should take if longer: a walk slowed by a busy machine is
+             * not dropped for a dearer plan, and one that runs long
+             * costs at most about twice the best. Costs are tenths of a
+             * microsecond; at least 2 ms. */
+            budget = 4 * cost[order[k]];
+            if (budget < cost[order[k + 1]])
+                budget = cost[order[k + 1]];
+            budget /= 1e7;
+            if (budget < 0.002 && ix->plan != INDEX_PLAN_RUSH)
+                budget = 0.002;
+            if (budget <= 0)
+                budget = 1e-9;
+        }
+        ret = index_recent_ids(ix, q, limit, order[k], budget, &ids, &n,
+                               &cap, err);
+    }
+    if (ret == 0)
+        ret = index_emit_qids(ix, ids, n, sink, err);
+    free(ids);
+    return ret;
+}
+
+void
+index_set_plan(struct index *ix, int plan)
+{
+    ix->plan = plan;
+}
+
 long
 index_search(struct index *ix, const struct query *q, enum index_sort sort,
              size_t limit, const struct record_sink *sink,
@@ -1587,6 +1953,9 @@ index_search(struct index *ix, const struct query *q, enum index_sort sort,
     struct buf sql = {0};
     long n;
 
+    if (sort == INDEX_SORT_DATE_DESC && limit > 0 &&
+        ix->plan != INDEX_PLAN_ONE)
+        return index_search_recent(ix, q, limit, sink, err);
     buf_printf(&sql, "SELECT " INDEX_COLS " FROM quotes q JOIN articles a"
                " ON a.id = q.article WHERE %s ORDER BY %s",
                q != NULL ? q->where : "1", orders[sort]);

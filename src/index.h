@@ -86,6 +86,11 @@ int index_file_end(struct index *ix, const char *hash, int64_t mtime_ns,
 int index_prune(struct index *ix, bool files_too, size_t *files,
                 struct q_error *err);
 
+/* After a run that wrote: merges the full-text index into one segment
+ * when it has grown many (searches that probe it by rowid stay fast).
+ * One transaction; a few seconds at a million quotes. Returns 0 or -1. */
+int index_tidy(struct index *ix, struct q_error *err);
+
 /* --- Reading ------------------------------------------------------------ */
 
 enum index_sort { INDEX_SORT_DATE_DESC, INDEX_SORT_DATE, INDEX_SORT_SPEAKER };
@@ -99,6 +104,14 @@ enum index_sort { INDEX_SORT_DATE_DESC, INDEX_SORT_DATE, INDEX_SORT_SPEAKER };
 long index_search(struct index *ix, const struct query *q,
                   enum index_sort sort, size_t limit,
                   const struct record_sink *sink, struct q_error *err);
+/* For tests and benchmarks: how index_search finds the first limit quotes
+ * by -date: -1 (the default) as the counts say; a QUERY_PLAN_* of query.h;
+ * INDEX_PLAN_ONE, one statement that sorts every quote q matches; or
+ * INDEX_PLAN_RUSH, the walks on no time at all (interrupted), then the
+ * set. The quotes found are the same. */
+#define INDEX_PLAN_ONE 3
+#define INDEX_PLAN_RUSH 4
+void index_set_plan(struct index *ix, int plan);
 /* The number of quotes q matches, or -1 (err filled), or -3 as
  * index_search. */
 long index_count(struct index *ix, const struct query *q,

@@ -525,6 +525,8 @@ indexer_run(struct index *ix, const struct indexer_options *o,
         (o->prune || rep->added + rep->updated + rep->located > 0) &&
         index_prune(ix, o->prune, &pruned, err) < 0)
         rc = -1;
+    if (rc == 0 && !*o->stop && rep->quotes > 0 && index_tidy(ix, err) < 0)
+        rc = -1;
     rep->pruned = pruned;
     for (k = 0; k < p.nslots; k++) {
         struct item *it = p.slots[k].head, *next;

@@ -1498,6 +1498,23 @@ struct part {
     char **p;
     size_t np;
     int cost;
+    size_t fts1;            /* 1 + the parameter of an FTS5 MATCH every
+                             * row of the piece is in; 0: none */
+};
+
+/* How sql_fts tests the FTS5 conditions: the rows' set, looked up; and
+ * what query_where_plan makes of it. */
+static const char FTS_SET[] =
+    "q.qid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)";
+static const char *const fts_plans[] = {
+    [QUERY_PLAN_SET] = FTS_SET,
+    /* a set each row is tested against: '+' keeps SQLite from looking
+     * the rows up from it, so that it walks an index in the order */
+    [QUERY_PLAN_FILTER] = "+q.qid IN (SELECT rowid FROM quotes_fts WHERE"
+                          " quotes_fts MATCH ?)",
+    /* FTS5 asked about the one row, by rowid: no set is made */
+    [QUERY_PLAN_PROBE] = "EXISTS (SELECT 1 FROM quotes_fts WHERE"
+                         " quotes_fts MATCH ? AND rowid = q.qid)",
 };
 
 static void
@@ -1650,9 +1667,9 @@ sql_fts(struct part *t, const struct qnode *n)
     struct buf e = {0};
 
     fts_write(&e, n);
-    buf_puts(&t->sql, "q.qid IN (SELECT rowid FROM quotes_fts WHERE"
-             " quotes_fts MATCH ?)");
+    buf_puts(&t->sql, FTS_SET);
     part_param(t, e.data, e.len);
+    t->fts1 = t->np;
     t->cost = COST_FTS;
     buf_free(&e);
 }
@@ -1833,33 +1850,56 @@ compile_field(struct qcompile *c, struct qnode *l, struct part *t)
         return;
     }
     switch (l->field) {
-    case QF_SPEAKER:
+    case QF_SPEAKER: {
+        struct buf pats[2] = {{0}, {0}};
         /* Any run of whole words of the key: the surname alone, the
          * forename and surname, the whole name. The value is also tried
          * with its words only folded, since only surnames are
          * transliterated. */
-        buf_puts(&t->sql, "q.speaker_key IN (SELECT key FROM speakers WHERE"
-                 " ' ' || key || ' ' LIKE ? ESCAPE '\\'"
-                 " OR ' ' || key || ' ' LIKE ? ESCAPE '\\')");
+        /* The keys are found by their word (speaker_words, indexed): the
+         * value's first word, or the words it begins when it is one word
+         * and a prefix; the LIKE then checks the run. */
+        buf_puts(&t->sql, "q.speaker_key IN (SELECT key FROM speaker_words"
+                 " WHERE (word >= ? AND word < ? OR word >= ? AND word < ?)"
+                 " AND (' ' || key || ' ' LIKE ? ESCAPE '\\'"
+                 " OR ' ' || key || ' ' LIKE ? ESCAPE '\\'))");
         for (int pass = 0; pass < 2; pass++) {
-            struct buf pat = {0}, key = {0};
+            struct buf key = {0}, word = {0};
+            size_t w;
             if (pass == 0)
                 speaker_key(&key, v, n);
             else
                 utf8_fold(&key, v, n, true);
-            buf_puts(&pat, "% ");
+            buf_puts(&pats[pass], "% ");
             for (k = 0; k < key.len; k++) {
                 char ch = key.data[k];
                 if (ch == '%' || ch == '_' || ch == '\\')
-                    buf_putc(&pat, '\\');
-                buf_putc(&pat, ch == '-' ? ' ' : ch);
+                    buf_putc(&pats[pass], '\\');
+                buf_putc(&pats[pass], ch == '-' ? ' ' : ch);
             }
-            buf_puts(&pat, l->term == QT_PREFIX ? "%" : " %");
-            part_param(t, pat.data, pat.len);
-            buf_free(&pat);
+            buf_puts(&pats[pass], l->term == QT_PREFIX ? "%" : " %");
+            for (k = 0; k < key.len && key.data[k] == ' '; k++)
+                ;
+            for (w = k; w < key.len && key.data[w] != ' ' &&
+                        key.data[w] != '-'; w++)
+                ;
+            /* [word, word and a byte above it): the word alone, or when
+             * the value is one word and a prefix, every word it begins
+             * (no UTF-8 byte is 0xff) */
+            buf_append(&word, key.data + k, w - k);
+            part_param(t, word.data != NULL ? word.data : "", word.len);
+            buf_putc(&word, l->term == QT_PREFIX && w == key.len ? '\xff'
+                                                                : '\x01');
+            part_param(t, word.data, word.len);
+            buf_free(&word);
             buf_free(&key);
         }
+        for (int pass = 0; pass < 2; pass++) {
+            part_param(t, pats[pass].data, pats[pass].len);
+            buf_free(&pats[pass]);
+        }
         break;
+    }
     case QF_ROLE:
         sql_fts(t, l);
         break;
@@ -2050,8 +2090,11 @@ compile(struct qcompile *c, struct qnode *n, bool pos, struct part *out)
         free(ftsand.kid);
         if (np > 1)
             qsort(parts, np, sizeof *parts, part_cmp);
-        for (k = 0; k < np; k++)
+        for (k = 0; k < np; k++) {
+            if (out->fts1 == 0 && parts[k].fts1 > 0)
+                out->fts1 = out->np + parts[k].fts1;
             part_take(out, &parts[k], k > 0 ? " AND (%s)" : "(%s)");
+        }
         free(parts);
         return;
     }
@@ -2113,6 +2156,7 @@ query_parse_env(const char *text, const struct query_env *env,
     q->where = buf_take(&out.sql);
     q->params = out.p;
     q->nparams = out.np;
+    q->fts = out.fts1 > 0 ? (long)out.fts1 - 1 : -1;
     q->highlight = c.hl.len > 0 ? buf_take(&c.hl) : NULL;
     buf_free(&c.hl);
     q->run = c.run;
@@ -2139,6 +2183,23 @@ query_free(struct query *q)
     free(q->highlight);
     run_free(q->run);
     memset(q, 0, sizeof *q);
+}
+
+char *
+query_where_plan(const struct query *q, enum query_plan plan)
+{
+    struct buf b = {0};
+    const char *s = q->where, *at;
+
+    /* The fragment holds no value (they are parameters): where it is,
+     * it is sql_fts's, and its one '?' stays in its place. */
+    while ((at = strstr(s, FTS_SET)) != NULL) {
+        buf_append(&b, s, (size_t)(at - s));
+        buf_puts(&b, fts_plans[plan]);
+        s = at + strlen(FTS_SET);
+    }
+    buf_puts(&b, s);
+    return buf_take(&b);
 }
 
 bool

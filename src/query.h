@@ -26,6 +26,10 @@ struct query {
     char *where;            /* never NULL; "1" for the empty query */
     char **params;
     size_t nparams;
+    /* The parameter (an index in params) of an FTS5 MATCH of quotes_fts
+     * that every quote found is in, for estimating how many there are;
+     * -1 when there is none (no word, or only under NOT or OR). */
+    long fts;
     /* An FTS5 expression (for quotes_fts) of the words and phrases that
      * must be in the quote, for highlighting; NULL when there is none. */
     char *highlight;
@@ -89,6 +93,17 @@ int query_parse_env(const char *text, const struct query_env *env,
 void query_free(struct query *q);
 
 /* --- Running (for index.c) ---------------------------------------------- */
+
+/* How the WHERE tests the FTS5 conditions: by the set of their rows, which
+ * SQLite may then look the quotes up from (q->where, best when they are
+ * few); by that set, tested row by row while SQLite walks an index in the
+ * order wanted (when they are many); or by asking FTS5 about each row's
+ * rowid (when they are most of the quotes). Same rows, other plans. */
+enum query_plan { QUERY_PLAN_SET, QUERY_PLAN_FILTER, QUERY_PLAN_PROBE };
+
+/* q->where with its FTS5 conditions written for plan, the parameters the
+ * same. Caller frees. */
+char *query_where_plan(const struct query *q, enum query_plan plan);
 
 /* True when q has checks run in C: a run may then fail (query_failed),
  * so a caller that prints as it goes counts first (index_count). */
