@@ -1614,6 +1614,24 @@ index_bind_query(sqlite3_stmt *st, const struct query *q)
     return q != NULL ? (int)q->nparams : 0;
 }
 
+/* Ends a query's run: the count, or -3 with the query's own error (a
+ * regex too complex), or -1 with the database's; st finalised. */
+static long
+index_run_end(struct index *ix, sqlite3_stmt *st, const struct query *q,
+              int rc, long count, struct q_error *err)
+{
+    if (rc != SQLITE_DONE && q != NULL && query_failed(q) != NULL) {
+        q_error_set(err, "%s", query_failed(q)->msg);
+        count = -3;
+    } else if (rc != SQLITE_DONE) {
+        index_fail(ix, err, "running a query");
+        count = -1;
+    }
+    sqlite3_finalize(st);
+    ix->run = NULL;
+    return count;
+}
+
 /* Runs sql (a SELECT of INDEX_COLS and, with body, a.body and a.paras),
  * handing each row to sink. */
 static long
@@ -1652,16 +1670,7 @@ index_emit(struct index *ix, const char *sql, const struct query *q,
         }
         count++;
     }
-    if (rc != SQLITE_DONE && query_failed(q) != NULL) {
-        q_error_set(err, "%s", query_failed(q)->msg);
-        count = -3;
-    } else if (rc != SQLITE_DONE) {
-        index_fail(ix, err, "running a query");
-        count = -1;
-    }
-    sqlite3_finalize(st);
-    ix->run = NULL;
-    return count;
+    return index_run_end(ix, st, q, rc, count, err);
 }
 
 /* True when where names a column of the articles table (a.x). */
@@ -2570,6 +2579,18 @@ index_query_get(struct index *ix, const char *name, char **text,
     return rc == SQLITE_ROW;
 }
 
+int
+index_query_lookup(void *ctx, const char *name, char **text, char *msg,
+                   size_t msgsize)
+{
+    struct q_error err = {{0}};
+    int r = index_query_get(ctx, name, text, &err);
+
+    if (r < 0)
+        snprintf(msg, msgsize, "%s", err.msg);
+    return r;
+}
+
 long
 index_query_list(struct index *ix,
                  void (*row)(void *ctx, const char *name, const char *text),
@@ -3036,16 +3057,7 @@ index_segment_plan(struct index *ix, const struct query *q,
         }
         count++;
     }
-    if (rc != SQLITE_DONE && q != NULL && query_failed(q) != NULL) {
-        q_error_set(err, "%s", query_failed(q)->msg);
-        count = -3;
-    } else if (rc != SQLITE_DONE) {
-        index_fail(ix, err, "running a query");
-        count = -1;
-    }
-    sqlite3_finalize(st);
-    ix->run = NULL;
-    return count;
+    return index_run_end(ix, st, q, rc, count, err);
 }
 
 long

@@ -168,6 +168,9 @@ int index_query_remove(struct index *ix, const char *name,
  * there is none, -1 on error. */
 int index_query_get(struct index *ix, const char *name, char **text,
                     struct q_error *err);
+/* index_query_get as a query_lookup_fn (query.h): ctx is the index. */
+int index_query_lookup(void *ctx, const char *name, char **text, char *msg,
+                       size_t msgsize);
 /* Calls row() for each saved search, by name. Returns how many, or -1. */
 long index_query_list(struct index *ix,
                       void (*row)(void *ctx, const char *name,

@@ -630,25 +630,12 @@ query_get(const char *text, struct query *q)
     return -1;
 }
 
-/* query_lookup_fn over the index's saved searches. */
-static int
-saved_lookup(void *ctx, const char *name, char **text, char *msg,
-             size_t msgsize)
-{
-    struct q_error err = {{0}};
-    int r = index_query_get(ctx, name, text, &err);
-
-    if (r < 0)
-        snprintf(msg, msgsize, "%s", err.msg);
-    return r;
-}
-
 /* A query that names saved searches, parsed again with them now that the
  * index is open. Returns 0, or -1 after printing the error (exit 2). */
 static int
 query_resolve(struct index *ix, const char *text, struct query *q)
 {
-    struct query_env env = {0, saved_lookup, ix};
+    struct query_env env = {0, index_query_lookup, ix};
     struct query_error qe;
 
     if (!q->saved)
@@ -1379,7 +1366,7 @@ cmd_query(int argc, char **argv)
     const struct cmd *c = cmd_find("query");
     struct index_args a = {0};
     struct q_error err = {{0}};
-    struct query_env env = {0, saved_lookup, NULL};
+    struct query_env env = {0, index_query_lookup, NULL};
     struct query_error qe;
     struct query q;
     struct index *ix = NULL;

@@ -234,25 +234,13 @@ attr_of(const struct browser *b, int pair, attr_t a)
 
 /* --- The query ---------------------------------------------------------- */
 
-static int
-saved_lookup(void *ctx, const char *name, char **text, char *msg,
-             size_t msgsize)
-{
-    struct q_error err = {{0}};
-    int r = index_query_get(ctx, name, text, &err);
-
-    if (r < 0)
-        snprintf(msg, msgsize, "%s", err.msg);
-    return r;
-}
-
 /* Parses text with the index's saved searches. Returns 0, or -1 with qe
  * filled. */
 static int
 parse(struct browser *b, const char *text, struct query *q,
       struct query_error *qe)
 {
-    struct query_env env = {0, saved_lookup, b->ix};
+    struct query_env env = {0, index_query_lookup, b->ix};
 
     return query_parse_env(text, &env, q, qe);
 }

@@ -31,24 +31,11 @@ struct counter {
     long n, total;          /* -2: not yet; -1: failed */
 };
 
-/* Saved searches for the counter's own parse (query_lookup_fn). */
-static int
-counter_lookup(void *ctx, const char *name, char **text, char *msg,
-               size_t msgsize)
-{
-    struct q_error err = {{0}};
-    int r = index_query_get(ctx, name, text, &err);
-
-    if (r < 0)
-        snprintf(msg, msgsize, "%s", err.msg);
-    return r;
-}
-
 /* Counts text on the counter's connection: the number, or -1. */
 static long
 counter_run(struct counter *c, const char *text)
 {
-    struct query_env env = {0, counter_lookup, c->ix};
+    struct query_env env = {0, index_query_lookup, c->ix};
     struct q_error err = {{0}};
     struct query_error qe;
     struct query q;
