@@ -540,7 +540,7 @@ lexicon_recased(const char *s, size_t n, bool rest)
 }
 
 /* s[0..n) with its first byte kept and the other capitals in lower case,
- * for a label written in capitals ("WALLACE" as "Wallace"). Caller
+ * for a label written in capitals ("HALVORSEN" as "Halvorsen"). Caller
  * frees. */
 static char *
 title_cased(const char *s, size_t n)
@@ -580,7 +580,7 @@ run_is_body(const struct ctx *x, size_t f, size_t l)
     if (tok_country(x, f, &used) != NULL && f + used - 1 == l)
         return true;
     /* "Ministry of Defence", "Department of Homeland Security", "Court of
-     * Appeals for the Sixth Circuit": a body named by what it is of. */
+     * Appeals for the Ninth Circuit": a body named by what it is of. */
     for (m = f + 1; m < l; m++)
         if (tok_is(x, &x->t[m], "of") && (x->t[m - 1].cls & LEX_BODY) &&
             x->t[m - 1].cap) {
@@ -940,7 +940,7 @@ collect_entities(struct ctx *x)
                     party_tag(x, l + 1, c))
                     memcpy(en->cc, "US", 3);
             }
-            /* "Dana Whitfield, who served as U.S. ambassador to Burma,":
+            /* "Dana Whitfield, who served as U.S. ambassador to Chile,":
              * a country before a role in the relative clause. */
             if (en->cc[0] == '\0' && l + 2 < x->n &&
                 tok_punct(&x->t[l + 1], ',') && tok_is(x, &x->t[l + 2], "who"))
@@ -1137,7 +1137,7 @@ text_country(const struct ctx *x, size_t lo, size_t hi, char cc[3])
         if (c == NULL && (lexicon_classes(x->s + ws, we - ws) &
                           (LEX_USSTATE | LEX_USMARK)) && we - ws > 2)
             c = "US";
-        /* "ambassador to Burma", "consultant on China": the country
+        /* "ambassador to Chile", "consultant on China": the country
          * is where the work goes, not whose the person is. */
         if (c != NULL && pwe > pws && topic_preposition(x->s + pws, pwe - pws))
             c = NULL;
@@ -1244,7 +1244,7 @@ np_left(const struct ctx *x, size_t i)
             f = run_left(x, l);
         } else {
             /* "Department of Coastal Affairs", "Court of Appeals for the
-             * Sixth Circuit": one body. */
+             * Ninth Circuit": one body. */
             for (;;) {
                 if (f >= 2 && tok_is(x, &x->t[f - 1], "of") &&
                     x->t[f - 2].cap && tok_word(&x->t[f - 2]))
@@ -1351,7 +1351,7 @@ np_left(const struct ctx *x, size_t i)
         }
         if (p->cls & (LEX_INDEF | LEX_DEF))
             break;
-        /* "the former first lady and U.S. senator": two roles of one */
+        /* "the former mayor and U.S. senator": two roles of one */
         if (f < i && f > 0 && tok_is(x, p, "and") &&
             (x->t[f - 1].cls & LEX_ROLE) && !x->t[f - 1].cap)
             continue;
@@ -1572,7 +1572,7 @@ subject_left(const struct ctx *x, size_t c)
         if (p == SIZE_MAX || p == 0 || !tok_punct(&x->t[p], ','))
             return sj;
         {
-            /* "in Tulsa, Oklahoma, arguing": a town and its state or
+            /* "in Dayton, Ohio, arguing": a town and its state or
              * country is a place, not a person and a role. */
             size_t used = 0;
             if ((tok_usstate(x, p + 1, &used) ||
@@ -2041,7 +2041,7 @@ find_before(const struct ctx *x, size_t qt)
     bool hl = x->headline[x->t[qt].para];
     enum gender sub_g = G_NONE;     /* a subject pronoun between */
 
-    /* "Obama is rolling out a new message: "It's about me."": the words
+    /* "The mayor is rolling out a new message: "It is about us."": the words
      * of the sentence's subject. */
     if (qt >= 2 && tok_punct(&x->t[qt - 1], ':') && tok_word(&x->t[qt - 2]) &&
         (x->t[qt - 2].cls & LEX_WORDS) && x->t[qt - 2].sent == x->t[qt].sent &&
@@ -2095,7 +2095,7 @@ find_before(const struct ctx *x, size_t qt)
     return fd;
 }
 
-/* A transcript line: "WALLACE: …" or "Mr. Smith: …" at a paragraph start.
+/* A transcript line: "HALVORSEN: …" or "Mr. Smith: …" at a paragraph start.
  * Returns the label's last token, or SIZE_MAX. */
 static size_t
 find_label(const struct ctx *x, size_t qt)
@@ -2275,7 +2275,7 @@ mentions_before(const struct ctx *x, size_t p)
 }
 
 /* Whether a sentence between tokens a and b opens with an unnamed person
- * ("One fisherman, who …, watched", "My mother has softened"): someone a
+ * ("One fisherman, who …, watched", "My aunt has grown old"): someone a
  * pronoun after it may mean. */
 static bool
 unnamed_between(const struct ctx *x, size_t a, size_t b)
@@ -2344,7 +2344,7 @@ resolve_pronoun(const struct ctx *x, size_t p, enum gender g, size_t last)
     return best;
 }
 
-/* The person an epithet at token p ("the Vermont senator") stands for:
+/* The person an epithet at token p ("the Ohio senator") stands for:
  * the subject of the nearest sentence or clause before it, in its own
  * paragraph or the one before, when that is a person of a compatible
  * gender. News varies its references to the person it is about, not to
@@ -2369,7 +2369,7 @@ epithet_ref(const struct ctx *x, size_t p, enum gender g)
     return 0;
 }
 
-/* The gender a role's words give ("9/11 widow", "his wife", "party
+/* The gender a role's words give ("flood widow", "his wife", "party
  * spokeswoman"), or G_NONE: a role says more than a forename does. Not
  * "chairman" or "spokesman": news gives those to women too; lower case
  * only ("Doris Duke", "King's College" are names). */
@@ -2464,7 +2464,7 @@ settle(struct ctx *x, size_t k, struct found *fd)
             !(x->t[head].cls & (LEX_BODY | LEX_ANON)) &&
             tok_is(x, &x->t[sj->first], x->t[sj->first].cap ? "The" : "the") &&
             head >= sj->first + 2) {
-            /* An epithet ("the Vermont senator", "the New York
+            /* An epithet ("the Ohio senator", "the Texas
              * businessman") for someone the article has not given that
              * role: news varies its references to the person it is
              * about. Only "the", a modifier and a role: a bare "the
@@ -2708,8 +2708,8 @@ continue_from(struct ctx *x, size_t k)
     }
     if (k == 0)
         return false;
-    /* A title quoted in between ("said on Fox News's "Fox and
-     * Friends." "…"") is no voice: the quote before it is. */
+    /* A title quoted in between ("said on Channel 4's "Morning
+     * Desk." "…"") is no voice: the quote before it is. */
     j = k - 1;
     while (j > 0 && x->term[j] && x->qtok[j] != SIZE_MAX &&
            x->t[x->qtok[j]].para == x->t[qt].para)
@@ -2825,7 +2825,7 @@ quote_kind(const struct record *r)
 }
 
 /* The person whose surname is the label s[ls..le) of the body, case
- * aside ("WALLACE" for Chris Wallace). Returns the entity + 1, or 0. */
+ * aside ("HALVORSEN" for Erik Halvorsen). Returns the entity + 1, or 0. */
 static size_t
 ent_by_label(const struct ctx *x, size_t ls, size_t le)
 {
@@ -2840,7 +2840,7 @@ ent_by_label(const struct ctx *x, size_t ls, size_t le)
     return 0;
 }
 
-/* A transcript line quoted whole: "WALLACE: Let's start …". The label is
+/* A transcript line quoted whole: "HALVORSEN: Let us start …". The label is
  * a surname in capitals that the article names in full. */
 static bool
 label_in_quote(struct ctx *x, size_t k)
@@ -2940,7 +2940,7 @@ title_term(const struct ctx *x, size_t k)
 }
 
 /* A transcript or a "Name:" line: the quote's paragraph opens with a
- * label ("WALLACE:", "MR PRICE:", "Keltner:"). The label is a surname the
+ * label ("HALVORSEN:", "MR PRICE:", "Keltner:"). The label is a surname the
  * article names in full, else the label itself. A label that names no one
  * ("QUESTION:", "OPERATOR:") settles the quote as unattributed. Returns
  * whether the label settled it. */

@@ -234,8 +234,8 @@ quote_find(const char *body, const struct para *paras, size_t npara,
                        inner == 0 && role == MARK_OPEN &&
                        ((opener == '"' && c == 0x201c) ||
                         (opener == 0x201c && c == '"'))) {
-                /* "… read you the question: “As you know, …?” Forty-three,
-                 * yes." : the other kind of double mark nests inside. */
+                /* "… read you the question: “Will it rain?” Thirty, yes;
+                 * no." : the other kind of double mark nests inside. */
                 inner = c == '"' ? '"' : 0x201d;
             } else if (inner != 0 && c == inner) {
                 inner = 0;
