@@ -579,8 +579,8 @@ run_is_body(const struct ctx *x, size_t f, size_t l)
         return true;
     if (tok_country(x, f, &used) != NULL && f + used - 1 == l)
         return true;
-    /* "Ministry of Defence", "Department of Homeland Security", "Court of
-     * Appeals for the Ninth Circuit": a body named by what it is of. */
+    /* "Ministry of Defence", "Department of Fisheries", "Court of Appeals
+     * for the Ninth Circuit": a body named by what it is of. */
     for (m = f + 1; m < l; m++)
         if (tok_is(x, &x->t[m], "of") && (x->t[m - 1].cls & LEX_BODY) &&
             x->t[m - 1].cap) {
@@ -1286,7 +1286,7 @@ np_left(const struct ctx *x, size_t i)
             sj.nl = l;
             text_country(x, x->t[sj.first].s, x->t[l].e, sj.cc);
             if (sj.cc[0] == '\0') {
-                /* "the Government Accountability Office": a body that
+                /* "the Federal Trade Commission": a body that
                  * stands for its state, by its whole name. */
                 const char *c = country_lookup(x->s + x->t[sj.nf].s,
                                                x->t[l].e - x->t[sj.nf].s);
