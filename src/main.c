@@ -442,14 +442,15 @@ struct index_args {
     const char *output;         /* export -o */
     const char *limit;
     const char *jobs;
+    const char *speaker, *min;  /* check --speaker, --min */
     bool prune, quiet;
     char **words;               /* what is left: paths, query words, id */
     size_t nwords;
 };
 
 /* Parses argv for command c: the options it allows (a string of letters:
- * d db, f format, s sort, c color, o output, n limit, j jobs, p prune,
- * q quiet; Q: the words are a query), up to the first other word or "--"
+ * d db, f format, s sort, c color, o output, n limit, j jobs, w speaker,
+ * m min, p prune, q quiet; Q: the words are a query), up to the first other word or "--"
  * unless anywhere; the rest in a->words. After a query's first word, one
  * of the command's own options is an error rather than words to search
  * for (-word stays a negation; a "--" before them lets any word in).
@@ -471,6 +472,8 @@ index_opts(const struct cmd *c, int argc, char **argv, const char *allow,
         {'o', "--output", "-o", offsetof(struct index_args, output)},
         {'n', "--limit", "-n", offsetof(struct index_args, limit)},
         {'j', "--jobs", "-j", offsetof(struct index_args, jobs)},
+        {'w', "--speaker", NULL, offsetof(struct index_args, speaker)},
+        {'m', "--min", NULL, offsetof(struct index_args, min)},
     };
     bool ended = false, dashes = false, missing;
     int i;
@@ -1492,63 +1495,16 @@ cmd_alias(int argc, char **argv)
 
 /* The options of check and variants. */
 struct check_args {
-    struct index_args ia;       /* db, format, color, limit, words */
-    const char *speaker, *min;
+    struct index_args ia;       /* db, format, color, limit, speaker, min */
 };
 
-/* Parses check's (or variants') options, anywhere before "--". Returns
- * 0, 1 for --help, or -1 after printing the usage error. */
+/* Parses check's (or, without claims, variants') options, anywhere before
+ * "--". Returns 0, 1 for --help, or -1 after printing the usage error. */
 static int
 check_opts(const struct cmd *c, int argc, char **argv, bool claims,
            struct check_args *a)
 {
-    static const struct {
-        const char *name, *shrt;
-        bool claims;
-    } opts[] = {
-        {"--db", NULL, false}, {"--format", "-f", false},
-        {"--color", NULL, false}, {"--speaker", NULL, true},
-        {"--min", NULL, true}, {"--limit", "-n", true},
-    };
-    const char **slots[] = {&a->ia.db, &a->ia.format, &a->ia.color,
-                            &a->speaker, &a->min, &a->ia.limit};
-    bool ended = false, missing = false;
-    int i;
-    size_t k;
-
-    a->ia.words = xcalloc((size_t)argc, sizeof *a->ia.words);
-    for (i = 1; i < argc; i++) {
-        const char *v = NULL;
-
-        if (ended || argv[i][0] != '-' || strcmp(argv[i], "-") == 0) {
-            a->ia.words[a->ia.nwords++] = argv[i];
-            continue;
-        }
-        if (strcmp(argv[i], "--") == 0) {
-            ended = true;
-            continue;
-        }
-        if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
-            usage_line(stdout, c);
-            return 1;
-        }
-        for (k = 0; k < sizeof opts / sizeof *opts && v == NULL; k++) {
-            if (opts[k].claims && !claims)
-                continue;
-            v = opt_value(argc, argv, &i, opts[k].name, opts[k].shrt,
-                          &missing);
-            if (v != NULL)
-                *slots[k] = v;
-            if (missing)
-                break;
-        }
-        if (v != NULL)
-            continue;
-        usage_error(c, missing ? "option %s needs a value"
-                               : "unknown option '%s'", argv[i]);
-        return -1;
-    }
-    return 0;
+    return index_opts(c, argc, argv, claims ? "dfcwmn" : "dfc", true, &a->ia);
 }
 
 /* The claim: the words joined by spaces, or standard input for "-".
@@ -1655,10 +1611,10 @@ cmd_check(int argc, char **argv)
         free(a.ia.words);
         return r > 0 ? EXIT_OK : EXIT_USAGE;
     }
-    if (a.min != NULL && check_parse_min(a.min, &o.min) < 0) {
+    if (a.ia.min != NULL && check_parse_min(a.ia.min, &o.min) < 0) {
         free(a.ia.words);
         return usage_error(c, "--min takes a score above 0 and at most 1, "
-                           "not '%s'", a.min);
+                           "not '%s'", a.ia.min);
     }
     if (a.ia.limit != NULL) {
         errno = 0;
@@ -1670,7 +1626,7 @@ cmd_check(int argc, char **argv)
         }
         o.limit = (size_t)v;
     }
-    o.speaker = a.speaker;
+    o.speaker = a.ia.speaker;
     claim = check_claim(c, a.ia.words, a.ia.nwords);
     r = claim != NULL ? check_do(c, &a, claim, &o) : EXIT_USAGE;
     free(claim);
