@@ -128,6 +128,11 @@ struct ctx {
     bool *term;             /* per quote: a title or name, not speech */
     char home[3];           /* the country the article is set in */
     int us_marks;           /* words that place it in the US */
+    /* The author of a statement the title announces ("Statement by Rep.
+     * X on ...", "X Statement on ..."): headline_owner. */
+    char *owner, *owner_role;
+    char owner_cc[3];
+    size_t owner_ent;       /* entity + 1 in the body, or 0 */
 };
 
 /* ---- tokens ------------------------------------------------------------ */
@@ -2991,6 +2996,293 @@ label_lead(struct ctx *x, size_t k)
     return false;
 }
 
+/* ---- statements announced by the title ------------------------------- */
+
+/* A word of a title: bytes [s, e), without a trailing ':' or ','. */
+struct tword {
+    size_t s, e;
+    bool colon, comma;
+};
+
+#define TITLE_WORDS 40
+
+/* Splits t into words at white space. Returns how many (at most max). */
+static size_t
+title_words(const char *t, size_t len, struct tword *w, size_t max)
+{
+    size_t n = 0, i = 0;
+
+    while (i < len && n < max) {
+        while (i < len && (t[i] == ' ' || t[i] == '\t' || t[i] == '\n' ||
+                           t[i] == '\r'))
+            i++;
+        if (i >= len)
+            break;
+        w[n].s = i;
+        while (i < len && t[i] != ' ' && t[i] != '\t' && t[i] != '\n' &&
+               t[i] != '\r')
+            i++;
+        w[n].e = i;
+        w[n].colon = w[n].comma = false;
+        while (w[n].e > w[n].s &&
+               (t[w[n].e - 1] == ':' || t[w[n].e - 1] == ',')) {
+            w[n].colon |= t[w[n].e - 1] == ':';
+            w[n].comma |= t[w[n].e - 1] == ',';
+            w[n].e--;
+        }
+        if (w[n].e > w[n].s)
+            n++;
+    }
+    return n;
+}
+
+static bool
+title_is(const char *t, const struct tword *w, const char *word)
+{
+    size_t n = strlen(word);
+
+    return w->e - w->s == n && memcmp(t + w->s, word, n) == 0;
+}
+
+/* The length of w without a possessive 's (’s). */
+static size_t
+title_unposs(const char *t, const struct tword *w)
+{
+    size_t n = w->e - w->s;
+
+    if (n > 2 && memcmp(t + w->e - 2, "'s", 2) == 0)
+        return n - 2;
+    if (n > 4 && memcmp(t + w->e - 4, "\xe2\x80\x99s", 4) == 0)
+        return n - 4;
+    return n;
+}
+
+/* The word's lexicon classes, its possessive aside. */
+static lex_mask
+title_classes(const char *t, const struct tword *w)
+{
+    return lexicon_classes(t + w->s, title_unposs(t, w));
+}
+
+/* Whether a title word can be part of a name or its titles: a capital
+ * first, no function word ("On", "For" in a title-case headline), no
+ * word that ends a name there ("Following"), no markup left over. */
+static bool
+title_name_word(const char *t, const struct tword *w)
+{
+    size_t i = w->s;
+
+    if (!is_upper(utf8_decode(t, w->e, &i)) ||
+        memchr(t + w->s, '&', w->e - w->s) != NULL ||
+        memchr(t + w->s, ';', w->e - w->s) != NULL)
+        return false;
+    return !(title_classes(t, w) & (LEX_FUNC | LEX_HEAD_STOP));
+}
+
+/* Whether a title word is a plural title ("Senators", "Reps."): the
+ * statement of several people. */
+static bool
+title_plural(const char *t, const struct tword *w)
+{
+    size_t n = w->e - w->s;
+    char sg[32];
+
+    if (n < 3 || n >= sizeof sg)
+        return false;
+    memcpy(sg, t + w->s, n);
+    if (sg[n - 1] == '.' && sg[n - 2] == 's') {     /* Reps. */
+        sg[n - 2] = '.';
+        n--;
+    } else if (sg[n - 1] == 's') {
+        n--;
+    } else {
+        return false;
+    }
+    return (lexicon_classes(sg, n) & LEX_TITLE) != 0;
+}
+
+/* How many words of s[0..n) place a text in the US: Congress, Democrats,
+ * a state, Washington. */
+static size_t
+us_words(const char *s, size_t n)
+{
+    size_t i = 0, st, m = 0;
+
+    while (i < n) {
+        while (i < n && !(((unsigned char)s[i] | 0x20) >= 'a' &&
+                          ((unsigned char)s[i] | 0x20) <= 'z'))
+            i++;
+        st = i;
+        while (i < n && (((unsigned char)s[i] | 0x20) >= 'a' &&
+                         ((unsigned char)s[i] | 0x20) <= 'z'))
+            i++;
+        if (i > st && s[st] >= 'A' && s[st] <= 'Z') {
+            const char *cc = country_lookup(s + st, i - st);
+            if ((lexicon_classes(s + st, i - st) &
+                 (LEX_USMARK | LEX_USSTATE)) ||
+                (cc != NULL && strcmp(cc, "US") == 0))
+                m++;
+        }
+    }
+    return m;
+}
+
+/* The article's title announces a statement and names its author:
+ * "Statement by Rep. X on ...", "Statement from X", "Statement: X on ...",
+ * "X Statement on ...", "Senator X's Statement on ...", "X Issues
+ * Statement on ...". Fills x->owner (the name, its titles in owner_role,
+ * the country they give in owner_cc) and x->owner_ent when the body
+ * names the same person, fullest form first. Several authors, a lone
+ * word the body does not name, or a surname two people of the body share
+ * name no one. */
+static void
+headline_owner(struct ctx *x)
+{
+    const char *t = x->a->title;
+    size_t len, n, k, st = SIZE_MAX, f = 0, l = 0, nf, e, found = 0;
+    struct tword w[TITLE_WORDS];
+    bool titled = false, lawmaker = false;
+
+    if (t == NULL && x->a->npara > 1 && x->headline[0]) {
+        t = x->s + x->a->paras[0].start;
+        len = x->a->paras[0].end - x->a->paras[0].start;
+    } else {
+        len = t != NULL ? strlen(t) : 0;
+    }
+    n = title_words(t, len, w, TITLE_WORDS);
+    for (k = 0; k < n && st == SIZE_MAX; k++)
+        if (title_is(t, &w[k], "Statement") ||
+            title_is(t, &w[k], "statement"))
+            st = k;
+    if (st == SIZE_MAX)
+        return;
+    if (st + 1 < n && !w[st].colon &&
+        (title_is(t, &w[st + 1], "by") || title_is(t, &w[st + 1], "By") ||
+         title_is(t, &w[st + 1], "from") ||
+         title_is(t, &w[st + 1], "From") ||
+         title_is(t, &w[st + 1], "of") || title_is(t, &w[st + 1], "Of"))) {
+        /* "Statement by Rep. X on ...": the capitalised run after it */
+        f = st + 2;
+    } else if (st == 0 && w[0].colon) {
+        f = 1;                                  /* "Statement: X on" */
+    } else if (st > 0 && !w[st - 1].colon) {
+        /* "X Statement on ...", "X Issues Statement": a run from the
+         * title's first word */
+        for (l = st; l > 0 && (title_classes(t, &w[l - 1]) & LEX_HEAD_STOP);)
+            if (title_is(t, &w[--l], "Joint"))
+                return;
+        for (k = 0; k < l; k++)
+            if (!title_name_word(t, &w[k]) || w[k].colon || w[k].comma)
+                return;
+    } else {
+        return;
+    }
+    if (f > 0) {
+        for (l = f; l < n && title_name_word(t, &w[l]); l++)
+            if (w[l].colon || w[l].comma ||
+                title_unposs(t, &w[l]) < w[l].e - w[l].s) {
+                if (w[l].comma)
+                    return;                     /* "X, Y and Z" */
+                l++;
+                break;
+            }
+        if (l < n && (title_is(t, &w[l], "and") ||
+                      title_is(t, &w[l], "And") || title_is(t, &w[l], "&")))
+            return;
+    }
+    if (l <= f || l - f > 8)
+        return;
+    /* the name starts after the last title, role or country word */
+    for (nf = f, k = f; k < l; k++) {
+        size_t wn = title_unposs(t, &w[k]);
+        lex_mask c = lexicon_classes(t + w[k].s, wn);
+        const char *cc = country_lookup(t + w[k].s, wn);
+        if (title_plural(t, &w[k]))
+            goto none;
+        if ((c & (LEX_TITLE | LEX_ROLE | LEX_HONORIFIC)) || cc != NULL) {
+            nf = k + 1;
+            titled = true;
+            if (cc != NULL)
+                memcpy(x->owner_cc, cc, 3);
+            if (title_is(t, &w[k], "Rep.") || title_is(t, &w[k], "Sen.") ||
+                title_is(t, &w[k], "Congressman") ||
+                title_is(t, &w[k], "Congresswoman") ||
+                title_is(t, &w[k], "Senator") ||
+                title_is(t, &w[k], "Representative"))
+                lawmaker = true;
+        }
+    }
+    if (nf >= l || l - nf > 4)
+        goto none;
+    /* the body's person of that surname (and first name, when given) */
+    {
+        const char *last = t + w[l - 1].s;
+        size_t ln = title_unposs(t, &w[l - 1]);
+        for (e = 0; e < x->nents; e++) {
+            const struct ent *en = &x->ents[e];
+            if (en->ke - en->ks != ln ||
+                memcmp(x->s + en->ks, last, ln) != 0)
+                continue;
+            if (l - nf > 1 &&
+                (en->fe - en->fs != w[nf].e - w[nf].s ||
+                 memcmp(x->s + en->fs, t + w[nf].s, en->fe - en->fs) != 0))
+                continue;
+            if (found != 0 &&
+                !span_eq(x, x->ents[found - 1].s, x->ents[found - 1].e,
+                         en->s, en->e))
+                goto none;      /* two people: no one */
+            if (found == 0 || en->e - en->s > x->ents[found - 1].e -
+                                                   x->ents[found - 1].s)
+                found = e + 1;
+        }
+    }
+    if (found == 0 && l - nf == 1 && !titled)
+        goto none;
+    x->owner = xstrndup(t + w[nf].s,
+                        w[l - 1].s + title_unposs(t, &w[l - 1]) - w[nf].s);
+    if (nf > f)
+        x->owner_role = xstrndup(t + w[f].s, w[nf - 1].e - w[f].s);
+    /* "Rep.", "Senator" in a text set among Democrats, Republicans,
+     * Congress and US states, as set_entity reads them; a statement is
+     * mostly quotes, so its words count too */
+    if (lawmaker && x->owner_cc[0] == '\0' &&
+        (x->us_marks >= 1 || us_words(t, len) >= 1 ||
+         us_words(x->s, x->a->body_len) >= 1))
+        memcpy(x->owner_cc, "US", 3);
+    x->owner_ent = found;
+    return;
+none:
+    x->owner_cc[0] = '\0';
+}
+
+/* A quote alone in its paragraph, before any quote the article
+ * attributes, in an article whose title announces someone's statement:
+ * the statement itself, that person's words. */
+static bool
+headline_statement(struct ctx *x, size_t k)
+{
+    struct record *r = &x->recs[k];
+    size_t qt = x->qtok[k], j;
+
+    if (x->owner == NULL || x->term[k] || x->pstart[x->t[qt].para] != qt ||
+        (qt + 1 < x->n && x->t[qt + 1].kind != TOK_PARA))
+        return false;
+    for (j = 0; j < k; j++)
+        if (x->recs[j].speaker != NULL ||
+            (x->recs[j].method != NULL && !x->term[j]))
+            return false;
+    r->method = "headline";
+    r->confidence = 0.6;
+    if (x->owner_ent != 0) {
+        set_entity(x, r, k, x->owner_ent - 1, 0, 0, x->owner_cc);
+        return true;
+    }
+    r->speaker = xstrdup(x->owner);
+    r->role = x->owner_role ? xstrdup(x->owner_role) : NULL;
+    memcpy(r->country, x->owner_cc[0] ? x->owner_cc : x->home, 3);
+    return true;
+}
+
 static void
 attrib_one(struct ctx *x, size_t k)
 {
@@ -3036,8 +3328,8 @@ attrib_one(struct ctx *x, size_t k)
             }
             if (label_lead(x, k))
                 return;
-            if (!continue_from(x, k))
-                sentence_before(x, k);
+            if (!continue_from(x, k) && !sentence_before(x, k))
+                headline_statement(x, k);
         }
     }
 }
@@ -3064,6 +3356,7 @@ attrib_article(const struct article *a, const struct quote_span *spans,
     x.cmemo = xcalloc(x.n + 1, sizeof *x.cmemo);
     collect_entities(&x);
     home_country(&x);
+    headline_owner(&x);
     for (k = 0; k < n; k++)
         attrib_one(&x, k);
     /* A paragraph that is a quote alone, with no speaker before it, when
@@ -3120,6 +3413,8 @@ attrib_article(const struct article *a, const struct quote_span *spans,
         }
         r->kind = x.term[k] ? QUOTE_TERM : quote_kind(r);
     }
+    free(x.owner);
+    free(x.owner_role);
     free(x.term);
     free(x.speaker_ent);
     free(x.headline);
