@@ -770,6 +770,131 @@ mention_add(struct ctx *x, size_t tok, size_t ent)
     x->ents[ent].mentions++;
 }
 
+/* Whether s[i] may be in a name word: a letter, a mark, a hyphen or an
+ * apostrophe (any byte of a multibyte character counts). */
+static bool
+name_byte(unsigned char c)
+{
+    return c >= 0x80 || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+           c == '-' || c == '\'';
+}
+
+/* Whether the body holds the word s[a..b) with its first letter in lower
+ * case, as a whole word ("vote" for "Vote"). */
+static bool
+lower_elsewhere(const struct ctx *x, size_t a, size_t b)
+{
+    size_t n = b - a, i;
+    char w[64];
+    const char *p, *end = x->s + x->a->body_len;
+
+    if (n >= sizeof w)
+        return false;
+    memcpy(w, x->s + a, n);
+    w[0] = (char)(w[0] - 'A' + 'a');
+    for (p = x->s; (p = memchr(p, w[0], (size_t)(end - p))) != NULL; p++) {
+        i = (size_t)(p - x->s);
+        if (i + n > x->a->body_len || memcmp(p, w, n) != 0)
+            continue;
+        if ((i == 0 || !name_byte((unsigned char)x->s[i - 1])) &&
+            (i + n >= x->a->body_len ||
+             !name_byte((unsigned char)x->s[i + n])))
+            return true;
+    }
+    return false;
+}
+
+/* Names only a quote gives in full: a person the article's own words call
+ * only "Mr. Varga" or "President Varga", when a short quote of the
+ * article (a title, a slogan) writes "Ilona Varga", takes that fullest
+ * form. Only
+ * for a surname one entity holds, with one forename found, a capital
+ * word that is no title, role, function word or country, of no other
+ * gender. */
+static void
+ent_names_in_quotes(struct ctx *x)
+{
+    size_t q, e;
+
+    for (e = 0; e < x->nents; e++) {
+        struct ent *en = &x->ents[e];
+        size_t ln, ws = 0, we = 0, end = 0, n = 0;
+        bool other = false;
+
+        if (en->org || en->fs != en->ks ||
+            (en->gender == G_NONE && en->rs == en->re))
+            continue;
+        /* another of that surname: only one with a forename of its own
+         * and the other gender ("Mr. Varga" beside "Ilona Varga") */
+        for (ln = ent_chain(x, en->ks, en->ke); ln != 0 && !other;
+             ln = x->links[ln - 1].next) {
+            const struct ent *o = &x->ents[x->links[ln - 1].ent];
+            other = o != en && span_eq(x, o->ks, o->ke, en->ks, en->ke) &&
+                    (o->fs == o->ks || o->gender == G_NONE ||
+                     en->gender == G_NONE || o->gender == en->gender);
+        }
+        for (q = 0; q < x->nq && !other; q++) {
+            size_t i = x->spans[q].open, hi = x->spans[q].close;
+            size_t klen = en->ke - en->ks;
+            /* a title or a slogan; in a longer quote, a name is as
+             * likely a relative's ("I still hear Ilona Varga laugh") */
+            if (quote_words(x->s + i, hi - i) > 8)
+                continue;
+            for (; i + klen <= hi; i++) {
+                size_t a, b;
+                lex_mask c;
+                enum gender g;
+                if ((i > 0 && name_byte((unsigned char)x->s[i - 1])) ||
+                    (i + klen < hi &&
+                     name_byte((unsigned char)x->s[i + klen])) ||
+                    memcmp(x->s + i, x->s + en->ks, klen) != 0 ||
+                    i < 2 || x->s[i - 1] != ' ')
+                    continue;
+                /* the word before: [a, b) */
+                b = i - 1;
+                for (a = b; a > x->spans[q].open &&
+                            name_byte((unsigned char)x->s[a - 1]);)
+                    a--;
+                if (b - a < 2 || x->s[a] < 'A' || x->s[a] > 'Z')
+                    continue;
+                c = lexicon_classes(x->s + a, b - a);
+                if ((c & (LEX_TITLE | LEX_ROLE | LEX_FUNC | LEX_HONORIFIC |
+                          LEX_BODY | LEX_PLACE | LEX_DEF | LEX_PARTICLE)) ||
+                    country_lookup(x->s + a, b - a) != NULL)
+                    continue;
+                g = (c & LEX_MALE) ? G_MALE
+                                   : (c & LEX_FEMALE) ? G_FEMALE : G_NONE;
+                /* "Senators Varga", "Vote Varga": a plural title, or a
+                 * word the article writes in lower case elsewhere */
+                if ((x->s[b - 1] == 's' &&
+                     (lexicon_classes(x->s + a, b - a - 1) & LEX_TITLE)) ||
+                    (g == G_NONE && lower_elsewhere(x, a, b)))
+                    continue;
+                if (g != G_NONE && en->gender != G_NONE && g != en->gender) {
+                    other = true;
+                    break;
+                }
+                for (ln = ent_chain(x, en->ks, en->ke); ln != 0 && !other;
+                     ln = x->links[ln - 1].next) {
+                    const struct ent *o = &x->ents[x->links[ln - 1].ent];
+                    other = o != en && span_eq(x, o->fs, o->fe, a, b);
+                }
+                if (other || (n > 0 && !span_eq(x, ws, we, a, b))) {
+                    other = true;       /* two forenames: leave it */
+                    break;
+                }
+                ws = a, we = b, end = i + klen, n++;
+            }
+        }
+        if (other || n == 0)
+            continue;
+        en->s = en->fs = ws;
+        en->fe = we;
+        en->e = end;
+        ent_index(x, ws, we, e);
+    }
+}
+
 /* Adds a mention of the name [f, l] (two words or more, or an organisation)
  * to the entities: a longer form with the same key and first word widens
  * the entity; different first words are different people. Returns the
@@ -3355,6 +3480,7 @@ attrib_article(const struct article *a, const struct quote_span *spans,
     x.heads = xcalloc(x.nheads, sizeof *x.heads);
     x.cmemo = xcalloc(x.n + 1, sizeof *x.cmemo);
     collect_entities(&x);
+    ent_names_in_quotes(&x);
     home_country(&x);
     headline_owner(&x);
     for (k = 0; k < n; k++)
