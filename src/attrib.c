@@ -805,9 +805,9 @@ lower_elsewhere(const struct ctx *x, size_t a, size_t b)
 }
 
 /* Names only a quote gives in full: a person the article's own words call
- * only "Mr. Varga" or "President Varga", when a short quote of the
- * article (a title, a slogan) writes "Ilona Varga", takes that fullest
- * form. Only
+ * only "Mr. Varga" or "President Varga", when a quote of the article (a
+ * title, a slogan, a speaker naming them) writes "Ilona Varga", takes
+ * that fullest form. Only
  * for a surname one entity holds, with one forename found, a capital
  * word that is no title, role, function word or country, of no other
  * gender. */
@@ -836,10 +836,9 @@ ent_names_in_quotes(struct ctx *x)
         for (q = 0; q < x->nq && !other; q++) {
             size_t i = x->spans[q].open, hi = x->spans[q].close;
             size_t klen = en->ke - en->ks;
-            /* a title or a slogan; in a longer quote, a name is as
-             * likely a relative's ("I still hear Ilona Varga laugh") */
-            if (quote_words(x->s + i, hi - i) > 8)
-                continue;
+            /* a title or a slogan; in a longer quote, only a forename
+             * of the person's gender, known ("I thank Ilona Varga") */
+            bool long_quote = quote_words(x->s + i, hi - i) > 8;
             for (; i + klen <= hi; i++) {
                 size_t a, b;
                 lex_mask c;
@@ -866,7 +865,8 @@ ent_names_in_quotes(struct ctx *x)
                                    : (c & LEX_FEMALE) ? G_FEMALE : G_NONE;
                 /* "Senators Varga", "Vote Varga": a plural title, or a
                  * word the article writes in lower case elsewhere */
-                if ((x->s[b - 1] == 's' &&
+                if ((long_quote && (g == G_NONE || g != en->gender)) ||
+                    (x->s[b - 1] == 's' &&
                      (lexicon_classes(x->s + a, b - a - 1) & LEX_TITLE)) ||
                     (g == G_NONE && lower_elsewhere(x, a, b)))
                     continue;
