@@ -599,6 +599,27 @@ run_is_body(const struct ctx *x, size_t f, size_t l)
     return false;
 }
 
+static bool lower_elsewhere(const struct ctx *x, size_t a, size_t b);
+
+/* Whether token i is a word of an office's topic or an abbreviation of
+ * one, not a name: no forename, no initial; a word the article writes in
+ * lower case elsewhere ("Climate"), a role or an abbreviation in
+ * capitals ("MEP"). */
+static bool
+topic_word(const struct ctx *x, size_t i)
+{
+    const struct tok *k = &x->t[i];
+    size_t n = k->e - k->s;
+
+    if ((k->cls & (LEX_MALE | LEX_FEMALE)) || n < 2 ||
+        memchr(x->s + k->s, '.', n) != NULL || !k->cap)
+        return false;
+    if (k->allcap)
+        return n <= 4;
+    return lower_elsewhere(x, k->s, k->e) ||
+           (lexicon_recased(x->s + k->s, n, false) & (LEX_ROLE | LEX_ANON));
+}
+
 /* Splits a capitalised run [f, l] into a title part and a name part: the
  * name starts after the last title or country word. Returns the name's
  * first token (l + 1 when there is no name). */
@@ -643,6 +664,30 @@ run_name_start(const struct ctx *x, size_t f, size_t l)
         if (lexicon_recased(x->s + x->t[f].s, x->t[f].e - x->t[f].s,
                             false) & (LEX_ROLE | LEX_ANON))
             n = f + 1;
+    }
+    /* "Special Envoy for Climate Ilona Varga", "Subcommittee on Aviation
+     * Chair Tom Hale", "Midlands MEP Tom Hale": after a title or its
+     * "for", words before a known forename that are common words (the
+     * article writes them in lower case too) or short abbreviations are
+     * the office's topic, not forenames ("Rep. K. Tom Hale", "Maxwell Tom
+     * Hale" stay). */
+    if ((n > f || (f >= 2 && x->t[f - 2].cap &&
+                   (x->t[f - 2].cls & (LEX_TITLE | LEX_BODY)) &&
+                   (tok_is(x, &x->t[f - 1], "for") ||
+                    tok_is(x, &x->t[f - 1], "on") ||
+                    tok_is(x, &x->t[f - 1], "of")))) &&
+        l >= n + 2) {
+        size_t j, m;
+        for (j = n + 1; j < l; j++) {
+            if (!(x->t[j].cls & (LEX_MALE | LEX_FEMALE)) ||
+                (x->t[j].cls & LEX_TITLE))
+                continue;
+            for (m = n; m < j && topic_word(x, m);)
+                m++;
+            if (m == j)
+                n = j;
+            break;
+        }
     }
     return n;
 }
