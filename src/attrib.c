@@ -87,6 +87,7 @@ enum subj_kind {
     SUBJ_NONE,
     SUBJ_NAME,      /* a person or body by name */
     SUBJ_PRONOUN,
+    SUBJ_FIRST,     /* "I": a transcript's current speaker */
     SUBJ_ANON,      /* a senior official */
     SUBJ_DEF,       /* the minister, the ministry: someone named before */
 };
@@ -541,6 +542,21 @@ lexicon_recased(const char *s, size_t n, bool rest)
     for (i = rest ? 1 : 0; i < (rest ? n : 1); i++)
         if (w[i] >= 'A' && w[i] <= 'Z')
             w[i] = (char)(w[i] - 'A' + 'a');
+    return lexicon_classes(w, n);
+}
+
+/* The lexicon classes of the word s[0..n) in lower case ("OFFICIAL" as
+ * "official"). */
+static lex_mask
+lexicon_lower(const char *s, size_t n)
+{
+    char w[32];
+    size_t i;
+
+    if (n >= sizeof w)
+        return 0;
+    for (i = 0; i < n; i++)
+        w[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] - 'A' + 'a' : s[i]);
     return lexicon_classes(w, n);
 }
 
@@ -1400,6 +1416,11 @@ np_left(const struct ctx *x, size_t i)
 
     if (!tok_word(k))
         return sj;
+    if (tok_is(x, k, "I")) {
+        sj.kind = SUBJ_FIRST;
+        sj.first = sj.last = sj.nf = sj.nl = i;
+        return sj;
+    }
     if (k->cls & (LEX_PRONOUN_M | LEX_PRONOUN_F)) {
         sj.kind = SUBJ_PRONOUN;
         sj.first = sj.last = sj.nf = sj.nl = i;
@@ -2292,6 +2313,65 @@ find_label(const struct ctx *x, size_t qt)
     return i - 1;
 }
 
+/* Whether a word has a capital after a lower-case letter ("HammonsImage":
+ * a caption glued to a name). */
+static bool
+camel_case(const struct ctx *x, const struct tok *k)
+{
+    size_t i;
+
+    for (i = k->s + 1; i < k->e; i++)
+        if (x->s[i] >= 'A' && x->s[i] <= 'Z' && x->s[i - 1] >= 'a' &&
+            x->s[i - 1] <= 'z')
+            return true;
+    return false;
+}
+
+/* How many paragraphs back a transcript's label still holds. */
+#define LABEL_REACH 12
+
+static bool label_settle(struct ctx *x, size_t k, size_t lab);
+
+/* "I said", "I told him" in a transcript: the speaker of the label that
+ * opens the quote's paragraph or the latest paragraph before it that
+ * opens with one (within LABEL_REACH paragraphs), when the article has
+ * two labels or more; in any other text "I" is the writer, no one the
+ * article names. */
+static bool
+label_first_person(struct ctx *x, size_t k, struct found *fd)
+{
+    uint32_t p = x->t[x->qtok[k]].para, q;
+    size_t lab = SIZE_MAX, labels = 0;
+
+    /* "He said, 'X.' I said, 'Y.'": an "I said" after a quote that ends
+     * its sentence introduces the next one. */
+    if (fd->cue > x->qtok[k] &&
+        quote_ends_sentence(x->s, &x->spans[k]))
+        return false;
+    for (q = 0; q < x->a->npara; q++) {
+        size_t p0 = x->pstart[q], j = p0;
+        if (p0 >= x->n || x->t[p0].para != q)
+            continue;
+        /* a label: one to three capitalised words, then a colon */
+        while (j < x->n && j < p0 + 4 && tok_word(&x->t[j]) &&
+               x->t[j].cap && x->t[j].para == q &&
+               !camel_case(x, &x->t[j]))
+            j++;
+        if (j == p0 || j >= x->n || !tok_punct(&x->t[j], ':') ||
+            x->t[j].para != q)
+            continue;
+        labels++;
+        if (q <= p && p - q <= LABEL_REACH)
+            lab = j - 1;
+    }
+    if (lab == SIZE_MAX || labels < 2 || (x->t[lab].cls & LEX_FUNC))
+        return false;
+    if (!label_settle(x, k, lab) || x->recs[k].method == NULL)
+        return false;
+    x->recs[k].confidence = 0.6;
+    return true;
+}
+
 static char *
 body_dup(const struct ctx *x, size_t s, size_t e)
 {
@@ -2584,6 +2664,10 @@ settle(struct ctx *x, size_t k, struct found *fd)
     switch (sj->kind) {
     case SUBJ_NONE:
         return false;
+    case SUBJ_FIRST:
+        /* "And I said, "…"" in a transcript: the speaker whose label
+         * opened the paragraph, or the latest one before it */
+        return label_first_person(x, k, fd);
     case SUBJ_ANON:
         fill_evidence(x, r, fd);
         r->method = "anonymous";
@@ -3002,17 +3086,62 @@ quote_kind(const struct record *r)
 /* The person whose surname is the label s[ls..le) of the body, case
  * aside ("HALVORSEN" for Erik Halvorsen). Returns the entity + 1, or 0. */
 static size_t
-ent_by_label(const struct ctx *x, size_t ls, size_t le)
+ent_by_label(const struct ctx *x, size_t ls, size_t le, enum gender g)
 {
     size_t ln;
 
+    size_t best = 0;
+    int best_score = -1;
+    bool tie = false;
+
+    if (g == G_NONE) {
+        for (ln = ent_chain(x, ls, le); ln != 0;
+             ln = x->links[ln - 1].next) {
+            size_t i = x->links[ln - 1].ent;
+            if (!x->ents[i].org &&
+                span_eq_nocase(x, x->ents[i].ks, x->ents[i].ke, ls, le))
+                return i + 1;
+        }
+        return 0;
+    }
+    /* "MS HALE:": the person of that gender first, then the one most
+     * credited and named; two alike: no one */
     for (ln = ent_chain(x, ls, le); ln != 0; ln = x->links[ln - 1].next) {
         size_t i = x->links[ln - 1].ent;
-        if (!x->ents[i].org &&
-            span_eq_nocase(x, x->ents[i].ks, x->ents[i].ke, ls, le))
-            return i + 1;
+        const struct ent *e = &x->ents[i];
+        int score;
+        if (e->org || !span_eq_nocase(x, e->ks, e->ke, ls, le) ||
+            (e->gender != G_NONE && e->gender != g) ||
+            best == i + 1)
+            continue;
+        score = (e->gender == g ? 1000 : 0) + e->credits * 4 + e->mentions;
+        if (score > best_score) {
+            best_score = score;
+            best = i + 1;
+            tie = false;
+        } else if (score == best_score) {
+            tie = true;
+        }
     }
-    return 0;
+    return tie ? 0 : best;
+}
+
+/* The gender a label's honorific gives ("MS FRIEDLANDER", "Mr. Hale:"):
+ * the word before its last, in any case. */
+static enum gender
+label_gender(const struct ctx *x, size_t lab)
+{
+    lex_mask c;
+    const struct tok *h;
+
+    if (lab == 0 || !tok_word(&x->t[lab - 1]) ||
+        x->t[lab - 1].para != x->t[lab].para)
+        return G_NONE;
+    h = &x->t[lab - 1];
+    c = h->cls | lexicon_recased(x->s + h->s, h->e - h->s, true);
+    if (!(c & LEX_HONORIFIC))
+        return G_NONE;
+    return (c & LEX_FEMALE) ? G_FEMALE : (c & LEX_MALE) ? G_MALE : G_NONE;
 }
 
 /* A transcript line quoted whole: "HALVORSEN: Let us start …". The label is
@@ -3028,7 +3157,7 @@ label_in_quote(struct ctx *x, size_t k)
         n++;
     if (n < 2 || q[n] != ':')
         return false;
-    e = ent_by_label(x, r->start, r->start + n);
+    e = ent_by_label(x, r->start, r->start + n, G_NONE);
     if (e == 0) {
         /* Named nowhere else: the label, in title case. */
         r->speaker = title_cased(q, n);
@@ -3119,18 +3248,30 @@ title_term(const struct ctx *x, size_t k)
  * article names in full, else the label itself. A label that names no one
  * ("QUESTION:", "OPERATOR:") settles the quote as unattributed. Returns
  * whether the label settled it. */
+static bool label_settle(struct ctx *x, size_t k, size_t lab);
+
 static bool
 label_lead(struct ctx *x, size_t k)
 {
-    struct record *r = &x->recs[k];
-    size_t qt = x->qtok[k], lab = find_label(x, qt), e;
-    struct found fd;
+    size_t lab = find_label(x, x->qtok[k]);
 
     if (lab == SIZE_MAX)
         return false;
+    return label_settle(x, k, lab);
+}
+
+/* Settles quote k by the transcript label ending at token lab (as
+ * label_lead). */
+static bool
+label_settle(struct ctx *x, size_t k, size_t lab)
+{
+    struct record *r = &x->recs[k];
+    size_t e;
+    struct found fd;
+
     if (x->t[lab].cls & LEX_FUNC)
         return true;
-    e = ent_by_label(x, x->t[lab].s, x->t[lab].e);
+    e = ent_by_label(x, x->t[lab].s, x->t[lab].e, label_gender(x, lab));
     if (e == 0) {
         struct subj sj = np_left(x, lab);
         if (sj.kind == SUBJ_NAME && !x->t[lab].allcap) {
@@ -3156,6 +3297,19 @@ label_lead(struct ctx *x, size_t k)
         if (lexicon_recased(x->s + x->t[lab].s, n, true) &
             (LEX_TITLE | LEX_FUNC))
             return true;
+        if (lexicon_lower(x->s + x->t[lab].s, n) & (LEX_ROLE | LEX_ANON)) {
+            /* "SENIOR ADMINISTRATION OFFICIAL:": an anonymous source,
+             * described by the label */
+            size_t ls = x->t[x->pstart[x->t[lab].para]].s, i;
+            fill_evidence(x, r, &fd);
+            r->method = "anonymous";
+            r->role = xstrndup(x->s + ls, x->t[lab].e - ls);
+            for (i = 0; r->role[i] != '\0'; i++)
+                if (r->role[i] >= 'A' && r->role[i] <= 'Z')
+                    r->role[i] = (char)(r->role[i] - 'A' + 'a');
+            x->last_speaker = 0;
+            return true;
+        }
         fill_evidence(x, r, &fd);
         r->speaker = title_cased(x->s + x->t[lab].s, n);
         r->confidence = 0.5;
