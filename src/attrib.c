@@ -134,6 +134,8 @@ struct ctx {
     char *owner, *owner_role;
     char owner_cc[3];
     size_t owner_ent;       /* entity + 1 in the body, or 0 */
+    size_t *lowset;         /* hashes of lower-case words (lower_elsewhere) */
+    size_t nlow;
 };
 
 /* ---- tokens ------------------------------------------------------------ */
@@ -841,47 +843,116 @@ name_byte(unsigned char c)
 }
 
 /* Whether the body holds the word s[a..b) with its first letter in lower
- * case, as a whole word ("vote" for "Vote"). */
+ * case, as a whole word ("vote" for "Vote"): a set of the hashes of the
+ * body's lower-case words, made at the first question. */
 static bool
 lower_elsewhere(const struct ctx *x, size_t a, size_t b)
 {
-    size_t n = b - a, i;
-    char w[64];
-    const char *p, *end = x->s + x->a->body_len;
+    struct ctx *w = (struct ctx *)x;    /* the set is a cache */
+    size_t h = word_hash(x, a, b), i, j, n = x->a->body_len;
 
-    if (n >= sizeof w)
-        return false;
-    memcpy(w, x->s + a, n);
-    w[0] = (char)(w[0] - 'A' + 'a');
-    for (p = x->s; (p = memchr(p, w[0], (size_t)(end - p))) != NULL; p++) {
-        i = (size_t)(p - x->s);
-        if (i + n > x->a->body_len || memcmp(p, w, n) != 0)
-            continue;
-        if ((i == 0 || !name_byte((unsigned char)x->s[i - 1])) &&
-            (i + n >= x->a->body_len ||
-             !name_byte((unsigned char)x->s[i + n])))
-            return true;
+    if (w->lowset == NULL) {
+        size_t words = 0;
+        for (i = 0; i < n; i++)
+            words += x->s[i] == ' ';
+        for (w->nlow = 64; w->nlow < 2 * words + 2; w->nlow *= 2)
+            ;
+        w->lowset = xcalloc(w->nlow, sizeof *w->lowset);
+        for (i = 0; i < n;) {
+            if (!name_byte((unsigned char)x->s[i])) {
+                i++;
+                continue;
+            }
+            for (j = i; j < n && name_byte((unsigned char)x->s[j]);)
+                j++;
+            if (x->s[i] >= 'a' && x->s[i] <= 'z') {
+                size_t k = word_hash(x, i, j) | 1, m = k & (w->nlow - 1);
+                while (w->lowset[m] != 0 && w->lowset[m] != k)
+                    m = (m + 1) & (w->nlow - 1);
+                w->lowset[m] = k;
+            }
+            i = j;
+        }
     }
+    h |= 1;
+    for (i = h & (x->nlow - 1); x->lowset[i] != 0;
+         i = (i + 1) & (x->nlow - 1))
+        if (x->lowset[i] == h)
+            return true;
     return false;
+}
+
+/* A forename a quote gives an entity (ent_names_in_quotes). */
+struct qname {
+    size_t ws, we, end, n;
+    bool ok, bad;
+};
+
+/* Weighs the word [a, b) before an entity's surname ending at end, in a
+ * quote (long: more than eight words), as its forename. */
+static void
+qname_weigh(const struct ctx *x, size_t e, struct qname *c, size_t a,
+            size_t b, size_t end, bool long_quote)
+{
+    const struct ent *en = &x->ents[e];
+    lex_mask cls;
+    enum gender g;
+    size_t ln;
+
+    if (b - a < 2 || x->s[a] < 'A' || x->s[a] > 'Z')
+        return;
+    cls = lexicon_classes(x->s + a, b - a);
+    if ((cls & (LEX_TITLE | LEX_ROLE | LEX_FUNC | LEX_HONORIFIC | LEX_BODY |
+                LEX_PLACE | LEX_DEF | LEX_PARTICLE)) ||
+        country_lookup(x->s + a, b - a) != NULL)
+        return;
+    g = (cls & LEX_MALE) ? G_MALE : (cls & LEX_FEMALE) ? G_FEMALE : G_NONE;
+    if (g != G_NONE && en->gender != G_NONE && g != en->gender) {
+        c->bad = true;
+        return;
+    }
+    /* "Senators Varga", "Vote Varga": a plural title, or a word the
+     * article writes in lower case elsewhere; in a longer quote, only a
+     * forename of the person's gender, known ("I thank Ilona Varga") */
+    if ((long_quote && (g == G_NONE || g != en->gender)) ||
+        (x->s[b - 1] == 's' &&
+         (lexicon_classes(x->s + a, b - a - 1) & LEX_TITLE)) ||
+        (g == G_NONE && lower_elsewhere(x, a, b)))
+        return;
+    for (ln = ent_chain(x, en->ks, en->ke); ln != 0;
+         ln = x->links[ln - 1].next) {
+        const struct ent *o = &x->ents[x->links[ln - 1].ent];
+        if (o != en && span_eq(x, o->fs, o->fe, a, b)) {
+            c->bad = true;      /* another's forename */
+            return;
+        }
+    }
+    if (c->n > 0 && !span_eq(x, c->ws, c->we, a, b)) {
+        c->bad = true;          /* two forenames: leave it */
+        return;
+    }
+    c->ws = a, c->we = b, c->end = end, c->n++;
 }
 
 /* Names only a quote gives in full: a person the article's own words call
  * only "Mr. Varga" or "President Varga", when a quote of the article (a
  * title, a slogan, a speaker naming them) writes "Ilona Varga", takes
- * that fullest form. Only
- * for a surname one entity holds, with one forename found, a capital
- * word that is no title, role, function word or country, of no other
- * gender. */
+ * that fullest form. Only for a surname one entity holds (or one other of
+ * the other gender with a forename of its own), with one forename found,
+ * a capital word that is no title, role, function word or country, of
+ * no other gender. One pass over the quotes' words. */
 static void
 ent_names_in_quotes(struct ctx *x)
 {
-    size_t q, e;
+    struct qname *c;
+    size_t q, e, ln;
 
+    if (x->nents == 0)
+        return;
+    c = xcalloc(x->nents, sizeof *c);
     for (e = 0; e < x->nents; e++) {
-        struct ent *en = &x->ents[e];
-        size_t ln, ws = 0, we = 0, end = 0, n = 0;
+        const struct ent *en = &x->ents[e];
         bool other = false;
-
         if (en->org || en->fs != en->ks ||
             (en->gender == G_NONE && en->rs == en->re))
             continue;
@@ -894,66 +965,43 @@ ent_names_in_quotes(struct ctx *x)
                     (o->fs == o->ks || o->gender == G_NONE ||
                      en->gender == G_NONE || o->gender == en->gender);
         }
-        for (q = 0; q < x->nq && !other; q++) {
-            size_t i = x->spans[q].open, hi = x->spans[q].close;
-            size_t klen = en->ke - en->ks;
-            /* a title or a slogan; in a longer quote, only a forename
-             * of the person's gender, known ("I thank Ilona Varga") */
-            bool long_quote = quote_words(x->s + i, hi - i) > 8;
-            for (; i + klen <= hi; i++) {
-                size_t a, b;
-                lex_mask c;
-                enum gender g;
-                if ((i > 0 && name_byte((unsigned char)x->s[i - 1])) ||
-                    (i + klen < hi &&
-                     name_byte((unsigned char)x->s[i + klen])) ||
-                    memcmp(x->s + i, x->s + en->ks, klen) != 0 ||
-                    i < 2 || x->s[i - 1] != ' ')
-                    continue;
-                /* the word before: [a, b) */
-                b = i - 1;
-                for (a = b; a > x->spans[q].open &&
-                            name_byte((unsigned char)x->s[a - 1]);)
-                    a--;
-                if (b - a < 2 || x->s[a] < 'A' || x->s[a] > 'Z')
-                    continue;
-                c = lexicon_classes(x->s + a, b - a);
-                if ((c & (LEX_TITLE | LEX_ROLE | LEX_FUNC | LEX_HONORIFIC |
-                          LEX_BODY | LEX_PLACE | LEX_DEF | LEX_PARTICLE)) ||
-                    country_lookup(x->s + a, b - a) != NULL)
-                    continue;
-                g = (c & LEX_MALE) ? G_MALE
-                                   : (c & LEX_FEMALE) ? G_FEMALE : G_NONE;
-                /* "Senators Varga", "Vote Varga": a plural title, or a
-                 * word the article writes in lower case elsewhere */
-                if ((long_quote && (g == G_NONE || g != en->gender)) ||
-                    (x->s[b - 1] == 's' &&
-                     (lexicon_classes(x->s + a, b - a - 1) & LEX_TITLE)) ||
-                    (g == G_NONE && lower_elsewhere(x, a, b)))
-                    continue;
-                if (g != G_NONE && en->gender != G_NONE && g != en->gender) {
-                    other = true;
-                    break;
-                }
-                for (ln = ent_chain(x, en->ks, en->ke); ln != 0 && !other;
-                     ln = x->links[ln - 1].next) {
-                    const struct ent *o = &x->ents[x->links[ln - 1].ent];
-                    other = o != en && span_eq(x, o->fs, o->fe, a, b);
-                }
-                if (other || (n > 0 && !span_eq(x, ws, we, a, b))) {
-                    other = true;       /* two forenames: leave it */
-                    break;
-                }
-                ws = a, we = b, end = i + klen, n++;
-            }
-        }
-        if (other || n == 0)
-            continue;
-        en->s = en->fs = ws;
-        en->fe = we;
-        en->e = end;
-        ent_index(x, ws, we, e);
+        c[e].ok = !other;
     }
+    for (q = 0; q < x->nq; q++) {
+        size_t i = x->spans[q].open, hi = x->spans[q].close, j;
+        size_t pws = 0, pwe = 0;
+        bool long_quote = quote_words(x->s + i, hi - i) > 8, prev = false;
+        while (i < hi) {
+            if (!name_byte((unsigned char)x->s[i])) {
+                i++;
+                continue;
+            }
+            for (j = i; j < hi && name_byte((unsigned char)x->s[j]);)
+                j++;
+            if (prev && pwe + 1 == i && x->s[pwe] == ' ')
+                for (ln = ent_chain(x, i, j); ln != 0;
+                     ln = x->links[ln - 1].next) {
+                    size_t k = x->links[ln - 1].ent;
+                    const struct ent *en = &x->ents[k];
+                    if (!c[k].ok || c[k].bad || en->ke - en->ks != j - i ||
+                        memcmp(x->s + en->ks, x->s + i, j - i) != 0)
+                        continue;
+                    qname_weigh(x, k, &c[k], pws, pwe, j, long_quote);
+                }
+            pws = i, pwe = j, prev = true;
+            i = j;
+        }
+    }
+    for (e = 0; e < x->nents; e++) {
+        struct ent *en = &x->ents[e];
+        if (!c[e].ok || c[e].bad || c[e].n == 0)
+            continue;
+        en->s = en->fs = c[e].ws;
+        en->fe = c[e].we;
+        en->e = c[e].end;
+        ent_index(x, c[e].ws, c[e].we, e);
+    }
+    free(c);
 }
 
 /* Adds a mention of the name [f, l] (two words or more, or an organisation)
@@ -3740,6 +3788,7 @@ attrib_article(const struct article *a, const struct quote_span *spans,
     }
     free(x.owner);
     free(x.owner_role);
+    free(x.lowset);
     free(x.term);
     free(x.speaker_ent);
     free(x.headline);
