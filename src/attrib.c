@@ -419,10 +419,18 @@ run_left(const struct ctx *x, size_t i)
             f--;
             continue;
         }
-        if (f >= 2 && (p->cls & LEX_PARTICLE) && !p->cap &&
-            x->t[f - 2].cap && tok_word(&x->t[f - 2]) && !x->t[f - 2].poss) {
-            f--;
-            continue;
+        /* "Ursula von der Leyen": particles, one or two, between the
+         * name's capitalised words */
+        if ((p->cls & LEX_PARTICLE) && !p->cap) {
+            size_t g = f - 1;
+            if (g >= 1 && (x->t[g - 1].cls & LEX_PARTICLE) &&
+                !x->t[g - 1].cap && x->t[g - 1].para == p->para)
+                g--;
+            if (g >= 1 && x->t[g - 1].cap && tok_word(&x->t[g - 1]) &&
+                !x->t[g - 1].poss && x->t[g - 1].para == p->para) {
+                f = g;
+                continue;
+            }
         }
         break;
     }
@@ -441,10 +449,14 @@ run_right(const struct ctx *x, size_t i)
             e++;
             continue;
         }
-        if ((k->cls & LEX_PARTICLE) && !k->cap && e + 2 < x->n &&
-            x->t[e + 2].cap && tok_word(&x->t[e + 2])) {
-            e++;
-            continue;
+        if ((k->cls & LEX_PARTICLE) && !k->cap && e + 2 < x->n) {
+            size_t g = e + 2;
+            if ((x->t[g].cls & LEX_PARTICLE) && !x->t[g].cap && g + 1 < x->n)
+                g++;
+            if (x->t[g].cap && tok_word(&x->t[g])) {
+                e = g - 1;
+                continue;
+            }
         }
         break;
     }
