@@ -2713,6 +2713,56 @@ role_gender(const struct ctx *x, size_t rs, size_t re)
     return g;
 }
 
+/* "the official" at token p (head word at token h): an unnamed source
+ * described before with an indefinite article and the same head word
+ * ("a senior government official, who asked not to be named"), in the
+ * same paragraph or the ATTRIB_PARA_REACH before, with no "the
+ * official" between, not someone's ("Ana Ruiz, an official") nor a
+ * body's ("a spokesman for the ministry"). Fills the description's
+ * bytes. */
+static bool
+anon_back(const struct ctx *x, size_t p, size_t h, size_t *rs, size_t *re)
+{
+    size_t i, d, n = x->t[h].e - x->t[h].s;
+
+    for (i = p; i-- > 0;) {
+        const struct tok *k = &x->t[i];
+        if (x->t[p].para - k->para > ATTRIB_PARA_REACH)
+            return false;
+        if (!tok_word(k) || k->cap || k->e - k->s != n ||
+            !span_eq_nocase(x, k->s, k->e, x->t[h].s, x->t[h].e))
+            continue;
+        /* "a spokesman for the ministry": the ministry's, told by the
+         * rules that credit it */
+        if (i + 2 < x->n && (tok_is(x, &x->t[i + 1], "for") ||
+                             tok_is(x, &x->t[i + 1], "at") ||
+                             tok_is(x, &x->t[i + 1], "from") ||
+                             tok_is(x, &x->t[i + 1], "of")))
+            return false;
+        /* the same head: "a senior official", "an EU diplomat" */
+        for (d = i; d > 0 && i - d < 5; d--) {
+            const struct tok *w = &x->t[d - 1];
+            if (!tok_word(w) || (w->cls & (LEX_CLAUSE | LEX_CUE | LEX_DEF)))
+                break;
+            if (w->cls & LEX_INDEF) {
+                if (!tok_is(x, w, "a") && !tok_is(x, w, "an") &&
+                    !tok_is(x, w, "A") && !tok_is(x, w, "An") &&
+                    !tok_is(x, w, "one") && !tok_is(x, w, "One"))
+                    return false;       /* "some officials": several */
+                /* "Ana Ruiz, an official at the port": she has a name */
+                if (d >= 3 && tok_punct(&x->t[d - 2], ',') &&
+                    x->t[d - 3].cap && tok_word(&x->t[d - 3]))
+                    return false;
+                *rs = w->s;
+                *re = k->e;
+                return true;
+            }
+        }
+        return false;   /* "the official" before: someone else's */
+    }
+    return false;
+}
+
 /* Settles the speaker of quote k from what was found. */
 static bool
 settle(struct ctx *x, size_t k, struct found *fd)
@@ -2751,7 +2801,7 @@ settle(struct ctx *x, size_t k, struct found *fd)
     case SUBJ_DEF: {
         /* "the ministry", "the former president": the latest entity whose
          * name or role has that head word. */
-        size_t i, m, head = sj->nl;
+        size_t i, m, head = sj->nl, rs = 0, re = 0;
         double conf = 0.7;
         for (m = mentions_before(x, sj->first); m-- > 0 && !e;) {
             const struct ent *en;
@@ -2793,6 +2843,16 @@ settle(struct ctx *x, size_t k, struct found *fd)
                                                             : G_NONE;
             e = epithet_ref(x, sj->first, g);
             conf = 0.6;
+        }
+        if (e == 0 && (x->t[head].cls & LEX_SOURCE) &&
+            anon_back(x, sj->first, head, &rs, &re)) {
+            /* "the official said" after "a senior official, who asked
+             * not to be named": that unnamed source again */
+            fill_evidence(x, r, fd);
+            r->method = "anonymous";
+            r->confidence = 0.7;
+            r->role = body_dup(x, rs, re);
+            return true;
         }
         if (e == 0)
             return false;
