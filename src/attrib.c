@@ -1769,6 +1769,24 @@ desc_left(const struct ctx *x, size_t p)
 
 /* The subject of the cue at token c, to its left: "X said", "X, a doctor,
  * said", "Sen. X (D-Md.) said", "X, who chairs the panel, said". */
+static struct subj sentence_subject(const struct ctx *x, size_t c);
+
+/* Whether a word holds an apostrophe: "He’d", "We're" open sentences but
+ * name no one. */
+static bool
+contraction(const struct ctx *x, const struct tok *k)
+{
+    size_t i;
+
+    for (i = k->s; i < k->e; i++)
+        if (x->s[i] == '\'' || ((unsigned char)x->s[i] == 0xe2 &&
+                                i + 2 < k->e &&
+                                (unsigned char)x->s[i + 1] == 0x80 &&
+                                (unsigned char)x->s[i + 2] == 0x99))
+            return true;
+    return false;
+}
+
 static struct subj
 subject_left(const struct ctx *x, size_t c)
 {
@@ -2263,6 +2281,12 @@ sentence_subject(const struct ctx *x, size_t c)
         if (!tok_word(&x->t[i]) || !x->t[i].cap)
             return none;
         e = run_right(x, i);
+        /* "Ministry spokesman Pavel Drozdov declined": a body's role word,
+         * then the name */
+        if (e + 2 < c && tok_word(&x->t[e + 1]) && !x->t[e + 1].cap &&
+            (x->t[e + 1].cls & (LEX_ROLE | LEX_ANON)) &&
+            tok_word(&x->t[e + 2]) && x->t[e + 2].cap)
+            e = run_right(x, e + 2);
         if (e + 1 < c && tok_word(&x->t[e + 1]) && !x->t[e + 1].cap &&
             (!(x->t[e + 1].cls & (LEX_CLAUSE | LEX_PARTICLE)) ||
              (x->t[e + 1].cls & LEX_AUX))) {
@@ -2330,6 +2354,31 @@ find_before(const struct ctx *x, size_t qt)
             memcmp(x->s + k->e - 3, "ing", 3) == 0 &&
             (tok_punct(&x->t[c - 1], ',') || c == 0)) {
             fd.sj = sentence_subject(x, c);
+            fd.confidence -= 0.1;
+        }
+        if (!subj_ok(&fd.sj) && c > 0 &&
+            (tok_is(x, &x->t[c - 1], "but") ||
+             tok_is(x, &x->t[c - 1], "and"))) {
+            /* "X declined to comment but said "…"": a second verb of
+             * the subject of the verb before ("his lawyer, X, told the
+             * court ... and added"), else of the sentence's subject; a
+             * person or body the article names (not any capital word
+             * that opens it: "People") */
+            size_t c2;
+            fd.sj = (struct subj){0};
+            for (c2 = c - 1; c2-- > 0 && x->t[c2].sent == k->sent &&
+                             x->t[c2].kind != TOK_QUOTE;)
+                if (cue_at(x, c2, hl)) {
+                    fd.sj = subject_left(x, c2);
+                    break;
+                }
+            if (!subj_ok(&fd.sj))
+                fd.sj = sentence_subject(x, c);
+            if (!(fd.sj.kind == SUBJ_PRONOUN ||
+                  (fd.sj.kind == SUBJ_NAME &&
+                   ent_known(x, fd.sj.nf, fd.sj.nl, fd.sj.org) &&
+                   !contraction(x, &x->t[fd.sj.nl]))))
+                fd.sj = (struct subj){0};
             fd.confidence -= 0.1;
         }
         if (!subj_ok(&fd.sj))
@@ -3113,6 +3162,11 @@ continue_from(struct ctx *x, size_t k)
                 g != (tok_is(x, &x->t[i + 1], "he") ? G_MALE : G_FEMALE))
                 return false;
         }
+        /* "…" Ana Ruiz says. I said, "…": the writer (or a transcript's
+         * speaker) answers */
+        for (i = x->qtok[j] + 2; i < qt; i++)
+            if (tok_is(x, &x->t[i - 1], "I") && cue_at(x, i, false))
+                return false;
         for (i = x->qtok[j] + 1; i < qt && !cue_between; i++)
             if (tok_word(&x->t[i]) && x->t[i].cap &&
                 !(x->t[i].cls & LEX_FUNC) &&
