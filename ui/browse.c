@@ -91,6 +91,10 @@ struct browser {
     char ctx_id[13];
     struct record_store *ctx;
     int zoom;                       /* paragraphs around the quote */
+    bool ctx_focus;                 /* Tab: keys scroll the context */
+    bool ctx_scrolled;              /* ... and it was: ctx_first holds */
+    size_t ctx_first, ctx_nl;       /* its first line shown, its lines */
+    int ctx_h;                      /* the lines it had on the screen */
 
     /* prompt, and its history per kind (newest last) */
     char **hist[P_NOTE + 1];
@@ -672,6 +676,8 @@ context_load(struct browser *b)
         set_msg(b, "%s", err.msg);
     store_free(b->ctx);
     b->ctx = s;
+    if (strcmp(b->ctx_id, b->rows[b->cur].id) != 0)
+        b->ctx_scrolled = false;
     memcpy(b->ctx_id, b->rows[b->cur].id, sizeof b->ctx_id);
 }
 
@@ -813,7 +819,9 @@ draw_row(struct browser *b, const struct row *r, bool sel, int y, int x0,
     attrset(base);
     mvhline(y, x0, ' ', w);
     mvhline(y + 1, x0, ' ', w);
-    mvaddstr(y, x, sel ? "\xe2\x96\xb6" : is_marked(b, r->id)
+    /* the cursor hollow while the context has the focus */
+    mvaddstr(y, x, sel ? (b->ctx_focus ? "\xe2\x96\xb7" : "\xe2\x96\xb6")
+                       : is_marked(b, r->id)
                                               ? "\xe2\x97\x8f" : " ");
     if (sel && is_marked(b, r->id))
         mvaddstr(y + 1, x, "\xe2\x97\x8f");
@@ -874,10 +882,13 @@ draw_context(struct browser *b, int y, int x, int h, int w)
     if (s == NULL || (k = store_find(s, b->ctx_id)) < 0 || h < 3) {
         return;
     }
-    buf_printf(&hd, "%s \xc2\xb7 \xe2\x80\x9c%s\xe2\x80\x9d \xc2\xb7 %s",
+    /* the focused pane's header: a marker and reverse video */
+    buf_printf(&hd, "%s%s \xc2\xb7 \xe2\x80\x9c%s\xe2\x80\x9d \xc2\xb7 %s",
+               b->ctx_focus ? "\xe2\x96\xb6 " : "",
                s->source ? s->source : "?", s->title ? s->title : "",
                s->date ? s->date : "no date");
-    text_put(stdscr, y, x, hd.data, w, A_BOLD);
+    text_put(stdscr, y, x, hd.data, w,
+             b->ctx_focus ? A_BOLD | A_REVERSE : A_BOLD);
     buf_reset(&hd);
     buf_printf(&hd, "%s \xc2\xb7 para %zu \xc2\xb7 %s",
                s->url ? s->url : "(no URL)",
@@ -927,8 +938,15 @@ draw_context(struct browser *b, int y, int x, int h, int w)
              ? text_line_of(t, s->q[k].start - a) : 0;
     h -= 2;
     first = at > (size_t)h / 3 ? at - (size_t)h / 3 : 0;
+    if (b->ctx_scrolled)
+        first = b->ctx_first;
     if (nl > (size_t)h && first > nl - (size_t)h)
         first = nl - (size_t)h;
+    if (nl <= (size_t)h)
+        first = 0;
+    b->ctx_first = first;
+    b->ctx_nl = nl;
+    b->ctx_h = h;
     for (l = 0; l < (size_t)h && first + l < nl; l++)
         text_draw(t, first + l, stdscr, y + 2 + (int)l, x, A_NORMAL, false);
     text_free(t);
@@ -2063,6 +2081,56 @@ key_back(struct browser *b, int key)
     return 1;
 }
 
+/* Tab: the keys go to the list or to the context pane. */
+static int
+key_focus(struct browser *b, int key)
+{
+    (void)key;
+    b->ctx_focus = !b->ctx_focus;
+    return 1;
+}
+
+/* A key while the context pane has the focus: j/k, Space/b, g/G scroll
+ * it; q, h, Left and Esc give the focus back to the list. Returns false
+ * for a key it leaves to the list's table. */
+static bool
+context_key(struct browser *b, int c)
+{
+    size_t h = b->ctx_h > 0 ? (size_t)b->ctx_h : 1;
+    size_t last = b->ctx_nl > h ? b->ctx_nl - h : 0;
+    size_t f = b->ctx_first;
+
+    switch (c) {
+    case 'j': case KEY_DOWN: case CTRL('n'):
+        f++;
+        break;
+    case 'k': case KEY_UP: case CTRL('p'):
+        f = f > 0 ? f - 1 : 0;
+        break;
+    case ' ': case KEY_NPAGE: case CTRL('d'):
+        f += c == CTRL('d') ? h / 2 : h;
+        break;
+    case 'b': case KEY_PPAGE: case CTRL('u'):
+        f -= f > (c == CTRL('u') ? h / 2 : h) ? (c == CTRL('u') ? h / 2 : h)
+                                              : f;
+        break;
+    case 'g': case KEY_HOME:
+        f = 0;
+        break;
+    case 'G': case KEY_END:
+        f = last;
+        break;
+    case 'q': case 'h': case KEY_LEFT: case KEY_ESC:
+        b->ctx_focus = false;
+        return true;
+    default:
+        return false;
+    }
+    b->ctx_first = f > last ? last : f;
+    b->ctx_scrolled = true;
+    return true;
+}
+
 /* Esc alone in the list: what Esc and a digit do. */
 static int
 key_esc(struct browser *b, int key)
@@ -2191,6 +2259,8 @@ static const struct key keys[] = {
     {'l', "l", NULL, "reader: the whole article at the quote", key_reader},
     {KEY_RIGHT, "\xe2\x86\x92", NULL,
      "reader: the whole article at the quote", key_reader},
+    {'\t', "Tab", NULL, "focus the context (j/k, Space/b scroll it) or"
+     " the list", key_focus},
     {'h', "h", NULL, "back (reader, picker, help); never quits the list",
      key_back},
     {KEY_LEFT, "\xe2\x86\x90", NULL,
@@ -2790,7 +2860,8 @@ run(struct browser *b)
                 b->quit = true;
             break;
         default:
-            list_key(b, (int)c);
+            if (!b->ctx_focus || !context_key(b, (int)c))
+                list_key(b, (int)c);
             break;
         }
     }

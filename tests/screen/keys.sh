@@ -8,7 +8,8 @@
 . "$(dirname "$0")/lib.sh"
 DIR="$QUOTH_SRC/tests/screen/keys"
 DB="$WORK/t.db"
-"$QUOTH" index -q --db "$DB" "$QUOTH_SRC/tests/screen/browse/articles.jsonl" ||
+"$QUOTH" index -q --db "$DB" "$QUOTH_SRC/tests/screen/browse/articles.jsonl" \
+    "$DIR/extra.jsonl" ||
     { echo "Bail out! index"; exit 1; }
 
 # screen_is NAME WHAT: the pane equals DIR/NAME.screen.
@@ -48,6 +49,16 @@ keys M
 screen_is mark-all "M marks every row on the screen"
 keys M
 screen_is unmark-all "M again: all were marked, all are unmarked"
+keys '\\' C-u s o u r c e : r i v e r Enter
+tmux_ resize-window -t t -x 100 -y 18
+screen_is river "a long article in a short terminal"
+keys Tab
+screen_is focus "Tab: the context has the focus (its header marked, the cursor hollow)"
+keys k k
+screen_is focus-scroll "k in the context scrolls it up, not the list"
+keys Tab j
+screen_is unfocus "Tab again: j moves the list's cursor"
+tmux_ resize-window -t t -x 100 -y 30
 keys q
 if screen_wait_line "END-OF-RUN 0"; then ok "q quits with status 0"; else not_ok "q quits with status 0" "$(screen_capture | tail -5)"; fi
 done_testing
