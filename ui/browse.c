@@ -28,6 +28,7 @@
 #include "index.h"
 #include "out.h"
 #include "query.h"
+#include "sentence.h"
 #include "text.h"
 #include "utf8.h"
 #include "xmalloc.h"
@@ -90,7 +91,7 @@ struct browser {
     /* the context of the current row */
     char ctx_id[13];
     struct record_store *ctx;
-    int zoom;                       /* paragraphs around the quote */
+    int zoom;                       /* sentences each side of the quote */
     bool ctx_focus;                 /* Tab: keys scroll the context */
     bool ctx_scrolled;              /* ... and it was: ctx_first holds */
     size_t ctx_first, ctx_nl;       /* its first line shown, its lines */
@@ -910,7 +911,7 @@ draw_context(struct browser *b, int y, int x, int h, int w)
         h--;
     }
     buf_free(&hd);
-    /* the paragraphs around the quote's */
+    /* the sentences around the quote's (without offsets: paragraphs) */
     p0 = s->q[k].para > 0 ? s->q[k].para - 1 : 0;
     if (p0 >= s->nparas)
         p0 = s->nparas > 0 ? s->nparas - 1 : 0;
@@ -920,6 +921,10 @@ draw_context(struct browser *b, int y, int x, int h, int w)
                                           : (s->nparas ? s->nparas - 1 : 0);
     a = s->nparas ? s->paras[p0].start : 0;
     e = s->nparas ? s->paras[p1].end : s->body_len;
+    if (s->q[k].start != RECORD_NONE && s->q[k].end <= s->body_len &&
+        s->q[k].start <= s->q[k].end)
+        sentence_around(s->body, s->body_len, s->q[k].start, s->q[k].end,
+                        (size_t)b->zoom, (size_t)b->zoom, &a, &e);
     if (e > s->body_len || a > e) {
         a = 0;
         e = s->body_len;
@@ -2019,13 +2024,20 @@ key_note(struct browser *b, int key)
     return 1;
 }
 
+/* z, Z: a sentence more, or less, of context each side of the quote. */
 static int
 key_context(struct browser *b, int key)
 {
-    if (key == 'z' && b->zoom < 20)
+    if (key == 'z' && b->zoom < 50)
         b->zoom++;
     else if (key == 'Z' && b->zoom > 0)
         b->zoom--;
+    b->ctx_scrolled = false;
+    if (b->zoom == 0)
+        set_msg(b, "context: the quote's sentence only (z: more)");
+    else
+        set_msg(b, "context: \xc2\xb1%d sentence%s (z more, Z less)",
+                b->zoom, b->zoom == 1 ? "" : "s");
     return 1;
 }
 
@@ -2299,7 +2311,7 @@ static const struct key keys[] = {
     {'U', "U", NULL, "previous marked quote", key_next_mark},
     {'e', "e", NULL, "a note on this quote in the case (marks it)",
      key_note},
-    {'z', "z", NULL, "more context (a paragraph each side)", key_context},
+    {'z', "z", NULL, "more context (a sentence each side)", key_context},
     {'Z', "Z", NULL, "less context", key_context},
     {'s', "s", NULL, "save marked (or listed) quotes; extension = format",
      key_save},
@@ -2888,7 +2900,7 @@ browse_run(const char *db, const char *query, bool mouse)
     b.count = b.total = b.old_count = -1;
     b.data_version = index_data_version(b.ix);
     b.case_name = xstrdup("marks");
-    b.zoom = 1;
+    b.zoom = 2;
     b.mouse = mouse;
     {
         struct query q;

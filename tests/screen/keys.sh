@@ -52,6 +52,10 @@ screen_is unmark-all "M again: all were marked, all are unmarked"
 keys '\\' C-u s o u r c e : r i v e r Enter
 tmux_ resize-window -t t -x 100 -y 18
 screen_is river "a long article in a short terminal"
+keys Z Z
+screen_is zoom-0 "Z twice: the quote's sentence only"
+keys z z z
+screen_is zoom-3 "z three times: three sentences each side, across paragraphs"
 keys Tab
 screen_is focus "Tab: the context has the focus (its header marked, the cursor hollow)"
 keys k k
