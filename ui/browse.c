@@ -36,7 +36,7 @@
 #define MIN_COLS 60
 #define MIN_LINES 15
 #define WIDE_COLS 160
-#define ROW_LINES 2
+#define ROW_MAX 256      /* rows on a screen that the mouse can find */
 #define CTRL(c) ((c) & 0x1f)
 #define KEY_ESC 27
 
@@ -87,6 +87,10 @@ struct browser {
     long pos;                       /* rows[0]'s place from 0, or -1 */
     bool at_start, at_end;
     long count, total;              /* -1 while unknown */
+
+    /* where each row on the screen begins (for the mouse) */
+    int row_y[ROW_MAX + 1];
+    size_t nrow_y;
 
     /* the context of the current row */
     char ctx_id[13];
@@ -267,14 +271,19 @@ joined(const char *filter, const char *search)
 
 /* --- The window over the result ---------------------------------------- */
 
+/* The lines of a list row (w, Ctrl-W): 2, 1, or 0 for the whole quote.
+ * The screen's state, as LINES and COLS are. */
+static int row_lines = 2;
+
+/* How many rows the list shows (at most, with whole quotes). */
 static size_t
 list_rows(void)
 {
-    int h = LINES - 4;
+    int h = LINES - 4, rl = row_lines == 2 ? 2 : 1;
 
     if (COLS < WIDE_COLS)
         h = h * 6 / 10;
-    return h > ROW_LINES ? (size_t)(h / ROW_LINES) : 1;
+    return h > rl ? (size_t)(h / rl) : 1;
 }
 
 static size_t
@@ -803,28 +812,76 @@ is_marked(const struct browser *b, const char *id)
     return mark_of(b, id) >= 0;
 }
 
-/* One list row at y in width w: marker, date, speaker (CC), source, and
- * the quote over two lines. */
+/* The columns of a list row w wide before its quote. */
+static int
+row_quote_x(int w)
+{
+    return 2 + 11 + (w >= 120 ? 22 : 18) + 1 + (w >= 120 ? 16 : 11) + 1;
+}
+
+/* The lines row r takes in a list w wide (the whole quote wrapped, when
+ * rows wrap; at most max). */
+static int
+row_height(const struct row *r, int w, int max)
+{
+    struct text *t;
+    int qw = w - row_quote_x(w), nl;
+
+    if (row_lines != 0)
+        return row_lines < max ? row_lines : max;
+    if (qw < 8)
+        return 1;
+    t = text_new(r->quote, strlen(r->quote), NULL, 0, false);
+    nl = (int)text_wrap(t, qw);
+    text_free(t);
+    nl = nl < 1 ? 1 : nl;
+    return nl < max ? nl : max;
+}
+
+/* The list's first row so that the cursor's row shows whole in lh lines
+ * of a list w wide. */
+static void
+list_fit(struct browser *b, int w, int lh)
+{
+    int used;
+    size_t k;
+
+    if (b->cur < b->top)
+        b->top = b->cur;
+    if (row_lines != 0 || b->n == 0)
+        return;
+    for (;;) {
+        used = 0;
+        for (k = b->top; k <= b->cur && k < b->n; k++)
+            used += row_height(&b->rows[k], w, lh);
+        if (used <= lh || b->top >= b->cur)
+            break;
+        b->top++;
+    }
+}
+
+/* One list row at y in width w, lines high: marker, date, speaker (CC),
+ * source, and the quote over the lines (an ellipsis when cut). */
 static void
 draw_row(struct browser *b, const struct row *r, bool sel, int y, int x0,
-         int w)
+         int w, int lines)
 {
     attr_t base = sel ? A_REVERSE : A_NORMAL;
     int sw = w >= 120 ? 22 : 18, ow = w >= 120 ? 16 : 11;
-    int qx, qw, x = x0;
+    int qx, qw, x = x0, l;
     struct text_span *sp = NULL;
     size_t nsp = 0, nl;
     struct text *t;
     char who[160];
 
     attrset(base);
-    mvhline(y, x0, ' ', w);
-    mvhline(y + 1, x0, ' ', w);
+    for (l = 0; l < lines; l++)
+        mvhline(y + l, x0, ' ', w);
     /* the cursor hollow while the context has the focus */
     mvaddstr(y, x, sel ? (b->ctx_focus ? "\xe2\x96\xb7" : "\xe2\x96\xb6")
                        : is_marked(b, r->id)
                                               ? "\xe2\x97\x8f" : " ");
-    if (sel && is_marked(b, r->id))
+    if (sel && is_marked(b, r->id) && lines > 1)
         mvaddstr(y + 1, x, "\xe2\x97\x8f");
     x += 2;
     text_put(stdscr, y, x, r->date ? r->date : "", 10, base);
@@ -859,9 +916,9 @@ draw_row(struct browser *b, const struct row *r, bool sel, int y, int x0,
     }
     t = text_new(r->quote, strlen(r->quote), sp, nsp, false);
     nl = text_wrap(t, qw);
-    text_draw(t, 0, stdscr, y, qx, base, false);
-    if (nl > 1)
-        text_draw(t, 1, stdscr, y + 1, qx, base, nl > 2);
+    for (l = 0; l < lines && (size_t)l < nl; l++)
+        text_draw(t, (size_t)l, stdscr, y + l, qx, base,
+                  l == lines - 1 && nl > (size_t)lines);
     text_free(t);
     free(sp);
 }
@@ -1232,17 +1289,25 @@ draw(struct browser *b)
             mvaddstr(y, lw, "\xe2\x94\x82");
     } else {
         lw = COLS;
-        lh = (int)list_rows() * ROW_LINES;
+        lh = (int)list_rows() * (row_lines == 2 ? 2 : 1);
         cx = 1;
         cw = COLS - 2;
         cy = 1 + lh + 1;
         ch = LINES - 3 - cy + 1;
         hline_at(1 + lh, 0, COLS);
     }
-    for (k = b->top; k < b->n && (int)(k - b->top) * ROW_LINES + 1 < lh;
-         k++)
-        draw_row(b, &b->rows[k], k == b->cur,
-                 1 + (int)(k - b->top) * ROW_LINES, 0, lw);
+    list_fit(b, lw, lh);
+    b->nrow_y = 0;
+    for (k = b->top, y = 1; k < b->n && y < 1 + lh &&
+                            (row_lines == 0 || k < b->top + list_rows());
+         k++) {
+        int rh = row_height(&b->rows[k], lw, 1 + lh - y);
+        if (b->nrow_y < ROW_MAX)
+            b->row_y[b->nrow_y++] = y;
+        draw_row(b, &b->rows[k], k == b->cur, y, 0, lw, rh);
+        y += rh;
+    }
+    b->row_y[b->nrow_y] = y;
     if (b->n == 0)
         text_put(stdscr, 2, 2, "no quote matches", lw - 4, A_DIM);
     draw_context(b, cy, cx, ch, cw);
@@ -1594,10 +1659,19 @@ key_up(struct browser *b, int key)
     return 1;
 }
 
+/* The rows a page moves: those on the screen when rows wrap whole. */
+static long
+page_rows(const struct browser *b)
+{
+    if (row_lines == 0 && b->nrow_y > 1)
+        return (long)b->nrow_y;
+    return (long)list_rows();
+}
+
 static int
 key_pgdn(struct browser *b, int key)
 {
-    long n = (long)list_rows();
+    long n = page_rows(b);
 
     cursor_by(b, key == CTRL('d') ? n / 2 : n);
     return 1;
@@ -1606,7 +1680,7 @@ key_pgdn(struct browser *b, int key)
 static int
 key_pgup(struct browser *b, int key)
 {
-    long n = (long)list_rows();
+    long n = page_rows(b);
 
     cursor_by(b, key == CTRL('u') ? -n / 2 : -n);
     return 1;
@@ -2093,6 +2167,22 @@ key_back(struct browser *b, int key)
     return 1;
 }
 
+/* w, Ctrl-W: list rows of two lines, of the whole quote, of one line. */
+static int
+key_wrap(struct browser *b, int key)
+{
+    (void)key;
+    row_lines = row_lines == 2 ? 0 : row_lines == 0 ? 1 : 2;
+    /* as many rows above the cursor as the new screen holds */
+    b->top = b->cur >= list_rows() ? b->cur - list_rows() + 1 : 0;
+    set_msg(b, "rows: %s (w: %s)", row_lines == 2 ? "two lines"
+                                   : row_lines == 0 ? "the whole quote"
+                                                    : "one line",
+            row_lines == 2 ? "whole quotes" : row_lines == 0 ? "one line"
+                                                             : "two lines");
+    return 1;
+}
+
 /* Tab: the keys go to the list or to the context pane. */
 static int
 key_focus(struct browser *b, int key)
@@ -2156,7 +2246,7 @@ key_esc(struct browser *b, int key)
 static int
 key_mark_all(struct browser *b, int key)
 {
-    size_t k, end = b->top + list_rows(), n = 0;
+    size_t k, end = b->top + (b->nrow_y ? b->nrow_y : list_rows()), n = 0;
     bool all = true;
 
     (void)key;
@@ -2271,6 +2361,10 @@ static const struct key keys[] = {
     {'l', "l", NULL, "reader: the whole article at the quote", key_reader},
     {KEY_RIGHT, "\xe2\x86\x92", NULL,
      "reader: the whole article at the quote", key_reader},
+    {'w', "w", NULL, "rows: two lines, the whole quote, one line",
+     key_wrap},
+    {CTRL('w'), "C-w", NULL, "rows: two lines, the whole quote, one line",
+     key_wrap},
     {'\t', "Tab", NULL, "focus the context (j/k, Space/b scroll it) or"
      " the list", key_focus},
     {'h', "h", NULL, "back (reader, picker, help); never quits the list",
@@ -2693,10 +2787,12 @@ mouse_event(struct browser *b)
 #endif
     else if (ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED |
                           BUTTON1_DOUBLE_CLICKED)) {
-        int lh = (int)list_rows() * ROW_LINES;
-        if (ev.y >= 1 && ev.y < 1 + lh &&
+        size_t i;
+        for (i = 0; i < b->nrow_y && b->row_y[i + 1] <= ev.y; i++)
+            ;
+        if (i < b->nrow_y && ev.y >= b->row_y[0] &&
             (COLS < WIDE_COLS || ev.x < COLS * 6 / 10)) {
-            size_t k = b->top + (size_t)((ev.y - 1) / ROW_LINES);
+            size_t k = b->top + i;
             if (k < b->n)
                 cursor_by(b, (long)k - (long)b->cur);
             if (ev.bstate & BUTTON1_DOUBLE_CLICKED)

@@ -63,6 +63,16 @@ screen_is focus-scroll "k in the context scrolls it up, not the list"
 keys Tab j
 screen_is unfocus "Tab again: j moves the list's cursor"
 tmux_ resize-window -t t -x 100 -y 30
+keys C-r
+keys '\\' C-u t h e Enter w
+tmux_ resize-window -t t -x 70 -y 18
+screen_is wrap-full "w: each row as long as its whole quote"
+keys j j j j
+screen_is wrap-full-down "whole quotes: the cursor's row stays whole on the screen"
+keys C-w
+screen_is wrap-one "Ctrl-W: one line a row"
+keys w
+tmux_ resize-window -t t -x 100 -y 30
 keys q
 if screen_wait_line "END-OF-RUN 0"; then ok "q quits with status 0"; else not_ok "q quits with status 0" "$(screen_capture | tail -5)"; fi
 done_testing
