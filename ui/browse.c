@@ -122,6 +122,8 @@ struct browser {
     size_t npicks, pcur, ptop;
     const char *pfield;
     struct buf pfilter;
+    struct counter *scount;         /* @: counts the saved, one by one */
+    size_t scount_at;               /* ... the one it counts */
 
     /* marks */
     char *case_name;
@@ -1150,10 +1152,15 @@ draw_picker(struct browser *b)
     int h = LINES - 4, l;
     size_t k, shown = 0;
     char line[64];
+    const char *box;
 
     attrset(A_BOLD);
-    mvprintw(0, 0, "pick %s (type to narrow, Space selects several, Enter"
-             " applies, Esc cancels)", b->pfield);
+    if (b->pfield[0] == '@')
+        mvaddstr(0, 0, "saved searches and case files (type to narrow,"
+                 " Enter opens one, Esc cancels)");
+    else
+        mvprintw(0, 0, "pick %s (type to narrow, Space selects several,"
+                 " Enter applies, Esc cancels)", b->pfield);
     attrset(A_NORMAL);
     mvaddstr(1, 0, "> ");
     text_put(stdscr, 1, 2, b->pfilter.data ? b->pfilter.data : "", COLS - 3,
@@ -1173,8 +1180,12 @@ draw_picker(struct browser *b)
         a = shown - 1 == b->pcur ? A_REVERSE : A_NORMAL;
         attrset(a);
         mvhline(2 + l, 0, ' ', COLS);
-        snprintf(line, sizeof line, "%s %7ld  ", p->on ? "[x]" : "[ ]",
-                 p->count);
+        box = b->pfield[0] == '@' ? "" : p->on ? "[x] " : "[ ] ";
+        if (p->count >= 0)
+            snprintf(line, sizeof line, "%s%7ld  ", box, p->count);
+        else    /* being counted, or the count failed */
+            snprintf(line, sizeof line, "%s%7s  ", box,
+                     p->count == -1 ? "\xe2\x80\xa6" : "?");
         mvaddstr(2 + l, 0, line);
         text_put(stdscr, 2 + l, (int)strlen(line), p->label,
                  COLS - (int)strlen(line), a);
@@ -1916,6 +1927,8 @@ picks_free(struct browser *b)
 {
     size_t k;
 
+    counter_free(b->scount);
+    b->scount = NULL;
     for (k = 0; k < b->npicks; k++) {
         free(b->picks[k].value);
         free(b->picks[k].label);
@@ -1941,6 +1954,81 @@ key_picker(struct browser *b, int key)
         set_msg(b, "%s", err.msg);
         return 1;
     }
+    b->mode = M_PICKER;
+    return 1;
+}
+
+/* A saved search as an entry of the @ list: its name, what it holds. */
+static void
+saved_row(void *ctx, const char *name, const char *text)
+{
+    struct browser *b = ctx;
+    struct pick *p;
+    struct buf l = {0};
+
+    b->picks = xreallocarray(b->picks, b->npicks + 1, sizeof *b->picks);
+    p = &b->picks[b->npicks++];
+    memset(p, 0, sizeof *p);
+    p->value = xstrdup(name);
+    /* a case file's search is its ids */
+    if (strncmp(text, "id:", 3) == 0)
+        buf_printf(&l, "@%s  (case file)", name);
+    else
+        buf_printf(&l, "@%s  %s", name, text);
+    p->label = buf_take(&l);
+    p->count = -1;
+}
+
+/* Asks the @ list's counter for its next entry's count. */
+static void
+saved_ask(struct browser *b)
+{
+    struct buf t = {0};
+
+    if (b->scount == NULL || b->scount_at >= b->npicks)
+        return;
+    buf_printf(&t, "@%s", b->picks[b->scount_at].value);
+    counter_ask(b->scount, t.data);
+    buf_free(&t);
+}
+
+/* The @ list's counter has a count: it goes to its entry, and the next
+ * entry is counted. */
+static void
+saved_idle(struct browser *b)
+{
+    long n;
+    int r;
+
+    if (b->scount == NULL || (r = counter_get(b->scount, &n)) == 0)
+        return;
+    if (b->scount_at < b->npicks)
+        b->picks[b->scount_at].count = r == 1 ? n : -2;
+    b->scount_at++;
+    saved_ask(b);
+}
+
+/* @: the saved searches and case files, counted off the keyboard's
+ * thread one after another; Enter opens one as the query. */
+static int
+key_saved(struct browser *b, int key)
+{
+    struct q_error err = {{0}};
+
+    (void)key;
+    picks_free(b);
+    b->pfield = "@";
+    if (index_query_list(b->ix, saved_row, b, &err) < 0) {
+        set_msg(b, "%s", err.msg);
+        return 1;
+    }
+    if (b->npicks == 0) {
+        set_msg(b, "no saved search yet (:save NAME, or mark a quote)");
+        return 1;
+    }
+    b->scount = counter_new(b->db);
+    b->scount_at = 0;
+    saved_ask(b);
     b->mode = M_PICKER;
     return 1;
 }
@@ -2029,6 +2117,17 @@ picker_key(struct browser *b, int c, bool text)
                 free(term);
                 at++;
             }
+        if (b->pfield[0] == '@') {
+            /* a saved search opens as the query */
+            if (cur != NULL)
+                buf_printf(&t, "@%s", cur->value);
+            if (t.len > 0)
+                apply_or_say(b, t.data);
+            buf_free(&t);
+            picks_free(b);
+            b->mode = M_LIST;
+            break;
+        }
         if (at == 0 && cur != NULL) {
             term = term_of(b->pfield, cur->value);
             buf_puts(&t, term);
@@ -2361,6 +2460,8 @@ static const struct key keys[] = {
     {'l', "l", NULL, "reader: the whole article at the quote", key_reader},
     {KEY_RIGHT, "\xe2\x86\x92", NULL,
      "reader: the whole article at the quote", key_reader},
+    {'@', "@", NULL, "saved searches and case files, with counts",
+     key_saved},
     {'w', "w", NULL, "rows: two lines, the whole quote, one line",
      key_wrap},
     {CTRL('w'), "C-w", NULL, "rows: two lines, the whole quote, one line",
@@ -2563,6 +2664,8 @@ command_run(struct browser *b, char *cmd)
             set_msg(b, "cannot save: %s", err.msg);
         else
             set_msg(b, "Saved the filter as @%s", arg);
+        /* our own commit is not another writer's */
+        b->data_version = index_data_version(b->ix);
         b->wix = w;
     } else if (strcmp(cmd, "load") == 0 && arg) {
         struct buf t = {0};
@@ -2887,7 +2990,7 @@ esc_digit(wint_t *c)
 static void
 run(struct browser *b)
 {
-    struct pollfd fds[2];
+    struct pollfd fds[3];
     bool dirty = true;
     int since = 0;
 
@@ -2913,10 +3016,21 @@ run(struct browser *b)
             continue;
         }
         if (r == ERR) {
-            int p = poll(fds, fds[1].fd >= 0 ? 2 : 1, 1000);
+            int p;
+            /* the @ list's counter, while it is open */
+            fds[2].fd = b->scount ? counter_fd(b->scount) : -1;
+            fds[2].events = POLLIN;
+            fds[2].revents = 0;
+            p = poll(fds, 3, 1000);
+            if (p > 0 && (fds[2].revents & POLLIN)) {
+                saved_idle(b);
+                dirty = true;
+            }
             if (p > 0 && (fds[1].revents & POLLIN)) {
                 idle(b);
                 dirty = true;
+            } else if (p > 0 && (fds[2].revents & POLLIN)) {
+                ;
             } else if (p == 0 && ++since >= 1) {
                 long before = b->total, cb = b->count;
                 bool w = b->writing;

@@ -73,6 +73,11 @@ keys C-w
 screen_is wrap-one "Ctrl-W: one line a row"
 keys w
 tmux_ resize-window -t t -x 100 -y 30
+keys '\\' C-u s o u r c e : r i v e r Enter : s a v e ' ' r i v e r s Enter
+keys C-r @
+screen_is saved "@: the saved searches and the case file, each counted"
+keys r i v Enter
+screen_is saved-open "typing narrows the list; Enter opens the saved search"
 keys q
 if screen_wait_line "END-OF-RUN 0"; then ok "q quits with status 0"; else not_ok "q quits with status 0" "$(screen_capture | tail -5)"; fi
 done_testing
