@@ -2218,6 +2218,52 @@ index_facet(struct index *ix, enum index_facet f, const struct query *q,
     return n;
 }
 
+/* --- The browser's timeline (issue 7) ----------------------------------- */
+
+long
+index_timeline(struct index *ix, const struct query *q, size_t budget,
+               void (*row)(void *ctx, const char *month, int64_t count),
+               void *ctx, bool *cut, struct q_error *err)
+{
+    struct buf sql = {0};
+    sqlite3_stmt *st = NULL;
+    const char *where = q != NULL ? q->where : "1";
+    long n = 0;
+    int64_t seen = 0;
+    int rc;
+
+    /* at most budget + 1 quotes grouped: one more than the budget tells
+     * that there were more */
+    buf_printf(&sql, "SELECT m, count(*) FROM (SELECT substr(q.date, 1, 7)"
+               " AS m FROM quotes q JOIN articles a ON a.id = q.article"
+               " WHERE (%s) LIMIT %zu) GROUP BY m ORDER BY m IS NULL, m",
+               where, budget + 1);
+    if (sqlite3_prepare_v2(ix->db, sql.data, -1, &st, NULL) != SQLITE_OK) {
+        buf_free(&sql);
+        return index_fail(ix, err, "preparing a query");
+    }
+    buf_free(&sql);
+    index_bind_query(st, q);
+    ix->run = q;
+    query_start(q);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        int64_t c = sqlite3_column_int64(st, 1);
+        row(ctx, col(st, 0), c);
+        seen += c;
+        n++;
+    }
+    if (rc != SQLITE_DONE && query_failed(q) != NULL)
+        q_error_set(err, "%s", query_failed(q)->msg);
+    else if (rc != SQLITE_DONE)
+        index_fail(ix, err, "running a query");
+    sqlite3_finalize(st);
+    ix->run = NULL;
+    *cut = seen > (int64_t)budget;
+    if (rc != SQLITE_DONE)
+        return query_failed(q) != NULL ? -3 : -1;
+    return n;
+}
+
 /* --- Corrections -------------------------------------------------------- */
 
 /* The quote id a prefix names: *out gets the whole id. Returns 1, 0 when

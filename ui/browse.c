@@ -30,6 +30,7 @@
 #include "query.h"
 #include "sentence.h"
 #include "text.h"
+#include "timeline.h"
 #include "utf8.h"
 #include "xmalloc.h"
 
@@ -37,6 +38,7 @@
 #define MIN_LINES 15
 #define WIDE_COLS 160
 #define ROW_MAX 256      /* rows on a screen that the mouse can find */
+#define TIMELINE_BUDGET 200000  /* quotes the timeline counts at most */
 #define CTRL(c) ((c) & 0x1f)
 #define KEY_ESC 27
 
@@ -48,7 +50,7 @@ struct row {
     struct index_key key;
 };
 
-enum mode { M_LIST, M_PROMPT, M_READER, M_PICKER, M_HELP };
+enum mode { M_LIST, M_PROMPT, M_READER, M_PICKER, M_HELP, M_TIMELINE };
 enum prompt_kind { P_SEARCH, P_FILTER, P_DATE, P_COMMAND, P_SAVE, P_PIPE,
                    P_NOTE };
 
@@ -124,6 +126,9 @@ struct browser {
     struct buf pfilter;
     struct counter *scount;         /* @: counts the saved, one by one */
     size_t scount_at;               /* ... the one it counts */
+
+    /* the timeline (i) */
+    struct timeline *tl;
 
     /* marks */
     char *case_name;
@@ -1287,6 +1292,11 @@ draw(struct browser *b)
         refresh();
         return;
     }
+    if (b->mode == M_TIMELINE) {
+        timeline_draw(b->tl, b->filter);
+        refresh();
+        return;
+    }
     draw_title(b);
     if (COLS >= WIDE_COLS) {
         lw = COLS * 6 / 10;
@@ -2282,6 +2292,63 @@ key_wrap(struct browser *b, int key)
     return 1;
 }
 
+/* i: the timeline of the current results, counted in one bounded query
+ * (QUOTH_TIMELINE_BUDGET quotes at most, for tests; 200000 else). */
+static int
+key_timeline(struct browser *b, int key)
+{
+    struct q_error err = {{0}};
+    const char *env = getenv("QUOTH_TIMELINE_BUDGET");
+    size_t budget = env && atol(env) > 0 ? (size_t)atol(env)
+                                         : TIMELINE_BUDGET;
+    bool cut = false;
+
+    (void)key;
+    timeline_free(b->tl);
+    b->tl = timeline_new();
+    if (index_timeline(b->ix, b->have_q ? &b->q : NULL, budget,
+                       timeline_add, b->tl, &cut, &err) < 0) {
+        set_msg(b, "timeline: %s", err.msg);
+        timeline_free(b->tl);
+        b->tl = NULL;
+        return 1;
+    }
+    timeline_done(b->tl, cut);
+    b->mode = M_TIMELINE;
+    return 1;
+}
+
+/* A key in the timeline: Enter adds the bar's period to the filter. */
+static void
+timeline_keyed(struct browser *b, int c)
+{
+    int r = timeline_key(b->tl, c);
+    char *term;
+
+    if (c == 'Q') {
+        b->quit = true;
+        return;
+    }
+    if (r == 0)
+        return;
+    if (r == 1) {
+        term = timeline_term(b->tl);
+        if (term == NULL) {
+            set_msg(b, "undated quotes have no date: term");
+        } else {
+            struct buf t = {0};
+            buf_printf(&t, "%s%s%s", b->filter, b->filter[0] ? " " : "",
+                       term);
+            apply_or_say(b, t.data);
+            buf_free(&t);
+            free(term);
+        }
+    }
+    timeline_free(b->tl);
+    b->tl = NULL;
+    b->mode = M_LIST;
+}
+
 /* Tab: the keys go to the list or to the context pane. */
 static int
 key_focus(struct browser *b, int key)
@@ -2460,6 +2527,8 @@ static const struct key keys[] = {
     {'l', "l", NULL, "reader: the whole article at the quote", key_reader},
     {KEY_RIGHT, "\xe2\x86\x92", NULL,
      "reader: the whole article at the quote", key_reader},
+    {'i', "i", NULL, "timeline: a bar a month (or year); Enter filters to it",
+     key_timeline},
     {'@', "@", NULL, "saved searches and case files, with counts",
      key_saved},
     {'w', "w", NULL, "rows: two lines, the whole quote, one line",
@@ -3070,6 +3139,9 @@ run(struct browser *b)
         case M_PICKER:
             picker_key(b, (int)c, r == OK && c > ' ' && c != 127);
             break;
+        case M_TIMELINE:
+            timeline_keyed(b, (int)c);
+            break;
         case M_HELP:
             if (c == 'q' || c == KEY_ESC || c == '?' || c == 'h' ||
                 c == KEY_LEFT)
@@ -3170,6 +3242,7 @@ out:
     buf_free(&b.line);
     buf_free(&b.pfilter);
     picks_free(&b);
+    timeline_free(b.tl);
     for (k = 0; k < b.nmarks; k++) {
         free(b.marks[k]);
         free(b.notes[k]);

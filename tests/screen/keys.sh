@@ -78,6 +78,17 @@ keys C-r @
 screen_is saved "@: the saved searches and the case file, each counted"
 keys r i v Enter
 screen_is saved-open "typing narrows the list; Enter opens the saved search"
+keys '\\' C-u Enter i
+screen_is timeline "i: a bar a month, empty months too, undated quotes last"
+keys j j j j Enter
+screen_is timeline-filter "Enter on a bar: its month added to the filter"
 keys q
 if screen_wait_line "END-OF-RUN 0"; then ok "q quits with status 0"; else not_ok "q quits with status 0" "$(screen_capture | tail -5)"; fi
+# a budget of 3 quotes: the timeline says its counts are lower bounds
+keys "clear; QUOTH_TIMELINE_BUDGET=3 NO_COLOR=1 ${QUOTH_WRAP:-} '$QUOTH' browse --db '$DB'; echo END-OF-''RUN-2 \$?" Enter
+screen_wait "quotes" >/dev/null
+keys i
+screen_is timeline-cut "a timeline cut short by its budget shows ≥"
+keys q Q
+if screen_wait_line "END-OF-RUN-2 0"; then ok "Q quits with status 0"; else not_ok "Q quits with status 0" "$(screen_capture | tail -5)"; fi
 done_testing
