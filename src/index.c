@@ -2264,6 +2264,54 @@ index_timeline(struct index *ix, const struct query *q, size_t budget,
     return n;
 }
 
+/* --- The browser's completion (issue 7) -------------------------------- */
+
+long
+index_complete(struct index *ix, enum index_complete what,
+               const char *prefix, size_t limit,
+               void (*row)(void *ctx, const char *value), void *ctx,
+               struct q_error *err)
+{
+    static const char *const sql[] = {
+        /* a word of the grouping key, then the first written form */
+        [INDEX_C_SPEAKER] =
+            "SELECT (SELECT speaker FROM quotes WHERE speaker_key = w.key"
+            " LIMIT 1) FROM (SELECT DISTINCT key FROM speaker_words WHERE"
+            " word >= lower(?1) AND word < lower(?1) || char(1114111)"
+            " LIMIT ?2) w ORDER BY 1",
+        /* one index seek per code: the next code after the last */
+        [INDEX_C_COUNTRY] =
+            "WITH RECURSIVE c(x, n) AS (SELECT (SELECT min(country) FROM"
+            " quotes WHERE country >= upper(?1)), 1 UNION ALL SELECT"
+            " (SELECT min(country) FROM quotes WHERE country > c.x), n + 1"
+            " FROM c WHERE c.x IS NOT NULL AND n < ?2) SELECT x FROM c"
+            " WHERE x IS NOT NULL AND substr(x, 1, length(?1)) = upper(?1)",
+        [INDEX_C_SOURCE] =
+            "SELECT name FROM check_sources WHERE substr(lower(name), 1,"
+            " length(?1)) = lower(?1) ORDER BY n DESC, name LIMIT ?2",
+        [INDEX_C_SAVED] =
+            "SELECT name FROM saved_queries WHERE substr(lower(name), 1,"
+            " length(?1)) = lower(?1) ORDER BY name LIMIT ?2",
+    };
+    sqlite3_stmt *st = NULL;
+    long n = 0;
+    int rc;
+
+    if (sqlite3_prepare_v2(ix->db, sql[what], -1, &st, NULL) != SQLITE_OK)
+        return index_fail(ix, err, "preparing a completion");
+    sqlite3_bind_text(st, 1, prefix, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 2, (sqlite3_int64)limit);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        if (col(st, 0) != NULL) {
+            row(ctx, col(st, 0));
+            n++;
+        }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return index_fail(ix, err, "completing");
+    return n;
+}
+
 /* --- Corrections -------------------------------------------------------- */
 
 /* The quote id a prefix names: *out gets the whole id. Returns 1, 0 when

@@ -157,6 +157,19 @@ long index_timeline(struct index *ix, const struct query *q, size_t budget,
                     void (*row)(void *ctx, const char *month, int64_t count),
                     void *ctx, bool *cut, struct q_error *err);
 
+/* What the browser's prompt completes (Tab). */
+enum index_complete { INDEX_C_SPEAKER, INDEX_C_COUNTRY, INDEX_C_SOURCE,
+                      INDEX_C_SAVED };
+/* Calls row() for at most limit values of what that begin with prefix
+ * (ignoring ASCII case; for speakers, a word of the name), in order:
+ * speakers as written, country codes, sources, saved search names. Each
+ * a bounded query (index seeks, or a scan of the sources or the saved
+ * searches only). Returns how many, or -1. */
+long index_complete(struct index *ix, enum index_complete what,
+                    const char *prefix, size_t limit,
+                    void (*row)(void *ctx, const char *value), void *ctx,
+                    struct q_error *err);
+
 /* Where q matches in the quote with this id (12 hex digits): the words
  * and phrases by FTS5's own highlight(), the patterns ('substring,
  * 'word', /regex/) by the PCRE2 code that checked them. Sets *spans

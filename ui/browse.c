@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -41,6 +42,9 @@
 #define TIMELINE_BUDGET 200000  /* quotes the timeline counts at most */
 #define CTRL(c) ((c) & 0x1f)
 #define KEY_ESC 27
+#define KEY_ALT_B (KEY_MAX + 1)     /* Esc b: a word back, in a prompt */
+#define KEY_ALT_F (KEY_MAX + 2)     /* Esc f: a word forward */
+#define COMPLETE_MAX 20             /* candidates a Tab asks for */
 
 /* One row of the list: what the list and the status line show, copied
  * out of the page query, and its key in the sort. */
@@ -109,6 +113,7 @@ struct browser {
     enum prompt_kind pk;
     struct buf line;
     size_t cursor;
+    struct buf yank;                /* what Ctrl-U, -W, -K cut, for Ctrl-Y */
     char perr[256];
     size_t perr_col;
     bool perr_on;
@@ -2830,6 +2835,8 @@ prompt_done(struct browser *b)
     free(l);
 }
 
+static void prompt_complete(struct browser *b);
+
 static void
 prompt_key(struct browser *b, wint_t c, bool text)
 {
@@ -2916,11 +2923,16 @@ prompt_key(struct browser *b, wint_t c, bool text)
         b->cursor = b->line.len;
         return;
     case CTRL('u'):
+        buf_reset(&b->yank);
+        buf_append(&b->yank, b->line.data ? b->line.data : "", b->line.len);
         buf_reset(&b->line);
         buf_puts(&b->line, "");
         b->cursor = 0;
         break;
     case CTRL('k'):
+        buf_reset(&b->yank);
+        buf_append(&b->yank, b->line.data ? b->line.data + b->cursor : "",
+                   b->line.len - b->cursor);
         b->line.len = b->cursor;
         if (b->line.data)
             b->line.data[b->cursor] = '\0';
@@ -2931,15 +2943,181 @@ prompt_key(struct browser *b, wint_t c, bool text)
             i--;
         while (i > 0 && b->line.data[i - 1] != ' ')
             i--;
+        buf_reset(&b->yank);
+        buf_append(&b->yank, b->line.data ? b->line.data + i : "",
+                   b->cursor - i);
         memmove(b->line.data + i, b->line.data + b->cursor,
                 b->line.len - b->cursor + 1);
         b->line.len -= b->cursor - i;
         b->cursor = i;
         break;
+    case CTRL('y'):
+        if (b->yank.len == 0)
+            return;
+        buf_reserve(&b->line, b->yank.len);
+        memmove(b->line.data + b->cursor + b->yank.len,
+                b->line.data + b->cursor, b->line.len - b->cursor + 1);
+        memcpy(b->line.data + b->cursor, b->yank.data, b->yank.len);
+        b->line.len += b->yank.len;
+        b->cursor += b->yank.len;
+        break;
+    case KEY_ALT_B:
+        /* to the start of this word, or of the one before */
+        while (b->cursor > 0 && b->line.data[b->cursor - 1] == ' ')
+            b->cursor--;
+        while (b->cursor > 0 && b->line.data[b->cursor - 1] != ' ')
+            b->cursor--;
+        return;
+    case KEY_ALT_F:
+        while (b->cursor < b->line.len && b->line.data[b->cursor] == ' ')
+            b->cursor++;
+        while (b->cursor < b->line.len && b->line.data[b->cursor] != ' ')
+            b->cursor++;
+        return;
+    case '\t':
+        prompt_complete(b);
+        break;
     default:
         return;
     }
     prompt_changed(b);
+}
+
+/* --- Completion in the prompt (Tab) ------------------------------------- */
+
+struct cands {
+    char *v[COMPLETE_MAX];
+    size_t n;
+};
+
+static void
+cand_add(void *ctx, const char *value)
+{
+    struct cands *c = ctx;
+
+    if (c->n < COMPLETE_MAX)
+        c->v[c->n++] = xstrdup(value);
+}
+
+/* Whether s begins with p, ignoring ASCII case. */
+static bool
+has_prefix(const char *s, const char *p)
+{
+    return strncasecmp(s, p, strlen(p)) == 0;
+}
+
+/* Tab: completes the word before the cursor: a field name ("spe" to
+ * "speaker:"), a field's value (speakers, countries, sources, saved
+ * names, from the index by bounded queries), or "@name". One candidate
+ * replaces the word; several give their common beginning, and the status
+ * line lists them. */
+static void
+prompt_complete(struct browser *b)
+{
+    struct cands c = {{0}, 0};
+    struct q_error err = {{0}};
+    struct buf rep = {0}, list = {0};
+    char *l = b->line.data ? b->line.data : "", *word, *colon, *val;
+    size_t ws = b->cursor, k, common;
+    const char *pre = "";
+    int what = -1;
+    bool quote;
+
+    if (b->pk != P_FILTER && b->pk != P_SEARCH)
+        return;
+    while (ws > 0 && l[ws - 1] != ' ' && l[ws - 1] != '(')
+        ws--;
+    while (ws < b->cursor && (l[ws] == '!' || l[ws] == '-'))
+        ws++;
+    word = xstrndup(l + ws, b->cursor - ws);
+    colon = strchr(word, ':');
+    if (word[0] == '@') {
+        what = INDEX_C_SAVED;
+        pre = "@";
+        val = word + 1;
+    } else if (colon != NULL) {
+        *colon = '\0';
+        val = colon + 1;
+        if (strcasecmp(word, "speaker") == 0 || strcasecmp(word, "who") == 0
+            || strcasecmp(word, "by") == 0)
+            what = INDEX_C_SPEAKER;
+        else if (strcasecmp(word, "country") == 0)
+            what = INDEX_C_COUNTRY;
+        else if (strcasecmp(word, "source") == 0 ||
+                 strcasecmp(word, "outlet") == 0)
+            what = INDEX_C_SOURCE;
+        else if (strcasecmp(word, "query") == 0)
+            what = INDEX_C_SAVED;
+        *colon = ':';
+        pre = NULL;
+    } else {
+        const char *f;
+        for (k = 0; (f = query_field_name(k)) != NULL; k++)
+            if (has_prefix(f, word) && c.n < COMPLETE_MAX) {
+                buf_reset(&rep);
+                buf_printf(&rep, "%s:", f);
+                c.v[c.n++] = buf_take(&rep);
+            }
+        val = word;
+    }
+    if (what >= 0) {
+        if (*val == '"')
+            val++;
+        if (index_complete(b->ix, (enum index_complete)what, val,
+                           COMPLETE_MAX, cand_add, &c, &err) < 0)
+            set_msg(b, "completion: %s", err.msg);
+    }
+    if (c.n == 0) {
+        if (b->msg[0] == '\0')
+            set_msg(b, "nothing to complete '%s' with", word);
+        goto out;
+    }
+    /* the candidates' common beginning (ASCII case aside) */
+    common = strlen(c.v[0]);
+    for (k = 1; k < c.n; k++) {
+        size_t j = 0;
+        while (j < common && c.v[k][j] &&
+               ((c.v[k][j] | 0x20) == (c.v[0][j] | 0x20)))
+            j++;
+        common = j;
+    }
+    while (common > 0 && (c.v[0][common] & 0xc0) == 0x80)
+        common--;       /* never half a character */
+    buf_reset(&rep);
+    if (pre == NULL)    /* field:value, the field as typed */
+        buf_append(&rep, word, (size_t)(colon - word) + 1);
+    else
+        buf_puts(&rep, pre);
+    quote = what >= 0 && what != INDEX_C_SAVED && c.n == 1 &&
+            strpbrk(c.v[0], " ()|:\"") != NULL;
+    if (quote)
+        buf_putc(&rep, '"');
+    buf_append(&rep, c.v[0], c.n == 1 ? strlen(c.v[0]) : common);
+    if (quote)
+        buf_putc(&rep, '"');
+    if (c.n == 1 && what >= 0)
+        buf_putc(&rep, ' ');
+    if (c.n == 1 || rep.len > b->cursor - ws) {
+        struct buf nl = {0};
+        buf_append(&nl, l, ws);
+        buf_append(&nl, rep.data, rep.len);
+        buf_puts(&nl, l + b->cursor);
+        b->cursor = ws + rep.len;
+        buf_free(&b->line);
+        b->line = nl;
+    }
+    if (c.n > 1) {
+        for (k = 0; k < c.n; k++)
+            buf_printf(&list, "%s%s", k ? ", " : "", c.v[k]);
+        set_msg(b, "%s%s", list.data, c.n == COMPLETE_MAX ? ", \xe2\x80\xa6"
+                                                          : "");
+    }
+out:
+    for (k = 0; k < c.n; k++)
+        free(c.v[k]);
+    buf_free(&rep);
+    buf_free(&list);
+    free(word);
 }
 
 /* --- The loop ---------------------------------------------------------- */
@@ -3056,6 +3234,25 @@ esc_digit(wint_t *c)
     return OK;
 }
 
+/* In a prompt, Esc and b or f at once are Alt-B and Alt-F (a word back
+ * or forward); another key after the Esc goes back to be read next. */
+static int
+esc_alt(wint_t *c)
+{
+    wint_t d;
+    int r = get_wch(&d);
+
+    if (r == OK && (d == 'b' || d == 'f')) {
+        *c = d == 'b' ? KEY_ALT_B : KEY_ALT_F;
+        return KEY_CODE_YES;
+    }
+    if (r == OK)
+        unget_wch((wchar_t)d);
+    else if (r == KEY_CODE_YES)
+        ungetch((int)d);
+    return OK;
+}
+
 static void
 run(struct browser *b)
 {
@@ -3113,6 +3310,8 @@ run(struct browser *b)
         dirty = true;
         if (r == OK && c == KEY_ESC && b->mode != M_PROMPT)
             r = esc_digit(&c);
+        else if (r == OK && c == KEY_ESC)
+            r = esc_alt(&c);
         if (r == KEY_CODE_YES && c == KEY_RESIZE) {
             b->rd_width = -1;
             b->ctx_id[0] = '\0';
@@ -3131,6 +3330,7 @@ run(struct browser *b)
         }
         switch (b->mode) {
         case M_PROMPT:
+            b->msg[0] = '\0';
             prompt_key(b, c, r == OK && c >= ' ' && c != 127);
             break;
         case M_READER:
@@ -3240,6 +3440,7 @@ out:
     text_free(b.rd);
     buf_free(&b.rd_head);
     buf_free(&b.line);
+    buf_free(&b.yank);
     buf_free(&b.pfilter);
     picks_free(&b);
     timeline_free(b.tl);

@@ -82,6 +82,19 @@ keys '\\' C-u Enter i
 screen_is timeline "i: a bar a month, empty months too, undated quotes last"
 keys j j j j Enter
 screen_is timeline-filter "Enter on a bar: its month added to the filter"
+keys '\\' C-u s p e Tab
+screen_is complete-field "Tab completes a field name; the prompt says what is missing"
+keys e m Tab
+screen_is complete-value "Tab completes a speaker from the index, quoted"
+keys C-u C-y
+screen_is complete-value "Ctrl-U cuts the line, Ctrl-Y yanks it back"
+keys C-u c o Tab
+screen_is complete-several "several candidates: their common beginning, and a list"
+keys C-u @ r Tab
+screen_is complete-saved "Tab completes a saved search's name"
+keys C-u t a r i f f Space f a r m e r s Escape b -
+screen_is alt-b "Alt-B: a word back (here a - put before it)"
+keys Escape
 keys q
 if screen_wait_line "END-OF-RUN 0"; then ok "q quits with status 0"; else not_ok "q quits with status 0" "$(screen_capture | tail -5)"; fi
 # a budget of 3 quotes: the timeline says its counts are lower bounds
