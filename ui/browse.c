@@ -56,7 +56,7 @@ struct row {
 
 enum mode { M_LIST, M_PROMPT, M_READER, M_PICKER, M_HELP, M_TIMELINE };
 enum prompt_kind { P_SEARCH, P_FILTER, P_DATE, P_COMMAND, P_SAVE, P_PIPE,
-                   P_NOTE };
+                   P_NOTE, P_HSEARCH, P_HFILTER, P_N };
 
 /* An entry of a picker: a facet value and how many quotes have it. */
 struct pick {
@@ -108,8 +108,8 @@ struct browser {
     int ctx_h;                      /* the lines it had on the screen */
 
     /* prompt, and its history per kind (newest last) */
-    char **hist[P_NOTE + 1];
-    size_t nhist[P_NOTE + 1], hpos;
+    char **hist[P_N];
+    size_t nhist[P_N], hpos;
     enum prompt_kind pk;
     struct buf line;
     size_t cursor;
@@ -147,7 +147,10 @@ struct browser {
     bool page_stale;            /* ... and is read again when keys stop */
     time_t recounted;
     long old_count;         /* the count before a recount, or -1 */
-    size_t help_top;
+    size_t help_top;                /* among the lines shown */
+    char *help_filter, *help_search;    /* \ and / in the help */
+    char *help_prev;                /* ... either before its prompt */
+    size_t help_at;                 /* the search's line, or SIZE_MAX */
 };
 
 /* What the context pane and the reader hold: records of one article with
@@ -1113,7 +1116,7 @@ draw_prompt(struct browser *b, int y)
     static const char *const names[] = {
         [P_SEARCH] = "/", [P_FILTER] = "\\", [P_DATE] = "date:",
         [P_COMMAND] = ":", [P_SAVE] = "save to: ", [P_PIPE] = "| ",
-        [P_NOTE] = "note: ",
+        [P_NOTE] = "note: ", [P_HSEARCH] = "help /", [P_HFILTER] = "help \\",
     };
     const char *l = b->line.data ? b->line.data : "";
     int px = (int)strlen(names[b->pk]), cx;
@@ -1240,12 +1243,74 @@ help_line(size_t want, struct buf *names, const char **help)
     return n;
 }
 
-static void
-draw_help(struct browser *b)
+/* Whether needle is in hay, ignoring ASCII case. */
+static bool
+ci_contains(const char *hay, const char *needle)
+{
+    size_t n = strlen(needle);
+
+    for (; *hay; hay++)
+        if (strncasecmp(hay, needle, n) == 0)
+            return true;
+    return n == 0;
+}
+
+/* Whether help line k (keys, then what they do) has text. */
+static bool
+help_has(size_t k, const char *text, struct buf *names)
+{
+    const char *help = "";
+
+    help_line(k, names, &help);
+    return ci_contains(names->data ? names->data : "", text) ||
+           ci_contains(help, text);
+}
+
+/* The help lines the filter (\\ in the help) keeps: their numbers in
+ * *out (caller frees). Returns how many. */
+static size_t
+help_shown(const struct browser *b, size_t **out)
 {
     struct buf names = {0};
     const char *help = "";
-    size_t n = help_line((size_t)-1, &names, &help), k;
+    size_t n = help_line((size_t)-1, &names, &help), k, m = 0;
+
+    *out = xreallocarray(NULL, n + 1, sizeof **out);
+    for (k = 0; k < n; k++)
+        if (b->help_filter == NULL || help_has(k, b->help_filter, &names))
+            (*out)[m++] = k;
+    buf_free(&names);
+    return m;
+}
+
+/* The help's search: the cursor to the next line shown (from the one at
+ * from, or after it with next) that has the search text, wrapping. */
+static void
+help_find(struct browser *b, size_t from, bool next)
+{
+    struct buf names = {0};
+    size_t *sh, m = help_shown(b, &sh), k, at;
+
+    b->help_at = (size_t)-1;
+    for (k = 0; b->help_search != NULL && k < m; k++) {
+        at = (from + k + (next ? 1 : 0)) % m;
+        if (help_has(sh[at], b->help_search, &names)) {
+            b->help_at = at;
+            /* the hit near the top of the screen */
+            b->help_top = at > 2 ? at - 2 : 0;
+            break;
+        }
+    }
+    buf_free(&names);
+    free(sh);
+}
+
+static void
+draw_help(struct browser *b)
+{
+    struct buf names = {0}, st = {0};
+    const char *help = "";
+    size_t *sh, n = help_shown(b, &sh), k;
     int h = LINES - 2, l;
 
     attrset(A_BOLD);
@@ -1253,14 +1318,62 @@ draw_help(struct browser *b)
     if (b->help_top >= n)
         b->help_top = n ? n - 1 : 0;
     for (k = b->help_top, l = 0; k < n && l < h; k++, l++) {
-        help_line(k, &names, &help);
-        text_put(stdscr, 1 + l, 1, names.data, 16, A_BOLD);
-        text_put(stdscr, 1 + l, 18, help, COLS - 19, A_NORMAL);
+        bool hit = k == b->help_at;
+        help_line(sh[k], &names, &help);
+        if (hit)
+            mvaddstr(1 + l, 0, "\xe2\x96\xb6");
+        text_put(stdscr, 1 + l, 1, names.data, 16,
+                 hit ? A_BOLD | A_REVERSE : A_BOLD);
+        text_put(stdscr, 1 + l, 18, help, COLS - 19,
+                 hit ? A_REVERSE : A_NORMAL);
     }
+    if (n == 0)
+        mvaddstr(2, 2, "no key matches the filter");
     buf_free(&names);
+    free(sh);
     attrset(A_REVERSE);
     mvhline(LINES - 1, 0, ' ', COLS);
-    mvaddstr(LINES - 1, 0, " help: j/k scroll, q back");
+    buf_puts(&st, " help: j/k scroll, / search, n next, \\ filter, q back");
+    if (b->help_filter != NULL)
+        buf_printf(&st, " \xe2\x94\x82 filter: %s", b->help_filter);
+    if (b->help_search != NULL)
+        buf_printf(&st, " \xe2\x94\x82 /%s%s", b->help_search,
+                   b->help_at == (size_t)-1 ? " (no hit)" : "");
+    text_put(stdscr, LINES - 1, 0, st.data, COLS, A_REVERSE);
+    buf_free(&st);
+}
+
+static void prompt_open(struct browser *b, enum prompt_kind k,
+                        const char *init);
+
+/* A key on the help screen. */
+static void
+help_key(struct browser *b, int c)
+{
+    if (c == 'q' || c == KEY_ESC || c == '?' || c == 'h' || c == KEY_LEFT)
+        b->mode = M_LIST;
+    else if (c == 'j' || c == KEY_DOWN || c == CTRL('n'))
+        b->help_top++;          /* draw_help keeps it in range */
+    else if ((c == 'k' || c == KEY_UP || c == CTRL('p')) && b->help_top > 0)
+        b->help_top--;
+    else if (c == ' ' || c == KEY_NPAGE)
+        b->help_top += LINES > 4 ? (size_t)LINES - 4 : 1;
+    else if (c == 'b' || c == KEY_PPAGE)
+        b->help_top -= b->help_top > (size_t)LINES - 4 ? (size_t)LINES - 4
+                                                       : b->help_top;
+    else if (c == 'g' || c == KEY_HOME)
+        b->help_top = 0;
+    else if (c == '/' || c == '\\') {
+        enum prompt_kind k = c == '/' ? P_HSEARCH : P_HFILTER;
+        char **cur = k == P_HSEARCH ? &b->help_search : &b->help_filter;
+        free(b->help_prev);
+        b->help_prev = *cur ? xstrdup(*cur) : NULL;
+        prompt_open(b, k, *cur);
+    } else if (c == 'n' && b->help_search != NULL)
+        help_find(b, b->help_at == (size_t)-1 ? b->help_top : b->help_at,
+                  b->help_at != (size_t)-1);
+    else if (c == 'Q')
+        b->quit = true;
 }
 
 /* Paints the whole screen for the mode. */
@@ -1292,8 +1405,11 @@ draw(struct browser *b)
         refresh();
         return;
     }
-    if (b->mode == M_HELP) {
+    if (b->mode == M_HELP || (b->mode == M_PROMPT &&
+                              (b->pk == P_HSEARCH || b->pk == P_HFILTER))) {
         draw_help(b);
+        if (b->mode == M_PROMPT)
+            draw_prompt(b, LINES - 1);
         refresh();
         return;
     }
@@ -2457,6 +2573,8 @@ key_help(struct browser *b, int key)
     (void)key;
     b->mode = M_HELP;
     b->help_top = 0;
+    b->help_at = (size_t)-1;
+    help_find(b, 0, false);
     return 1;
 }
 
@@ -2494,7 +2612,8 @@ key_redraw(struct browser *b, int key)
 }
 
 static const struct key keys[] = {
-    {'?', "?", "Help", "this help, made from the key table", key_help},
+    {'?', "?", "Help", "this help, made from the key table (/ searches"
+     " it, \\ filters it)", key_help},
     {'/', "/", "Search", "search: jump to hits, hide nothing", key_search},
     {'\\', "\\", "Filter", "filter: narrow the list live (Esc restores)",
      key_filter},
@@ -2588,7 +2707,8 @@ static const struct key keys[] = {
      key_pipe},
     {':', ":", NULL, "command: filter Q, sort K, save NAME, load NAME,"
      " case NAME, export FILE, quit", key_command},
-    {KEY_F(1), "F1", NULL, "this help, made from the key table", key_help},
+    {KEY_F(1), "F1", NULL, "this help, made from the key table (/ searches"
+     " it, \\ filters it)", key_help},
     {KEY_ESC, "Esc 1..0", NULL, "F1..F10 (Esc 0 is F10), as in mc",
      key_esc},
     {KEY_F(2), "F2", NULL, "mouse on or off (Shift-drag selects text)",
@@ -2688,6 +2808,14 @@ prompt_changed(struct browser *b)
             size_t off = b->filter[0] ? strlen(b->filter) + 4 : 0;
             b->perr_col = qe.column > off ? qe.column - off : 0;
         }
+        return;
+    }
+    if (b->pk == P_HSEARCH || b->pk == P_HFILTER) {
+        char **cur = b->pk == P_HSEARCH ? &b->help_search : &b->help_filter;
+        free(*cur);
+        *cur = l[0] ? xstrdup(l) : NULL;
+        b->help_top = 0;
+        help_find(b, 0, false);
         return;
     }
     if (b->pk != P_FILTER)
@@ -2826,6 +2954,11 @@ prompt_done(struct browser *b)
         if (l[0])
             pipe_to(b, l);
         break;
+    case P_HSEARCH: case P_HFILTER:
+        b->mode = M_HELP;
+        break;
+    case P_N:
+        break;
     case P_NOTE:
         if (b->n > 0 && mark_set(b, b->rows[b->cur].id, l, true) == 0)
             set_msg(b, "Noted and marked %s in case '%s'",
@@ -2863,6 +2996,17 @@ prompt_key(struct browser *b, wint_t c, bool text)
     case KEY_ESC: case CTRL('c'):
         b->mode = M_LIST;
         b->perr_on = false;
+        if (b->pk == P_HSEARCH || b->pk == P_HFILTER) {
+            /* the help as it was before the prompt */
+            char **cur = b->pk == P_HSEARCH ? &b->help_search
+                                            : &b->help_filter;
+            free(*cur);
+            *cur = b->help_prev;
+            b->help_prev = NULL;
+            b->mode = M_HELP;
+            help_find(b, 0, false);
+            return;
+        }
         if (b->pk == P_FILTER) {
             /* the filter before, and the row the prompt opened on */
             apply_or_say(b, b->prev_filter ? b->prev_filter : "");
@@ -3343,15 +3487,7 @@ run(struct browser *b)
             timeline_keyed(b, (int)c);
             break;
         case M_HELP:
-            if (c == 'q' || c == KEY_ESC || c == '?' || c == 'h' ||
-                c == KEY_LEFT)
-                b->mode = M_LIST;
-            else if ((c == 'j' || c == KEY_DOWN) && b->help_top + 1 < nkeys)
-                b->help_top++;
-            else if ((c == 'k' || c == KEY_UP) && b->help_top > 0)
-                b->help_top--;
-            else if (c == 'Q')
-                b->quit = true;
+            help_key(b, (int)c);
             break;
         default:
             if (!b->ctx_focus || !context_key(b, (int)c))
@@ -3459,13 +3595,16 @@ out:
     free(b.prev_filter);
     free(b.init_filter);
     free(b.asked);
-    for (k = 0; k <= P_NOTE; k++) {
+    for (k = 0; k < P_N; k++) {
         size_t j;
         for (j = 0; j < b.nhist[k]; j++)
             free(b.hist[k][j]);
         free(b.hist[k]);
     }
     free(b.prev_search);
+    free(b.help_filter);
+    free(b.help_search);
+    free(b.help_prev);
     free(b.sfrom.val);
     free(b.search);
     free(b.case_name);

@@ -49,7 +49,7 @@ keys M
 screen_is mark-all "M marks every row on the screen"
 keys M
 screen_is unmark-all "M again: all were marked, all are unmarked"
-keys '\\' C-u s o u r c e : r i v e r Enter
+keys '\' C-u s o u r c e : r i v e r Enter
 tmux_ resize-window -t t -x 100 -y 18
 screen_is river "a long article in a short terminal"
 keys Z Z
@@ -64,7 +64,7 @@ keys Tab j
 screen_is unfocus "Tab again: j moves the list's cursor"
 tmux_ resize-window -t t -x 100 -y 30
 keys C-r
-keys '\\' C-u t h e Enter w
+keys '\' C-u t h e Enter w
 tmux_ resize-window -t t -x 70 -y 18
 screen_is wrap-full "w: each row as long as its whole quote"
 keys j j j j
@@ -73,16 +73,16 @@ keys C-w
 screen_is wrap-one "Ctrl-W: one line a row"
 keys w
 tmux_ resize-window -t t -x 100 -y 30
-keys '\\' C-u s o u r c e : r i v e r Enter : s a v e ' ' r i v e r s Enter
+keys '\' C-u s o u r c e : r i v e r Enter : s a v e ' ' r i v e r s Enter
 keys C-r @
 screen_is saved "@: the saved searches and the case file, each counted"
 keys r i v Enter
 screen_is saved-open "typing narrows the list; Enter opens the saved search"
-keys '\\' C-u Enter i
+keys '\' C-u Enter i
 screen_is timeline "i: a bar a month, empty months too, undated quotes last"
 keys j j j j Enter
 screen_is timeline-filter "Enter on a bar: its month added to the filter"
-keys '\\' C-u s p e Tab
+keys '\' C-u s p e Tab
 screen_is complete-field "Tab completes a field name; the prompt says what is missing"
 keys e m Tab
 screen_is complete-value "Tab completes a speaker from the index, quoted"
@@ -94,7 +94,11 @@ keys C-u @ r Tab
 screen_is complete-saved "Tab completes a saved search's name"
 keys C-u t a r i f f Space f a r m e r s Escape b -
 screen_is alt-b "Alt-B: a word back (here a - put before it)"
-keys Escape
+keys Escape '?' / t i m e l
+screen_is help-search "/ in the help: the first line with the text, marked, as typed"
+keys Enter '\' m a r k
+screen_is help-filter "\\ in the help: only the lines with the text (the search kept)"
+keys Escape q
 keys q
 if screen_wait_line "END-OF-RUN 0"; then ok "q quits with status 0"; else not_ok "q quits with status 0" "$(screen_capture | tail -5)"; fi
 # a budget of 3 quotes: the timeline says its counts are lower bounds
