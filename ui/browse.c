@@ -26,6 +26,7 @@
 #include "clip.h"
 #include "count.h"
 #include "error.h"
+#include "history.h"
 #include "index.h"
 #include "out.h"
 #include "query.h"
@@ -2888,13 +2889,21 @@ command_run(struct browser *b, char *cmd)
     }
 }
 
-/* Keeps line l in the history of the prompt's kind (not twice in a
- * row, at most 100). */
+/* The prompt kinds' names in the history file. */
+static const char *const hist_kinds[P_N] = {
+    [P_SEARCH] = "search", [P_FILTER] = "filter", [P_DATE] = "date",
+    [P_COMMAND] = "command", [P_SAVE] = "save", [P_PIPE] = "pipe",
+    [P_NOTE] = "note", [P_HSEARCH] = "help-search",
+    [P_HFILTER] = "help-filter",
+};
+
+/* Keeps line l in the history of prompt kind k (not twice in a row, at
+ * most 100). */
 static void
-history_push(struct browser *b, const char *l)
+history_keep(struct browser *b, enum prompt_kind k, const char *l)
 {
-    char ***h = &b->hist[b->pk];
-    size_t *n = &b->nhist[b->pk];
+    char ***h = &b->hist[k];
+    size_t *n = &b->nhist[k];
 
     if (l[0] == '\0' || (*n > 0 && strcmp((*h)[*n - 1], l) == 0))
         return;
@@ -2905,6 +2914,44 @@ history_push(struct browser *b, const char *l)
     }
     *h = xreallocarray(*h, *n + 1, sizeof **h);
     (*h)[(*n)++] = xstrdup(l);
+}
+
+/* An entry of the history file, into the kind's history. */
+static void
+history_put(void *ctx, const char *kind, const char *text)
+{
+    size_t k;
+
+    for (k = 0; k < P_N; k++)
+        if (hist_kinds[k] != NULL && strcmp(hist_kinds[k], kind) == 0)
+            history_keep(ctx, (enum prompt_kind)k, text);
+}
+
+/* An accepted prompt line: kept in memory and on disk. */
+static void
+history_push(struct browser *b, const char *l)
+{
+    size_t n = b->nhist[b->pk];
+
+    if (l[0] == '\0' || (n > 0 && strcmp(b->hist[b->pk][n - 1], l) == 0))
+        return;
+    history_keep(b, b->pk, l);
+    history_add(hist_kinds[b->pk], l);
+}
+
+/* After loading: a file much longer than what is kept is written again
+ * with only that. */
+static void
+history_compact(struct browser *b, size_t read)
+{
+    size_t k, j;
+
+    if (read <= 2000)
+        return;
+    history_clear();
+    for (k = 0; k < P_N; k++)
+        for (j = 0; j < b->nhist[k]; j++)
+            history_add(hist_kinds[k], b->hist[k][j]);
 }
 
 static void
@@ -3564,6 +3611,7 @@ browse_run(const char *db, const char *query, bool mouse)
         mousemask(ALL_MOUSE_EVENTS, NULL);
     mouseinterval(200);
     marks_load(&b);
+    history_compact(&b, history_load(history_put, &b));
     apply_or_say(&b, query ? query : "");
     b.init_filter = xstrdup(query ? query : "");
     b.init_sort = b.sort;

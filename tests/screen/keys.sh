@@ -106,6 +106,8 @@ keys "clear; QUOTH_TIMELINE_BUDGET=3 NO_COLOR=1 ${QUOTH_WRAP:-} '$QUOTH' browse 
 screen_wait "quotes" >/dev/null
 keys i
 screen_is timeline-cut "a timeline cut short by its budget shows ≥"
-keys q Q
+keys q '\' Up
+screen_is history-restart "Up in a new run: the last filter accepted in the one before"
+keys Escape Q
 if screen_wait_line "END-OF-RUN-2 0"; then ok "Q quits with status 0"; else not_ok "Q quits with status 0" "$(screen_capture | tail -5)"; fi
 done_testing
