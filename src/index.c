@@ -2297,7 +2297,15 @@ index_complete(struct index *ix, enum index_complete what,
     long n = 0;
     int rc;
 
-    if (sqlite3_prepare_v2(ix->db, sql[what], -1, &st, NULL) != SQLITE_OK)
+    /* an index from before check_sources: the sources of the first
+     * articles only, so that it stays bounded */
+    if (sqlite3_prepare_v2(ix->db, sql[what], -1, &st, NULL) != SQLITE_OK &&
+        (what != INDEX_C_SOURCE ||
+         sqlite3_prepare_v2(ix->db, "SELECT DISTINCT s FROM (SELECT"
+                            " coalesce(source, domain) AS s FROM articles"
+                            " LIMIT 20000) WHERE substr(lower(s), 1,"
+                            " length(?1)) = lower(?1) ORDER BY s LIMIT ?2",
+                            -1, &st, NULL) != SQLITE_OK))
         return index_fail(ix, err, "preparing a completion");
     sqlite3_bind_text(st, 1, prefix, -1, SQLITE_STATIC);
     sqlite3_bind_int64(st, 2, (sqlite3_int64)limit);
