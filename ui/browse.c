@@ -7,6 +7,7 @@
  */
 #include "browse.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <locale.h>
@@ -3268,7 +3269,10 @@ prompt_complete(struct browser *b)
     for (k = 1; k < c.n; k++) {
         size_t j = 0;
         while (j < common && c.v[k][j] &&
-               ((c.v[k][j] | 0x20) == (c.v[0][j] | 0x20)))
+               (c.v[k][j] == c.v[0][j] ||
+                (isascii((unsigned char)c.v[k][j]) &&
+                 tolower((unsigned char)c.v[k][j]) ==
+                     tolower((unsigned char)c.v[0][j]))))
             j++;
         common = j;
     }
