@@ -3409,14 +3409,19 @@ idle(struct browser *b)
         ;
 }
 
-/* Esc and a digit at once are F1..F10 (Esc 0 is F10), as in mc, for
- * terminals that swallow F-keys. Returns get_wch's kind for *c; another
- * key after the Esc goes back to be read next. */
+/* Esc and then a digit are F1..F10 (Esc 0 is F10), as in mc, for
+ * terminals that swallow F-keys: the digit within wait_ms (typed by hand
+ * after the Esc). Returns get_wch's kind for *c; another key after the
+ * Esc goes back to be read next. */
 static int
-esc_digit(wint_t *c)
+esc_digit(wint_t *c, int wait_ms)
 {
+    struct pollfd p = {0, POLLIN, 0};
     wint_t d;
     int r = get_wch(&d);
+
+    if (r == ERR && wait_ms > 0 && poll(&p, 1, wait_ms) > 0)
+        r = get_wch(&d);
 
     if (r == OK && d >= '0' && d <= '9') {
         *c = (wint_t)KEY_F(d == '0' ? 10 : (int)(d - '0'));
@@ -3503,8 +3508,10 @@ run(struct browser *b)
             continue;
         }
         dirty = true;
+        /* in the list Esc alone does nothing: wait for a digit typed
+         * after it; elsewhere it goes back at once */
         if (r == OK && c == KEY_ESC && b->mode != M_PROMPT)
-            r = esc_digit(&c);
+            r = esc_digit(&c, b->mode == M_LIST ? 1000 : 0);
         else if (r == OK && c == KEY_ESC)
             r = esc_alt(&c);
         if (r == KEY_CODE_YES && c == KEY_RESIZE) {

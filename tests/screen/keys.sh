@@ -39,8 +39,10 @@ keys C-u C-n C-n
 screen_is ctrl-n "Ctrl-U back up, Ctrl-N twice"
 keys h
 screen_is back "h in the list: never quits, says so"
-keys Escape 4
-screen_is esc-digit "Esc 4 works as F4: the filter prompt"
+keys Escape
+sleep 0.3
+keys 4
+screen_is esc-digit "Esc, then 4 typed after it, works as F4: the filter prompt"
 keys C-u c o u n t r y : f r Enter I
 screen_is changed "a filter of its own and the sort inverted"
 keys C-r
