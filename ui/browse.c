@@ -2415,6 +2415,8 @@ key_wrap(struct browser *b, int key)
     return 1;
 }
 
+static int key_waiting(void *ctx);
+
 /* i: the timeline of the current results, counted in one bounded query
  * (QUOTH_TIMELINE_BUDGET quotes at most, for tests; 200000 else). */
 static int
@@ -2425,17 +2427,29 @@ key_timeline(struct browser *b, int key)
     size_t budget = env && atol(env) > 0 ? (size_t)atol(env)
                                          : TIMELINE_BUDGET;
     bool cut = false;
+    long r;
 
     (void)key;
     timeline_free(b->tl);
     b->tl = timeline_new();
-    if (index_timeline(b->ix, b->have_q ? &b->q : NULL, budget,
-                       timeline_add, b->tl, &cut, &err) < 0) {
-        set_msg(b, "timeline: %s", err.msg);
+    /* a key pressed meanwhile stops it */
+    b->abortable = true;
+    b->aborted = false;
+    index_progress(b->ix, key_waiting, b);
+    r = index_timeline(b->ix, b->have_q ? &b->q : NULL, budget,
+                       timeline_add, b->tl, &cut, &err);
+    index_progress(b->ix, NULL, NULL);
+    if (r < 0) {
+        if (b->aborted)
+            set_msg(b, "timeline: stopped by a key");
+        else
+            set_msg(b, "timeline: %s", err.msg);
+        b->abortable = b->aborted = false;
         timeline_free(b->tl);
         b->tl = NULL;
         return 1;
     }
+    b->abortable = false;
     timeline_done(b->tl, cut);
     b->mode = M_TIMELINE;
     return 1;
