@@ -2230,7 +2230,7 @@ picker_key(struct browser *b, int c, bool text)
         b->pcur = b->pcur > 10 ? b->pcur - 10 : 0;
         break;
     case ' ':
-        if (cur != NULL)
+        if (cur != NULL && b->pfield[0] != '@')
             cur->on = !cur->on;
         if (b->pcur + 1 < shown)
             b->pcur++;
@@ -2251,7 +2251,9 @@ picker_key(struct browser *b, int c, bool text)
                 at++;
             }
         if (b->pfield[0] == '@') {
-            /* a saved search opens as the query */
+            /* a saved search opens as the query (one: Space selects
+             * nothing here) */
+            buf_reset(&t);
             if (cur != NULL)
                 buf_printf(&t, "@%s", cur->value);
             if (t.len > 0)
@@ -2695,7 +2697,8 @@ static const struct key keys[] = {
     {KEY_BACKSPACE, "BS", NULL, "drop the filter's last term",
      key_drop_term},
     {127, "BS", NULL, "drop the filter's last term", key_drop_term},
-    {CTRL('r'), "C-r", NULL, "reset query, filters and sort", key_reset},
+    {CTRL('r'), "C-r", NULL, "reset query, filters, search and sort to"
+     " the start's", key_reset},
     {'P', "P", NULL, "pick people (counts; Space selects several)",
      key_picker},
     {'C', "C", NULL, "pick countries", key_picker},
