@@ -3217,7 +3217,8 @@ has_prefix(const char *s, const char *p)
 
 /* Tab: completes the word before the cursor: a field name ("spe" to
  * "speaker:"), a field's value (speakers, countries, sources, saved
- * names, from the index by bounded queries), or "@name". One candidate
+ * names, from the index by bounded queries), or "@name"; in the ':'
+ * prompt a command, or the name after load and case. One candidate
  * replaces the word; several give their common beginning, and the status
  * line lists them. */
 static void
@@ -3232,7 +3233,11 @@ prompt_complete(struct browser *b)
     int what = -1;
     bool quote;
 
-    if (b->pk != P_FILTER && b->pk != P_SEARCH)
+    static const char *const commands[] = {
+        "filter ", "sort ", "save ", "load ", "case ", "export ", "quit",
+    };
+
+    if (b->pk != P_FILTER && b->pk != P_SEARCH && b->pk != P_COMMAND)
         return;
     while (ws > 0 && l[ws - 1] != ' ' && l[ws - 1] != '(')
         ws--;
@@ -3240,7 +3245,21 @@ prompt_complete(struct browser *b)
         ws++;
     word = xstrndup(l + ws, b->cursor - ws);
     colon = strchr(word, ':');
-    if (word[0] == '@') {
+    if (b->pk == P_COMMAND && ws == 0) {
+        /* the command's name */
+        for (k = 0; k < sizeof commands / sizeof *commands; k++)
+            if (has_prefix(commands[k], word))
+                c.v[c.n++] = xstrdup(commands[k]);
+        pre = "";
+        val = word;
+    } else if (b->pk == P_COMMAND && (strncmp(l, "load ", 5) == 0 ||
+                                      strncmp(l, "case ", 5) == 0)) {
+        /* a saved search's or a case's name */
+        what = INDEX_C_SAVED;
+        val = word;
+    } else if (b->pk == P_COMMAND) {
+        goto out;
+    } else if (word[0] == '@') {
         what = INDEX_C_SAVED;
         pre = "@";
         val = word + 1;
@@ -3307,7 +3326,7 @@ prompt_complete(struct browser *b)
     buf_append(&rep, c.v[0], c.n == 1 ? strlen(c.v[0]) : common);
     if (quote)
         buf_putc(&rep, '"');
-    if (c.n == 1 && what >= 0)
+    if (c.n == 1 && what >= 0 && b->pk != P_COMMAND)
         buf_putc(&rep, ' ');
     if (c.n == 1 || rep.len > b->cursor - ws) {
         struct buf nl = {0};

@@ -96,7 +96,11 @@ keys C-u @ r Tab
 screen_is complete-saved "Tab completes a saved search's name"
 keys C-u t a r i f f Space f a r m e r s Escape b -
 screen_is alt-b "Alt-B: a word back (here a - put before it)"
-keys Escape '?' / t i m e l
+keys Escape : l o Tab r i Tab
+screen_is complete-command "in the : prompt Tab completes the command, then the saved name"
+keys Enter
+screen_is saved-open "Enter: :load opens it"
+keys '?' / t i m e l
 screen_is help-search "/ in the help: the first line with the text, marked, as typed"
 keys Enter '\' m a r k
 screen_is help-filter "\\ in the help: only the lines with the text (the search kept)"
