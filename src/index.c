@@ -2218,6 +2218,108 @@ index_facet(struct index *ix, enum index_facet f, const struct query *q,
     return n;
 }
 
+/* --- The browser's timeline (issue 7) ----------------------------------- */
+
+long
+index_timeline(struct index *ix, const struct query *q, size_t budget,
+               void (*row)(void *ctx, const char *month, int64_t count),
+               void *ctx, bool *cut, struct q_error *err)
+{
+    struct buf sql = {0};
+    sqlite3_stmt *st = NULL;
+    const char *where = q != NULL ? q->where : "1";
+    long n = 0;
+    int64_t seen = 0;
+    int rc;
+
+    /* at most budget + 1 quotes grouped: one more than the budget tells
+     * that there were more */
+    buf_printf(&sql, "SELECT m, count(*) FROM (SELECT substr(q.date, 1, 7)"
+               " AS m FROM quotes q JOIN articles a ON a.id = q.article"
+               " WHERE (%s) LIMIT %zu) GROUP BY m ORDER BY m IS NULL, m",
+               where, budget + 1);
+    if (sqlite3_prepare_v2(ix->db, sql.data, -1, &st, NULL) != SQLITE_OK) {
+        buf_free(&sql);
+        return index_fail(ix, err, "preparing a query");
+    }
+    buf_free(&sql);
+    index_bind_query(st, q);
+    ix->run = q;
+    query_start(q);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        int64_t c = sqlite3_column_int64(st, 1);
+        row(ctx, col(st, 0), c);
+        seen += c;
+        n++;
+    }
+    if (rc != SQLITE_DONE && query_failed(q) != NULL)
+        q_error_set(err, "%s", query_failed(q)->msg);
+    else if (rc != SQLITE_DONE)
+        index_fail(ix, err, "running a query");
+    sqlite3_finalize(st);
+    ix->run = NULL;
+    *cut = seen > (int64_t)budget;
+    if (rc != SQLITE_DONE)
+        return query_failed(q) != NULL ? -3 : -1;
+    return n;
+}
+
+/* --- The browser's completion (issue 7) -------------------------------- */
+
+long
+index_complete(struct index *ix, enum index_complete what,
+               const char *prefix, size_t limit,
+               void (*row)(void *ctx, const char *value), void *ctx,
+               struct q_error *err)
+{
+    static const char *const sql[] = {
+        /* a word of the grouping key, then the first written form */
+        [INDEX_C_SPEAKER] =
+            "SELECT (SELECT speaker FROM quotes WHERE speaker_key = w.key"
+            " LIMIT 1) FROM (SELECT DISTINCT key FROM speaker_words WHERE"
+            " word >= lower(?1) AND word < lower(?1) || char(1114111)"
+            " LIMIT ?2) w ORDER BY 1",
+        /* one index seek per code: the next code after the last */
+        [INDEX_C_COUNTRY] =
+            "WITH RECURSIVE c(x, n) AS (SELECT (SELECT min(country) FROM"
+            " quotes WHERE country >= upper(?1)), 1 UNION ALL SELECT"
+            " (SELECT min(country) FROM quotes WHERE country > c.x), n + 1"
+            " FROM c WHERE c.x IS NOT NULL AND n < ?2) SELECT x FROM c"
+            " WHERE x IS NOT NULL AND substr(x, 1, length(?1)) = upper(?1)",
+        [INDEX_C_SOURCE] =
+            "SELECT name FROM check_sources WHERE substr(lower(name), 1,"
+            " length(?1)) = lower(?1) ORDER BY n DESC, name LIMIT ?2",
+        [INDEX_C_SAVED] =
+            "SELECT name FROM saved_queries WHERE substr(lower(name), 1,"
+            " length(?1)) = lower(?1) ORDER BY name LIMIT ?2",
+    };
+    sqlite3_stmt *st = NULL;
+    long n = 0;
+    int rc;
+
+    /* an index from before check_sources: the sources of the first
+     * articles only, so that it stays bounded */
+    if (sqlite3_prepare_v2(ix->db, sql[what], -1, &st, NULL) != SQLITE_OK &&
+        (what != INDEX_C_SOURCE ||
+         sqlite3_prepare_v2(ix->db, "SELECT DISTINCT s FROM (SELECT"
+                            " coalesce(source, domain) AS s FROM articles"
+                            " LIMIT 20000) WHERE substr(lower(s), 1,"
+                            " length(?1)) = lower(?1) ORDER BY s LIMIT ?2",
+                            -1, &st, NULL) != SQLITE_OK))
+        return index_fail(ix, err, "preparing a completion");
+    sqlite3_bind_text(st, 1, prefix, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 2, (sqlite3_int64)limit);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        if (col(st, 0) != NULL) {
+            row(ctx, col(st, 0));
+            n++;
+        }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return index_fail(ix, err, "completing");
+    return n;
+}
+
 /* --- Corrections -------------------------------------------------------- */
 
 /* The quote id a prefix names: *out gets the whole id. Returns 1, 0 when

@@ -147,6 +147,29 @@ long index_facet(struct index *ix, enum index_facet f, const struct query *q,
                              const char *forms),
                  void *ctx, struct q_error *err);
 
+/* The browser's timeline: calls row() for each month ("YYYY-MM"; NULL
+ * for quotes without a date, last) with the number of quotes q matches
+ * in it (every quote when q is NULL), counting at most budget + 1 quotes
+ * so that it is bounded on any index; *cut tells that there were more
+ * than budget (the counts are then lower bounds). Returns the number of
+ * rows, or -1 (err filled), or -3 as index_search. */
+long index_timeline(struct index *ix, const struct query *q, size_t budget,
+                    void (*row)(void *ctx, const char *month, int64_t count),
+                    void *ctx, bool *cut, struct q_error *err);
+
+/* What the browser's prompt completes (Tab). */
+enum index_complete { INDEX_C_SPEAKER, INDEX_C_COUNTRY, INDEX_C_SOURCE,
+                      INDEX_C_SAVED };
+/* Calls row() for at most limit values of what that begin with prefix
+ * (ignoring ASCII case; for speakers, a word of the name), in order:
+ * speakers as written, country codes, sources, saved search names. Each
+ * a bounded query (index seeks, or a scan of the sources or the saved
+ * searches only). Returns how many, or -1. */
+long index_complete(struct index *ix, enum index_complete what,
+                    const char *prefix, size_t limit,
+                    void (*row)(void *ctx, const char *value), void *ctx,
+                    struct q_error *err);
+
 /* Where q matches in the quote with this id (12 hex digits): the words
  * and phrases by FTS5's own highlight(), the patterns ('substring,
  * 'word', /regex/) by the PCRE2 code that checked them. Sets *spans

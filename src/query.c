@@ -978,6 +978,16 @@ field_find(const char *s, size_t n)
     return QF_NONE;
 }
 
+const char *
+query_field_name(size_t k)
+{
+    if (k < QF_N)
+        return query_fields[k].name;
+    k -= QF_N;
+    return k < sizeof query_aliases / sizeof *query_aliases
+               ? query_aliases[k].name : NULL;
+}
+
 static struct qnode *
 unknown_field(struct qparse *p, const char *s, size_t n, size_t col)
 {
