@@ -17,6 +17,7 @@
 
 #include "error.h"
 #include "extract.h"
+#include "group.h"
 #include "index.h"
 #include "indexer.h"
 #include "out.h"
@@ -700,6 +701,21 @@ index_cb_progress(void *ctx, const struct indexer_report *r)
     u->drawn = true;
 }
 
+/* The grouping of an upgraded index's quotes (index_group_catch_up):
+ * a progress line on a terminal; stops on ^C (what is grouped stays). */
+static int
+index_cb_groups(void *ctx, int64_t done, int64_t total)
+{
+    struct index_ui *u = ctx;
+
+    if (u->progress) {
+        fprintf(stderr, "\r\033[Kgrouping near-identical quotes: %lld of "
+                "%lld", (long long)done, (long long)total);
+        u->drawn = true;
+    }
+    return interrupted != 0;
+}
+
 static int
 cmd_index(int argc, char **argv)
 {
@@ -755,7 +771,16 @@ cmd_index(int argc, char **argv)
     o.npaths = a.nwords;
     o.prune = a.prune;
     o.stop = &interrupted;
-    r = indexer_run(ix, &o, &cb, &rep, &err);
+    /* variant groups are kept as quotes are stored; what an upgrade or
+     * an older writer left waiting is grouped first */
+    index_set_grouper(ix, group_run, NULL);
+    memset(&rep, 0, sizeof rep);
+    if (index_group_catch_up(ix, 1000, index_cb_groups, &ui, &err) < 0)
+        r = -1;
+    else if (interrupted)
+        r = 2;
+    else
+        r = indexer_run(ix, &o, &cb, &rep, &err);
     sigaction(SIGINT, &old, NULL);
     if (ui.drawn)
         fputs("\r\033[K", stderr);

@@ -1,0 +1,363 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Variant groups: the quotes the writer has just stored or dropped in,
+ * each quote's group out (index.c's vgroups), inside the writer's own
+ * transaction. A new quote looks up its words' hash, then candidates by
+ * FTS5 on its longer rarer words among other articles' quotes, and aligns
+ * only those (check_near); a group that lost a quote is split again.
+ *
+ * What a group is (the invariant kept): a connected component of the
+ * graph whose edges join two quotes
+ *   - with the same words once folded (words_hash), in any article, or
+ *   - of GROUP_MIN_WORDS words or more each, in different articles, that
+ *     check_near calls nearly the same (NEAR at 0.8, or a FRAGMENT, either
+ *     way round: the relation is symmetric);
+ * its id is the smallest qid among its members. Components do not depend
+ * on the order quotes come in: a quote joins every group it has an edge
+ * to (merging them), and when a quote leaves, its group is split into
+ * the components of what remains (all pairs of the remaining words are
+ * aligned again), so that quotes it alone held together part. Edges to
+ * new quotes are found through bounded candidates (the best
+ * GROUP_CANDIDATES by bm25 of GROUP_NEED of GROUP_PICK words, at most
+ * GROUP_ALIGN distinct wordings aligned), so a near variant among many
+ * may be missed there; the components keep it through the others.
+ * Chains are possible: A near B and B near C put A and C together.
+ */
+#include "group.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "check.h"
+#include "error.h"
+#include "index.h"
+#include "words.h"
+#include "xmalloc.h"
+
+/* Quotes shorter than this join a group by identical words only. */
+#define GROUP_MIN_WORDS 6
+/* Candidates: GROUP_NEED of the GROUP_PICK longest words (common words
+ * last), the best GROUP_CANDIDATES rows by bm25; at most GROUP_ALIGN
+ * distinct wordings aligned. */
+#define GROUP_PICK 5
+#define GROUP_NEED 3
+#define GROUP_CANDIDATES 200
+#define GROUP_ALIGN 24
+/* Waiting quotes and dirty groups read at a time. */
+#define GROUP_FETCH 256
+
+/* Copies one row (group_quote, group_members). */
+struct group_row {
+    int64_t qid, article, group, h;
+    char *quote;
+};
+
+struct group_rows {
+    struct group_row *r;
+    size_t n;
+};
+
+static int
+group_collect(void *ctx, const struct index_gquote *q)
+{
+    struct group_rows *rs = ctx;
+
+    rs->r = xreallocarray(rs->r, rs->n + 1, sizeof *rs->r);
+    rs->r[rs->n++] = (struct group_row){q->qid, q->article, q->group, q->h,
+                                        xstrdup(q->quote)};
+    return 0;
+}
+
+static void
+group_rows_free(struct group_rows *rs)
+{
+    for (size_t k = 0; k < rs->n; k++)
+        free(rs->r[k].quote);
+    free(rs->r);
+    rs->r = NULL;
+    rs->n = 0;
+}
+
+/* The words of a quote, for alignment. */
+static void
+group_words(struct words *w, const char *s)
+{
+    words_split(w, s, strlen(s), false);
+}
+
+/* --- A new quote ---------------------------------------------------------- */
+
+/* A wording aligned, and whether it was near. */
+struct group_seen {
+    int64_t h;
+    bool near;
+};
+
+struct group_cand {
+    const struct words *w;      /* the new quote's words */
+    int64_t article;
+    struct words cw;            /* a candidate's */
+    struct group_seen *seen;
+    size_t nseen;
+    int64_t *gs;                /* the groups it joins */
+    size_t ng;
+};
+
+static void
+group_add(int64_t **gs, size_t *n, int64_t g)
+{
+    for (size_t k = 0; k < *n; k++)
+        if ((*gs)[k] == g)
+            return;
+    *gs = xreallocarray(*gs, *n + 1, sizeof **gs);
+    (*gs)[(*n)++] = g;
+}
+
+/* One candidate: of another article, aligned once a wording. */
+static int
+group_cand_hit(void *ctx, const struct index_gquote *q)
+{
+    struct group_cand *x = ctx;
+    size_t k;
+    bool near;
+
+    if (q->article == x->article)
+        return 0;
+    for (k = 0; k < x->ng; k++)
+        if (x->gs[k] == q->group)
+            return 0;
+    for (k = 0; k < x->nseen; k++)
+        if (x->seen[k].h == q->h && q->h != 0)
+            break;
+    if (k < x->nseen) {
+        near = x->seen[k].near;
+    } else {
+        if (x->nseen >= GROUP_ALIGN)
+            return 0;
+        group_words(&x->cw, q->quote);
+        near = x->cw.n >= GROUP_MIN_WORDS && check_near(x->w, &x->cw);
+        x->seen = xreallocarray(x->seen, x->nseen + 1, sizeof *x->seen);
+        x->seen[x->nseen++] = (struct group_seen){q->h, near};
+    }
+    if (near)
+        group_add(&x->gs, &x->ng, q->group);
+    return 0;
+}
+
+/* A word of the new quote, as candidates pick them. */
+struct group_word {
+    size_t k, len;
+    bool stop;
+};
+
+/* Rarer first: common words last, then the longest, then the first. */
+static int
+group_word_cmp(const void *x, const void *y)
+{
+    const struct group_word *a = x, *b = y;
+
+    if (a->stop != b->stop)
+        return a->stop ? 1 : -1;
+    if (a->len != b->len)
+        return a->len > b->len ? -1 : 1;
+    return (a->k > b->k) - (a->k < b->k);
+}
+
+/* The FTS5 expression of w's candidates: any GROUP_NEED (fewer for a
+ * quote of few distinct words) of its GROUP_PICK rarer words, over the
+ * quote column. NULL when it has no word FTS5 takes whole. */
+static char *
+group_expr(const struct words *w)
+{
+    struct group_word *p = xreallocarray(NULL, w->n + 1, sizeof *p);
+    size_t n = 0, k, j, m, need;
+    struct buf e = {0};
+    unsigned set;
+
+    for (k = 0; k < w->n; k++) {
+        bool dup = false;
+        if (w->w[k].apostrophe)
+            continue;           /* FTS5 splits it */
+        for (j = 0; j < n && !dup; j++)
+            dup = words_equal(w, k, w, p[j].k);
+        if (!dup)
+            p[n++] = (struct group_word){k, w->w[k].len,
+                                         check_stopword(words_at(w, k))};
+    }
+    qsort(p, n, sizeof *p, group_word_cmp);
+    m = n < GROUP_PICK ? n : GROUP_PICK;
+    need = m <= 2 ? m : m == 3 ? 2 : GROUP_NEED;
+    if (m == 0) {
+        free(p);
+        return NULL;
+    }
+    buf_puts(&e, "quote : (");
+    /* every choice of need of the m words: the sets of need bits */
+    for (set = 1; set < 1u << m; set++) {
+        if ((size_t)__builtin_popcount(set) != need)
+            continue;
+        buf_puts(&e, e.data[e.len - 1] == '(' ? "(" : " OR (");
+        for (k = 0, j = 0; k < m; k++)
+            if (set & 1u << k)
+                buf_printf(&e, "%s\"%s\"", j++ ? " AND " : "",
+                           words_at(w, p[k].k));
+        buf_putc(&e, ')');
+    }
+    buf_putc(&e, ')');
+    free(p);
+    return buf_take(&e);
+}
+
+/* Groups one waiting quote: into the group of its words, else into
+ * every group it is near (merged into the smallest), else alone. */
+static int
+group_one(struct index *ix, int64_t qid, struct q_error *err)
+{
+    struct group_rows rs = {0};
+    struct group_cand x = {0};
+    struct words w = {0};
+    int64_t g = 0;
+    int rc = -1;
+    size_t k;
+
+    if (index_group_quote(ix, qid, group_collect, &rs, err) < 0)
+        goto out;
+    if (rs.n != 1) {
+        q_error_set(err, "grouping variants: quote %lld is gone",
+                    (long long)qid);
+        goto out;
+    }
+    if (rs.r[0].group != 0) {   /* grouped already: it stays */
+        rc = index_group_set(ix, qid, rs.r[0].group, err);
+        goto out;
+    }
+    if (rs.r[0].h != 0 &&
+        (g = index_group_of_words(ix, rs.r[0].h, err)) < 0)
+        goto out;
+    group_words(&w, rs.r[0].quote);
+    if (g == 0 && w.n >= GROUP_MIN_WORDS) {
+        char *expr = group_expr(&w);
+        long n = 0;
+
+        x.w = &w;
+        x.article = rs.r[0].article;
+        if (expr != NULL)
+            n = index_group_candidates(ix, expr, GROUP_CANDIDATES,
+                                       group_cand_hit, &x, err);
+        free(expr);
+        if (n < 0)
+            goto out;
+        for (k = 0; k < x.ng; k++)
+            if (g == 0 || x.gs[k] < g)
+                g = x.gs[k];
+    }
+    if (g == 0)
+        g = qid;
+    if (index_group_set(ix, qid, g, err) < 0)
+        goto out;
+    for (k = 0; k < x.ng; k++)
+        if (x.gs[k] != g && index_group_merge(ix, x.gs[k], g, err) < 0)
+            goto out;
+    rc = index_group_done(ix, g, err);
+out:
+    group_rows_free(&rs);
+    words_free(&w);
+    words_free(&x.cw);
+    free(x.seen);
+    free(x.gs);
+    return rc;
+}
+
+/* --- A group that lost a quote -------------------------------------------- */
+
+static size_t
+group_find(size_t *up, size_t i)
+{
+    while (up[i] != i)
+        i = up[i] = up[up[i]];
+    return i;
+}
+
+/* Splits group g into the components of what remains of it, each named
+ * by its smallest qid, and marks them settled. */
+static int
+group_settle(struct index *ix, int64_t g, struct q_error *err)
+{
+    struct group_rows rs = {0};
+    struct words *w = NULL;
+    size_t *up = NULL, i, j, n;
+    int64_t *id = NULL;
+    int rc = -1;
+
+    if (index_group_members(ix, g, group_collect, &rs, err) < 0)
+        goto out;
+    n = rs.n;
+    w = xcalloc(n + 1, sizeof *w);
+    up = xreallocarray(NULL, n + 1, sizeof *up);
+    id = xreallocarray(NULL, n + 1, sizeof *id);
+    for (i = 0; i < n; i++) {
+        up[i] = i;
+        group_words(&w[i], rs.r[i].quote);
+    }
+    for (i = 0; i < n; i++)
+        for (j = i + 1; j < n; j++) {
+            const struct group_row *a = &rs.r[i], *b = &rs.r[j];
+            size_t ri = group_find(up, i), rj = group_find(up, j);
+            if (ri == rj)
+                continue;
+            if ((a->h != 0 && a->h == b->h) ||
+                (a->article != b->article && w[i].n >= GROUP_MIN_WORDS &&
+                 w[j].n >= GROUP_MIN_WORDS && check_near(&w[i], &w[j])))
+                up[ri > rj ? ri : rj] = ri < rj ? ri : rj;
+        }
+    /* rows come by qid: a component's root is its smallest */
+    for (i = 0; i < n; i++)
+        id[i] = rs.r[group_find(up, i)].qid;
+    if (index_group_done(ix, g, err) < 0)
+        goto out;
+    for (i = 0; i < n; i++)
+        if (id[i] != g && index_group_set(ix, rs.r[i].qid, id[i], err) < 0)
+            goto out;
+    for (i = 0; i < n; i++)
+        if (group_find(up, i) == i && index_group_done(ix, id[i], err) < 0)
+            goto out;
+    rc = 0;
+out:
+    for (i = 0; w != NULL && i < rs.n; i++)
+        words_free(&w[i]);
+    free(w);
+    free(up);
+    free(id);
+    group_rows_free(&rs);
+    return rc;
+}
+
+long
+group_run(void *ctx, struct index *ix, size_t max, struct q_error *err)
+{
+    int64_t ids[GROUP_FETCH];
+    size_t done = 0;
+    long n, k;
+
+    (void)ctx;
+    /* first the groups that lost quotes: no group is then named by a
+     * qid that is gone (and could be given again) */
+    while ((n = index_group_dirty(ix, ids, GROUP_FETCH, err)) > 0)
+        for (k = 0; k < n; k++)
+            if (group_settle(ix, ids[k], err) < 0)
+                return -1;
+    if (n < 0)
+        return -1;
+    while (done < max) {
+        size_t want = max - done < GROUP_FETCH ? max - done : GROUP_FETCH;
+        if ((n = index_group_todo(ix, ids, want, err)) <= 0)
+            break;
+        for (k = 0; k < n; k++)
+            if (group_one(ix, ids[k], err) < 0)
+                return -1;
+        done += (size_t)n;
+    }
+    return n < 0 ? -1 : (long)done;
+}
