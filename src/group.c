@@ -17,10 +17,9 @@
  * to (merging them), and when a quote leaves, its group is split into
  * the components of what remains (all pairs of the remaining words are
  * aligned again), so that quotes it alone held together part. Edges to
- * new quotes are found through bounded candidates (the best
- * GROUP_CANDIDATES by bm25 of GROUP_NEED of GROUP_PICK words, at most
- * GROUP_ALIGN distinct wordings aligned), so a near variant among many
- * may be missed there; the components keep it through the others.
+ * new quotes are found through bounded candidates (below), so a near
+ * variant whose longer words changed, or one among very many, may be
+ * missed there (the components often keep it through the others).
  * Chains are possible: A near B and B near C put A and C together.
  */
 #include "group.h"
@@ -38,11 +37,14 @@
 
 /* Quotes shorter than this join a group by identical words only. */
 #define GROUP_MIN_WORDS 6
-/* Candidates: GROUP_NEED of the GROUP_PICK longest words (common words
- * last), the best GROUP_CANDIDATES rows by bm25; at most GROUP_ALIGN
- * distinct wordings aligned. */
-#define GROUP_PICK 5
-#define GROUP_NEED 3
+/* Candidates: quotes with GROUP_NEED of the quote's GROUP_PICK longest
+ * words that are not common ones, the best GROUP_CANDIDATES rows by bm25;
+ * at most GROUP_ALIGN distinct wordings aligned. Each FTS5 phrase of the
+ * expression costs a seek in every segment: any 3 of 5 words (30
+ * phrases) made indexing corpus/ take 2.3 times the CPU it took without
+ * groups, any 2 of 3 (6 phrases) 1.6 times. */
+#define GROUP_PICK 3
+#define GROUP_NEED 2
 #define GROUP_CANDIDATES 200
 #define GROUP_ALIGN 24
 /* Waiting quotes and dirty groups read at a time. */
@@ -96,6 +98,8 @@ struct group_seen {
 };
 
 struct group_cand {
+    struct index *ix;
+    struct q_error *err;
     const struct words *w;      /* the new quote's words */
     int64_t article;
     struct words cw;            /* a candidate's */
@@ -103,6 +107,7 @@ struct group_cand {
     size_t nseen;
     int64_t *gs;                /* the groups it joins */
     size_t ng;
+    bool failed;                /* index_group_of failed: err says */
 };
 
 static void
@@ -115,19 +120,19 @@ group_add(int64_t **gs, size_t *n, int64_t g)
     (*gs)[(*n)++] = g;
 }
 
-/* One candidate: of another article, aligned once a wording. */
+/* One candidate: of another article, aligned once a wording; a near
+ * one that is grouped (one waiting finds this quote when its turn
+ * comes) gives its group, as it is now. */
 static int
 group_cand_hit(void *ctx, const struct index_gquote *q)
 {
     struct group_cand *x = ctx;
+    int64_t g;
     size_t k;
     bool near;
 
     if (q->article == x->article)
         return 0;
-    for (k = 0; k < x->ng; k++)
-        if (x->gs[k] == q->group)
-            return 0;
     for (k = 0; k < x->nseen; k++)
         if (x->seen[k].h == q->h && q->h != 0)
             break;
@@ -141,38 +146,42 @@ group_cand_hit(void *ctx, const struct index_gquote *q)
         x->seen = xreallocarray(x->seen, x->nseen + 1, sizeof *x->seen);
         x->seen[x->nseen++] = (struct group_seen){q->h, near};
     }
-    if (near)
-        group_add(&x->gs, &x->ng, q->group);
+    if (!near)
+        return 0;
+    if ((g = index_group_of(x->ix, q->qid, x->err)) < 0) {
+        x->failed = true;
+        return -1;
+    }
+    if (g != 0)
+        group_add(&x->gs, &x->ng, g);
     return 0;
 }
 
 /* A word of the new quote, as candidates pick them. */
 struct group_word {
     size_t k, len;
-    bool stop;
 };
 
-/* Rarer first: common words last, then the longest, then the first. */
+/* The longest first (more likely rare), then the first. */
 static int
 group_word_cmp(const void *x, const void *y)
 {
     const struct group_word *a = x, *b = y;
 
-    if (a->stop != b->stop)
-        return a->stop ? 1 : -1;
     if (a->len != b->len)
         return a->len > b->len ? -1 : 1;
     return (a->k > b->k) - (a->k < b->k);
 }
 
-/* The FTS5 expression of w's candidates: any GROUP_NEED (fewer for a
- * quote of few distinct words) of its GROUP_PICK rarer words, over the
- * quote column. NULL when it has no word FTS5 takes whole. */
+/* The FTS5 expression of w's candidates: any GROUP_NEED of its
+ * GROUP_PICK longest words that are not common ones, over the quote
+ * column. NULL when it has fewer than two words that are not
+ * common ones (its variants are then grouped by the same words only). */
 static char *
 group_expr(const struct words *w)
 {
     struct group_word *p = xreallocarray(NULL, w->n + 1, sizeof *p);
-    size_t n = 0, k, j, m, need;
+    size_t n = 0, k, j, m;
     struct buf e = {0};
     unsigned set;
 
@@ -182,21 +191,21 @@ group_expr(const struct words *w)
             continue;           /* FTS5 splits it */
         for (j = 0; j < n && !dup; j++)
             dup = words_equal(w, k, w, p[j].k);
-        if (!dup)
-            p[n++] = (struct group_word){k, w->w[k].len,
-                                         check_stopword(words_at(w, k))};
+        /* common words would find most quotes: never picked */
+        if (!dup && !check_stopword(words_at(w, k)))
+            p[n++] = (struct group_word){k, w->w[k].len};
     }
     qsort(p, n, sizeof *p, group_word_cmp);
     m = n < GROUP_PICK ? n : GROUP_PICK;
-    need = m <= 2 ? m : m == 3 ? 2 : GROUP_NEED;
-    if (m == 0) {
+    if (m < GROUP_NEED) {
         free(p);
         return NULL;
     }
     buf_puts(&e, "quote : (");
-    /* every choice of need of the m words: the sets of need bits */
+    /* every choice of GROUP_NEED of the m words: the sets of as many
+     * bits */
     for (set = 1; set < 1u << m; set++) {
-        if ((size_t)__builtin_popcount(set) != need)
+        if (__builtin_popcount(set) != GROUP_NEED)
             continue;
         buf_puts(&e, e.data[e.len - 1] == '(' ? "(" : " OR (");
         for (k = 0, j = 0; k < m; k++)
@@ -241,13 +250,15 @@ group_one(struct index *ix, int64_t qid, struct q_error *err)
         char *expr = group_expr(&w);
         long n = 0;
 
+        x.ix = ix;
+        x.err = err;
         x.w = &w;
         x.article = rs.r[0].article;
         if (expr != NULL)
             n = index_group_candidates(ix, expr, GROUP_CANDIDATES,
                                        group_cand_hit, &x, err);
         free(expr);
-        if (n < 0)
+        if (n < 0 || x.failed)
             goto out;
         for (k = 0; k < x.ng; k++)
             if (g == 0 || x.gs[k] < g)

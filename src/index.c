@@ -209,7 +209,7 @@ static const char index_schema_3_variants[] =
     "INSERT OR REPLACE INTO variants(qid, h)"
     " SELECT qid, quoth_words_hash(quote) FROM quotes;"
     "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(body,"
-    " content='articles', content_rowid='id', detail=none,"
+    " content='articles', content_rowid='id', detail=none, columnsize=0,"
     " tokenize='unicode61 remove_diacritics 2');"
     "CREATE TRIGGER IF NOT EXISTS articles_fts_ai AFTER INSERT ON articles"
     " BEGIN INSERT INTO articles_fts(rowid, body) VALUES (new.id, new.body);"
@@ -369,14 +369,7 @@ _Static_assert(sizeof index_steps / sizeof *index_steps == 5,
     X(GROUP_QUOTE, INDEX_GQUOTE "q.qid = ?1")                                \
     X(GROUP_MEMBERS, INDEX_GQUOTE "q.qid IN (SELECT qid FROM vgroups"        \
                      " WHERE g = ?1) ORDER BY q.qid")                        \
-    /* grouped quotes only: one still waiting is grouped after, and finds   \
-     * this one then */                                                     \
-    X(GROUP_CANDIDATES, "SELECT q.qid, q.article, g.g, coalesce(v.h, 0),"    \
-                        " q.quote FROM quotes q JOIN vgroups g"              \
-                        " ON g.qid = q.qid LEFT JOIN variants v"             \
-                        " ON v.qid = q.qid WHERE q.qid IN (SELECT rowid"     \
-                        " FROM quotes_fts WHERE quotes_fts MATCH ?1"         \
-                        " ORDER BY rank LIMIT ?2)")                          \
+    X(GROUP_OF, "SELECT g FROM vgroups WHERE qid = ?1")                      \
     X(GROUP_OF_WORDS, "SELECT g.g FROM variants v JOIN vgroups g"            \
                       " ON g.qid = v.qid WHERE v.h = ?1 LIMIT 1")            \
     X(GROUP_SET, "INSERT OR REPLACE INTO vgroups(qid, g) VALUES (?1, ?2)")   \
@@ -424,6 +417,11 @@ struct index {
     int plan;               /* index_set_plan's; -1: by expected cost */
     index_group_fn *grouper;    /* group.c's, before each commit */
     void *grouper_ctx;
+    /* a connection of its own that reads what is committed, for the
+     * grouper's candidates: FTS5 read inside the writer's transaction
+     * would write out its pending terms first, at every statement */
+    sqlite3 *rdb;
+    sqlite3_stmt *rcand;
     double deadline;        /* of a plan on a budget (index_now) */
 };
 
@@ -912,6 +910,9 @@ index_close(struct index *ix)
         return;
     for (k = 0; k < S_N; k++)
         sqlite3_finalize(ix->st[k]);
+    sqlite3_finalize(ix->rcand);
+    if (ix->rdb != NULL)
+        sqlite3_close(ix->rdb);
     if (ix->db != NULL) {
         index_rollback(ix);
         sqlite3_close(ix->db);
@@ -3435,8 +3436,67 @@ long
 index_group_candidates(struct index *ix, const char *expr, size_t limit,
                        index_gquote_fn *fn, void *ctx, struct q_error *err)
 {
-    return index_group_rows(ix, S_GROUP_CANDIDATES, expr, INT64_MIN,
-                            (int64_t)limit, fn, ctx, err);
+    long n = 0;
+    int rc;
+
+    if (ix->rdb == NULL &&
+        sqlite3_open_v2(ix->path, &ix->rdb, SQLITE_OPEN_READONLY |
+                        SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+        q_error_set(err, "cannot open the index to read: %s",
+                    ix->rdb ? sqlite3_errmsg(ix->rdb) : "out of memory");
+        return -1;
+    }
+    if (ix->rcand == NULL &&
+        sqlite3_prepare_v3(ix->rdb, "SELECT q.qid, q.article, 0,"
+                           " coalesce(v.h, 0), q.quote FROM quotes q"
+                           " LEFT JOIN variants v ON v.qid = q.qid"
+                           " WHERE q.qid IN (SELECT rowid FROM quotes_fts"
+                           " WHERE quotes_fts MATCH ?1 ORDER BY rank"
+                           " LIMIT ?2)", -1, SQLITE_PREPARE_PERSISTENT,
+                           &ix->rcand, NULL) != SQLITE_OK) {
+        q_error_set(err, "looking up candidates: %s",
+                    sqlite3_errmsg(ix->rdb));
+        return -1;
+    }
+    sqlite3_bind_text(ix->rcand, 1, expr, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(ix->rcand, 2, (sqlite3_int64)limit);
+    while ((rc = sqlite3_step(ix->rcand)) == SQLITE_ROW) {
+        struct index_gquote q = {
+            sqlite3_column_int64(ix->rcand, 0),
+            sqlite3_column_int64(ix->rcand, 1), 0,
+            sqlite3_column_int64(ix->rcand, 3), col(ix->rcand, 4),
+        };
+        n++;
+        if (q.quote == NULL)
+            q.quote = "";
+        if (fn(ctx, &q) < 0)
+            break;
+    }
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+        q_error_set(err, "looking up candidates: %s",
+                    sqlite3_errmsg(ix->rdb));
+        n = -1;
+    }
+    sqlite3_reset(ix->rcand);
+    return n;
+}
+
+int64_t
+index_group_of(struct index *ix, int64_t qid, struct q_error *err)
+{
+    sqlite3_stmt *st = index_group_stmt(ix, S_GROUP_OF, qid, INT64_MIN, err);
+    int64_t g = 0;
+    int rc;
+
+    if (st == NULL)
+        return -1;
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        g = sqlite3_column_int64(st, 0);
+    else if (rc != SQLITE_DONE)
+        g = index_fail(ix, err, "grouping variants");
+    sqlite3_reset(st);
+    return g;
 }
 
 int64_t

@@ -364,9 +364,10 @@ long index_group_todo(struct index *ix, int64_t *qids, size_t max,
 /* Up to max groups that lost a quote, into gs. */
 long index_group_dirty(struct index *ix, int64_t *gs, size_t max,
                        struct q_error *err);
-/* Hands fn the quote qid; the members of group g, by qid; the grouped
- * quotes among the best limit (bm25) of the FTS5 expression expr. Each
- * returns how many, or -1. */
+/* Hands fn the quote qid; the members of group g, by qid; the quotes
+ * among the best limit (bm25) of the FTS5 expression expr, as committed
+ * before the writer's transaction (read on a connection of their own;
+ * group 0: index_group_of says). Each returns how many, or -1. */
 long index_group_quote(struct index *ix, int64_t qid, index_gquote_fn *fn,
                        void *ctx, struct q_error *err);
 long index_group_members(struct index *ix, int64_t g, index_gquote_fn *fn,
@@ -378,6 +379,8 @@ long index_group_candidates(struct index *ix, const char *expr,
  * -1. */
 int64_t index_group_of_words(struct index *ix, int64_t h,
                              struct q_error *err);
+/* The group of quote qid, 0 when it waits for one, or -1. */
+int64_t index_group_of(struct index *ix, int64_t qid, struct q_error *err);
 /* Puts quote qid in group g (it stops waiting). 0 or -1. */
 int index_group_set(struct index *ix, int64_t qid, int64_t g,
                     struct q_error *err);
