@@ -266,12 +266,12 @@ group_one(struct index *ix, int64_t qid, struct q_error *err)
     }
     if (g == 0)
         g = qid;
-    if (index_group_set(ix, qid, g, err) < 0)
+    if (index_group_join(ix, qid, g, err) < 0)
         goto out;
     for (k = 0; k < x.ng; k++)
         if (x.gs[k] != g && index_group_merge(ix, x.gs[k], g, err) < 0)
             goto out;
-    rc = index_group_done(ix, g, err);
+    rc = 0;
 out:
     group_rows_free(&rs);
     words_free(&w);
@@ -291,56 +291,101 @@ group_find(size_t *up, size_t i)
     return i;
 }
 
+/* Members in the order of their words' hash, then qid. */
+static int
+group_row_cmp(const void *x, const void *y)
+{
+    const struct group_row *a = *(const struct group_row *const *)x;
+    const struct group_row *b = *(const struct group_row *const *)y;
+
+    if (a->h != b->h)
+        return a->h < b->h ? -1 : 1;
+    return (a->qid > b->qid) - (a->qid < b->qid);
+}
+
+/* Joins the sets of i and j in up[], the smaller index the root. */
+static void
+group_union(size_t *up, size_t i, size_t j)
+{
+    i = group_find(up, i);
+    j = group_find(up, j);
+    if (i != j)
+        up[i > j ? i : j] = i < j ? i : j;
+}
+
 /* Splits group g into the components of what remains of it, each named
- * by its smallest qid, and marks them settled. */
+ * by its smallest qid, and counts each one's key and conflict. The same
+ * words are joined by sorting; only one member a wording is aligned,
+ * with one of each other wording (a wording found in two articles or
+ * more has a member of another article than any given one). */
 static int
 group_settle(struct index *ix, int64_t g, struct q_error *err)
 {
     struct group_rows rs = {0};
+    struct group_row **by = NULL;
     struct words *w = NULL;
-    size_t *up = NULL, i, j, n;
-    int64_t *id = NULL;
+    size_t *up = NULL, *rep = NULL, i, j, n, nrep = 0;
+    bool *many = NULL;
     int rc = -1;
 
     if (index_group_members(ix, g, group_collect, &rs, err) < 0)
         goto out;
     n = rs.n;
-    w = xcalloc(n + 1, sizeof *w);
     up = xreallocarray(NULL, n + 1, sizeof *up);
-    id = xreallocarray(NULL, n + 1, sizeof *id);
+    by = xreallocarray(NULL, n + 1, sizeof *by);
+    rep = xreallocarray(NULL, n + 1, sizeof *rep);
+    many = xcalloc(n + 1, sizeof *many);
     for (i = 0; i < n; i++) {
         up[i] = i;
-        group_words(&w[i], rs.r[i].quote);
+        by[i] = &rs.r[i];
     }
-    for (i = 0; i < n; i++)
-        for (j = i + 1; j < n; j++) {
-            const struct group_row *a = &rs.r[i], *b = &rs.r[j];
-            size_t ri = group_find(up, i), rj = group_find(up, j);
-            if (ri == rj)
+    qsort(by, n, sizeof *by, group_row_cmp);
+    /* a wording: a run of the same hash (0, no words: each alone) */
+    for (i = 0; i < n; i++) {
+        size_t at = (size_t)(by[i] - rs.r);
+        if (i > 0 && by[i]->h != 0 && by[i]->h == by[i - 1]->h) {
+            size_t r = rep[nrep - 1], first = (size_t)(by[i - 1] - rs.r);
+            group_union(up, first, at);
+            many[r] |= rs.r[r].article != by[i]->article;
+            continue;
+        }
+        rep[nrep++] = at;
+    }
+    w = xcalloc(nrep + 1, sizeof *w);
+    for (i = 0; i < nrep; i++)
+        group_words(&w[i], rs.r[rep[i]].quote);
+    for (i = 0; i < nrep; i++)
+        for (j = i + 1; j < nrep; j++) {
+            const struct group_row *a = &rs.r[rep[i]], *b = &rs.r[rep[j]];
+            if (group_find(up, rep[i]) == group_find(up, rep[j]))
                 continue;
-            if ((a->h != 0 && a->h == b->h) ||
-                (a->article != b->article && w[i].n >= GROUP_MIN_WORDS &&
-                 w[j].n >= GROUP_MIN_WORDS && check_near(&w[i], &w[j])))
-                up[ri > rj ? ri : rj] = ri < rj ? ri : rj;
+            if ((a->article != b->article || many[rep[i]] ||
+                 many[rep[j]]) &&
+                w[i].n >= GROUP_MIN_WORDS && w[j].n >= GROUP_MIN_WORDS &&
+                check_near(&w[i], &w[j]))
+                group_union(up, rep[i], rep[j]);
         }
     /* rows come by qid: a component's root is its smallest */
-    for (i = 0; i < n; i++)
-        id[i] = rs.r[group_find(up, i)].qid;
+    for (i = 0; i < n; i++) {
+        int64_t id = rs.r[group_find(up, i)].qid;
+        if (id != g && index_group_set(ix, rs.r[i].qid, id, err) < 0)
+            goto out;
+    }
     if (index_group_done(ix, g, err) < 0)
         goto out;
     for (i = 0; i < n; i++)
-        if (id[i] != g && index_group_set(ix, rs.r[i].qid, id[i], err) < 0)
-            goto out;
-    for (i = 0; i < n; i++)
-        if (group_find(up, i) == i && index_group_done(ix, id[i], err) < 0)
+        if (group_find(up, i) == i && rs.r[i].qid != g &&
+            index_group_done(ix, rs.r[i].qid, err) < 0)
             goto out;
     rc = 0;
 out:
-    for (i = 0; w != NULL && i < rs.n; i++)
+    for (i = 0; w != NULL && i < nrep; i++)
         words_free(&w[i]);
     free(w);
     free(up);
-    free(id);
+    free(by);
+    free(rep);
+    free(many);
     group_rows_free(&rs);
     return rc;
 }

@@ -253,21 +253,30 @@ static const char index_schema_3_speaker_words[] =
  * index of schema 3 is upgraded; the new quotes of an article until the
  * writer groups them before its commit). vgroups_dirty: groups that
  * lost a quote, to be split again where it held them together.
- * vgroups_conflicts: the groups whose quotes credit two or more speaker
- * keys, so that is:conflict is one indexed lookup; kept by group.c for
- * the groups it changes, and by a trigger when a quote's speaker key
- * changes (quoth fix, quoth alias). */
-#define INDEX_GROUP_CONFLICT(G)                                              \
-    "INSERT OR IGNORE INTO vgroups_conflicts(g) SELECT v.g FROM vgroups v"   \
+ * vgroups_key: a speaker key of each group that has one, and
+ * vgroups_conflicts: the groups whose quotes credit two or more keys, so
+ * that a quote joining a group costs one comparison and is:conflict is
+ * one indexed lookup; counted again from the members when a group is
+ * split, and by a trigger when a quote's speaker key changes (quoth fix,
+ * quoth alias). */
+#define INDEX_GROUP_RECOUNT(G)                                               \
+    "DELETE FROM vgroups_conflicts WHERE g = " G ";"                         \
+    " DELETE FROM vgroups_key WHERE g = " G ";"                              \
+    " INSERT OR IGNORE INTO vgroups_key(g, key) SELECT v.g,"                 \
+    " min(q.speaker_key) FROM vgroups v JOIN quotes q ON q.qid = v.qid"      \
+    " WHERE v.g = " G " AND q.speaker_key IS NOT NULL GROUP BY v.g;"         \
+    " INSERT OR IGNORE INTO vgroups_conflicts(g) SELECT v.g FROM vgroups v"  \
     " JOIN quotes q ON q.qid = v.qid WHERE v.g = " G " AND q.speaker_key"    \
     " IS NOT NULL GROUP BY v.g HAVING min(q.speaker_key) <>"                 \
-    " max(q.speaker_key)"
+    " max(q.speaker_key);"
 static const char index_schema_4_groups[] =
     "CREATE TABLE IF NOT EXISTS vgroups("
     " qid INTEGER PRIMARY KEY, g INTEGER NOT NULL);"
     "CREATE INDEX IF NOT EXISTS vgroups_g ON vgroups(g);"
     "CREATE TABLE IF NOT EXISTS vgroups_todo(qid INTEGER PRIMARY KEY);"
     "CREATE TABLE IF NOT EXISTS vgroups_dirty(g INTEGER PRIMARY KEY);"
+    "CREATE TABLE IF NOT EXISTS vgroups_key("
+    " g INTEGER PRIMARY KEY, key TEXT NOT NULL);"
     "CREATE TABLE IF NOT EXISTS vgroups_conflicts(g INTEGER PRIMARY KEY);"
     "CREATE TRIGGER IF NOT EXISTS vgroups_qi AFTER INSERT ON quotes BEGIN"
     " INSERT OR IGNORE INTO vgroups_todo(qid) VALUES (new.qid); END;"
@@ -282,10 +291,9 @@ static const char index_schema_4_groups[] =
     " DELETE FROM vgroups WHERE qid = old.qid;"
     " INSERT OR IGNORE INTO vgroups_todo(qid) VALUES (new.qid); END;"
     "CREATE TRIGGER IF NOT EXISTS vgroups_qk AFTER UPDATE OF speaker_key"
-    " ON quotes BEGIN DELETE FROM vgroups_conflicts"
-    " WHERE g = (SELECT g FROM vgroups WHERE qid = new.qid);"
-    INDEX_GROUP_CONFLICT("(SELECT g FROM vgroups WHERE qid = new.qid)")
-    "; END;"
+    " ON quotes BEGIN "
+    INDEX_GROUP_RECOUNT("(SELECT g FROM vgroups WHERE qid = new.qid)")
+    " END;"
     "INSERT OR IGNORE INTO vgroups_todo(qid) SELECT qid FROM quotes;";
 
 /* What each schema version adds to the one before, in order (a version
@@ -376,8 +384,26 @@ _Static_assert(sizeof index_steps / sizeof *index_steps == 5,
     X(GROUP_UNTODO, "DELETE FROM vgroups_todo WHERE qid = ?1")               \
     X(GROUP_MOVE, "UPDATE vgroups SET g = ?2 WHERE g = ?1")                  \
     X(GROUP_UNDIRTY, "DELETE FROM vgroups_dirty WHERE g = ?1")               \
+    /* a quote (?2) joins group ?1: its key is the group's first, or the    \
+     * group's conflicts when it is another */                              \
+    X(GROUP_JOIN_KEY, "INSERT OR IGNORE INTO vgroups_key(g, key)"            \
+                      " SELECT ?1, speaker_key FROM quotes WHERE qid = ?2"   \
+                      " AND speaker_key IS NOT NULL")                        \
+    X(GROUP_JOIN_CONFLICT, "INSERT OR IGNORE INTO vgroups_conflicts(g)"      \
+                           " SELECT ?1 FROM quotes q JOIN vgroups_key k"     \
+                           " ON k.g = ?1 WHERE q.qid = ?2"                   \
+                           " AND q.speaker_key <> k.key")                    \
+    /* group ?1 merges into ?2: either's conflict, or their keys differ */  \
+    X(GROUP_MERGE_CONFLICT, "INSERT OR IGNORE INTO vgroups_conflicts(g)"     \
+                            " SELECT ?2 FROM vgroups_key a"                  \
+                            " LEFT JOIN vgroups_key b ON b.g = ?2"           \
+                            " WHERE a.g = ?1 AND (a.key <> b.key OR"         \
+                            " EXISTS (SELECT 1 FROM vgroups_conflicts"       \
+                            " WHERE g = ?1))")                               \
+    X(GROUP_MERGE_KEY, "INSERT OR IGNORE INTO vgroups_key(g, key)"           \
+                       " SELECT ?2, key FROM vgroups_key WHERE g = ?1")      \
+    X(GROUP_DROP_KEY, "DELETE FROM vgroups_key WHERE g = ?1")                \
     X(GROUP_UNCONFLICT, "DELETE FROM vgroups_conflicts WHERE g = ?1")        \
-    X(GROUP_CONFLICT, INDEX_GROUP_CONFLICT("?1"))                            \
     X(BEGIN, "BEGIN IMMEDIATE")                                              \
     X(COMMIT, "COMMIT")                                                      \
     X(ROLLBACK, "ROLLBACK")
@@ -3528,21 +3554,42 @@ index_group_set(struct index *ix, int64_t qid, int64_t g,
 }
 
 int
+index_group_join(struct index *ix, int64_t qid, int64_t g,
+                 struct q_error *err)
+{
+    if (index_group_exec(ix, S_GROUP_SET, qid, g, err) < 0 ||
+        index_group_exec(ix, S_GROUP_UNTODO, qid, INT64_MIN, err) < 0 ||
+        index_group_exec(ix, S_GROUP_JOIN_KEY, g, qid, err) < 0)
+        return -1;
+    return index_group_exec(ix, S_GROUP_JOIN_CONFLICT, g, qid, err);
+}
+
+int
 index_group_merge(struct index *ix, int64_t from, int64_t into,
                   struct q_error *err)
 {
-    if (index_group_exec(ix, S_GROUP_MOVE, from, into, err) < 0)
+    if (index_group_exec(ix, S_GROUP_MERGE_CONFLICT, from, into, err) < 0 ||
+        index_group_exec(ix, S_GROUP_MERGE_KEY, from, into, err) < 0 ||
+        index_group_exec(ix, S_GROUP_DROP_KEY, from, INT64_MIN, err) < 0 ||
+        index_group_exec(ix, S_GROUP_UNCONFLICT, from, INT64_MIN, err) < 0)
         return -1;
-    return index_group_exec(ix, S_GROUP_UNCONFLICT, from, INT64_MIN, err);
+    return index_group_exec(ix, S_GROUP_MOVE, from, into, err);
 }
 
 int
 index_group_done(struct index *ix, int64_t g, struct q_error *err)
 {
-    if (index_group_exec(ix, S_GROUP_UNDIRTY, g, INT64_MIN, err) < 0 ||
-        index_group_exec(ix, S_GROUP_UNCONFLICT, g, INT64_MIN, err) < 0)
+    char *sql;
+    int rc;
+
+    if (index_group_exec(ix, S_GROUP_UNDIRTY, g, INT64_MIN, err) < 0)
         return -1;
-    return index_group_exec(ix, S_GROUP_CONFLICT, g, INT64_MIN, err);
+    /* g is our own integer */
+    sql = xasprintf(INDEX_GROUP_RECOUNT("%lld"), (long long)g, (long long)g,
+                    (long long)g, (long long)g);
+    rc = index_exec(ix, sql, err, "grouping variants");
+    free(sql);
+    return rc;
 }
 
 int

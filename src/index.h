@@ -384,11 +384,16 @@ int64_t index_group_of(struct index *ix, int64_t qid, struct q_error *err);
 /* Puts quote qid in group g (it stops waiting). 0 or -1. */
 int index_group_set(struct index *ix, int64_t qid, int64_t g,
                     struct q_error *err);
-/* Moves every member of group from into group into. 0 or -1. */
+/* Puts waiting quote qid in group g (g == qid: a new group), keeping
+ * the group's key and conflict up to date in one step. 0 or -1. */
+int index_group_join(struct index *ix, int64_t qid, int64_t g,
+                     struct q_error *err);
+/* Moves every member of group from into group into, with its key and
+ * conflict. 0 or -1. */
 int index_group_merge(struct index *ix, int64_t from, int64_t into,
                       struct q_error *err);
-/* Marks group g settled and records whether its quotes credit two or
- * more speaker keys (is:conflict). 0 or -1. */
+/* Marks group g settled and counts its key and conflict (whether its
+ * quotes credit two or more speaker keys) from its members. 0 or -1. */
 int index_group_done(struct index *ix, int64_t g, struct q_error *err);
 
 #endif
