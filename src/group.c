@@ -1,10 +1,16 @@
 // SPDX-License-Identifier: MIT
 /*
  * Variant groups: the quotes the writer has just stored or dropped in,
- * each quote's group out (index.c's vgroups), inside the writer's own
- * transaction. A new quote looks up its words' hash, then candidates by
- * FTS5 on its longer rarer words among other articles' quotes, and aligns
- * only those (check_near); a group that lost a quote is split again.
+ * each quote's group out (index.c's vgroups). Inside the writer's own
+ * transaction (group_store), a new quote joins the group of the same
+ * words, else starts one, and a group that lost a quote is split again;
+ * at the end of the run (group_link), each quote that started a group
+ * looks up candidates by FTS5 on its longer words among other articles'
+ * quotes, aligns only those (check_near) and merges with the groups of
+ * the near ones. The search waits for the run's end because FTS5 seeks
+ * in every segment of its index, and a run adds one an article until
+ * index_tidy merges them: 20 to 25 segments while 9,000 quotes were
+ * indexed made a search 4 times the cost it had in one.
  *
  * What a group is (the invariant kept): a connected component of the
  * graph whose edges join two quotes
@@ -46,7 +52,7 @@
 #define GROUP_PICK 3
 #define GROUP_NEED 2
 #define GROUP_CANDIDATES 200
-#define GROUP_ALIGN 24
+#define GROUP_ALIGN 16
 /* Waiting quotes and dirty groups read at a time. */
 #define GROUP_FETCH 256
 
@@ -219,25 +225,35 @@ group_expr(const struct words *w)
     return buf_take(&e);
 }
 
-/* Groups one waiting quote: into the group of its words, else into
- * every group it is near (merged into the smallest), else alone. */
+/* Reads quote qid into rs (one row). 0, or -1 with err filled. */
 static int
-group_one(struct index *ix, int64_t qid, struct q_error *err)
+group_read(struct index *ix, int64_t qid, struct group_rows *rs,
+           struct q_error *err)
+{
+    if (index_group_quote(ix, qid, group_collect, rs, err) < 0)
+        return -1;
+    if (rs->n != 1) {
+        q_error_set(err, "grouping variants: quote %lld is gone",
+                    (long long)qid);
+        return -1;
+    }
+    return 0;
+}
+
+/* Groups a quote just stored: into the group of its words when a grouped
+ * quote has them (their near variants are that quote's), else into a
+ * group of its own, its near variants to be looked for (group_link). */
+static int
+group_store_one(struct index *ix, int64_t qid, struct q_error *err)
 {
     struct group_rows rs = {0};
-    struct group_cand x = {0};
     struct words w = {0};
     int64_t g = 0;
     int rc = -1;
-    size_t k;
+    char *expr = NULL;
 
-    if (index_group_quote(ix, qid, group_collect, &rs, err) < 0)
+    if (group_read(ix, qid, &rs, err) < 0)
         goto out;
-    if (rs.n != 1) {
-        q_error_set(err, "grouping variants: quote %lld is gone",
-                    (long long)qid);
-        goto out;
-    }
     if (rs.r[0].group != 0) {   /* grouped already: it stays */
         rc = index_group_set(ix, qid, rs.r[0].group, err);
         goto out;
@@ -245,34 +261,65 @@ group_one(struct index *ix, int64_t qid, struct q_error *err)
     if (rs.r[0].h != 0 &&
         (g = index_group_of_words(ix, rs.r[0].h, err)) < 0)
         goto out;
+    if (g != 0) {
+        rc = index_group_join(ix, qid, g, err);
+        goto out;
+    }
+    if (index_group_join(ix, qid, qid, err) < 0)
+        goto out;
     group_words(&w, rs.r[0].quote);
-    if (g == 0 && w.n >= GROUP_MIN_WORDS) {
-        char *expr = group_expr(&w);
-        long n = 0;
+    if (w.n >= GROUP_MIN_WORDS && (expr = group_expr(&w)) != NULL &&
+        index_group_near_set(ix, qid, true, err) < 0)
+        goto out;
+    rc = 0;
+out:
+    free(expr);
+    group_rows_free(&rs);
+    words_free(&w);
+    return rc;
+}
 
-        x.ix = ix;
-        x.err = err;
-        x.w = &w;
-        x.article = rs.r[0].article;
-        if (expr != NULL)
-            n = index_group_candidates(ix, expr, GROUP_CANDIDATES,
-                                       group_cand_hit, &x, err);
-        free(expr);
+/* Links a grouped quote to its near variants in other articles: its
+ * group and every group it is near merge into the smallest. */
+static int
+group_link_one(struct index *ix, int64_t qid, struct q_error *err)
+{
+    struct group_rows rs = {0};
+    struct group_cand x = {0};
+    struct words w = {0};
+    int64_t g;
+    int rc = -1;
+    size_t k;
+    char *expr = NULL;
+    long n;
+
+    if (group_read(ix, qid, &rs, err) < 0)
+        goto out;
+    g = rs.r[0].group;
+    group_words(&w, rs.r[0].quote);
+    expr = group_expr(&w);
+    x.ix = ix;
+    x.err = err;
+    x.w = &w;
+    x.article = rs.r[0].article;
+    if (g != 0 && expr != NULL) {
+        n = index_group_candidates(ix, expr, GROUP_CANDIDATES, x.article,
+                                   GROUP_ALIGN, group_cand_hit, &x, err);
         if (n < 0 || x.failed)
             goto out;
         for (k = 0; k < x.ng; k++)
-            if (g == 0 || x.gs[k] < g)
+            if (x.gs[k] < g)
                 g = x.gs[k];
-    }
-    if (g == 0)
-        g = qid;
-    if (index_group_join(ix, qid, g, err) < 0)
-        goto out;
-    for (k = 0; k < x.ng; k++)
-        if (x.gs[k] != g && index_group_merge(ix, x.gs[k], g, err) < 0)
+        if (g != rs.r[0].group &&
+            index_group_merge(ix, rs.r[0].group, g, err) < 0)
             goto out;
-    rc = 0;
+        for (k = 0; k < x.ng; k++)
+            if (x.gs[k] != g && index_group_merge(ix, x.gs[k], g, err) < 0)
+                goto out;
+    }
+    rc = index_group_near_set(ix, qid, false, err);
 out:
+    free(expr);
     group_rows_free(&rs);
     words_free(&w);
     words_free(&x.cw);
@@ -390,30 +437,56 @@ out:
     return rc;
 }
 
-long
-group_run(void *ctx, struct index *ix, size_t max, struct q_error *err)
+/* Settles every group that lost quotes: first, so that no group is
+ * then named by a qid that is gone (and could be given again). */
+static int
+group_settle_all(struct index *ix, struct q_error *err)
 {
     int64_t ids[GROUP_FETCH];
-    size_t done = 0;
     long n, k;
 
-    (void)ctx;
-    /* first the groups that lost quotes: no group is then named by a
-     * qid that is gone (and could be given again) */
     while ((n = index_group_dirty(ix, ids, GROUP_FETCH, err)) > 0)
         for (k = 0; k < n; k++)
             if (group_settle(ix, ids[k], err) < 0)
                 return -1;
-    if (n < 0)
+    return n < 0 ? -1 : 0;
+}
+
+/* Runs one() on up to max of what list gives. Returns how many, or -1. */
+static long
+group_each(struct index *ix, size_t max,
+           long (*list)(struct index *, int64_t *, size_t, struct q_error *),
+           int (*one)(struct index *, int64_t, struct q_error *),
+           struct q_error *err)
+{
+    int64_t ids[GROUP_FETCH];
+    size_t done = 0;
+    long n = 0, k;
+
+    if (group_settle_all(ix, err) < 0)
         return -1;
     while (done < max) {
         size_t want = max - done < GROUP_FETCH ? max - done : GROUP_FETCH;
-        if ((n = index_group_todo(ix, ids, want, err)) <= 0)
+        if ((n = list(ix, ids, want, err)) <= 0)
             break;
         for (k = 0; k < n; k++)
-            if (group_one(ix, ids[k], err) < 0)
+            if (one(ix, ids[k], err) < 0)
                 return -1;
         done += (size_t)n;
     }
     return n < 0 ? -1 : (long)done;
+}
+
+long
+group_store(void *ctx, struct index *ix, size_t max, struct q_error *err)
+{
+    (void)ctx;
+    return group_each(ix, max, index_group_todo, group_store_one, err);
+}
+
+long
+group_link(void *ctx, struct index *ix, size_t max, struct q_error *err)
+{
+    (void)ctx;
+    return group_each(ix, max, index_group_near, group_link_one, err);
 }

@@ -12,9 +12,16 @@
 struct index;
 struct q_error;
 
-/* The grouper, for index_set_grouper (ctx unused): settles the groups
- * that lost a quote, then groups up to max waiting quotes. Returns how
- * many it grouped, or -1 with err filled. */
-long group_run(void *ctx, struct index *ix, size_t max, struct q_error *err);
+/* For index_set_grouper (ctx unused): settles the groups that lost a
+ * quote, then groups up to max quotes stored since (the same words join
+ * a group, other quotes start one). Returns how many, or -1 with err
+ * filled. */
+long group_store(void *ctx, struct index *ix, size_t max,
+                 struct q_error *err);
+/* For index_group_catch_up at the end of a run: links up to max quotes
+ * that started a group to their near variants (merging groups). Returns
+ * how many, or -1. */
+long group_link(void *ctx, struct index *ix, size_t max,
+                struct q_error *err);
 
 #endif

@@ -251,8 +251,10 @@ static const char index_schema_3_speaker_words[] =
  * vgroups: each grouped quote's group (the smallest qid among its
  * members). vgroups_todo: quotes not grouped yet (every quote when an
  * index of schema 3 is upgraded; the new quotes of an article until the
- * writer groups them before its commit). vgroups_dirty: groups that
- * lost a quote, to be split again where it held them together.
+ * writer groups them before its commit). vgroups_near: grouped quotes
+ * whose near variants are still to be looked for (at the end of the
+ * run). vgroups_dirty: groups that lost a quote, to be split again where
+ * it held them together.
  * vgroups_key: a speaker key of each group that has one, and
  * vgroups_conflicts: the groups whose quotes credit two or more keys, so
  * that a quote joining a group costs one comparison and is:conflict is
@@ -275,6 +277,7 @@ static const char index_schema_4_groups[] =
     "CREATE INDEX IF NOT EXISTS vgroups_g ON vgroups(g);"
     "CREATE TABLE IF NOT EXISTS vgroups_todo(qid INTEGER PRIMARY KEY);"
     "CREATE TABLE IF NOT EXISTS vgroups_dirty(g INTEGER PRIMARY KEY);"
+    "CREATE TABLE IF NOT EXISTS vgroups_near(qid INTEGER PRIMARY KEY);"
     "CREATE TABLE IF NOT EXISTS vgroups_key("
     " g INTEGER PRIMARY KEY, key TEXT NOT NULL);"
     "CREATE TABLE IF NOT EXISTS vgroups_conflicts(g INTEGER PRIMARY KEY);"
@@ -284,7 +287,8 @@ static const char index_schema_4_groups[] =
     " INSERT OR IGNORE INTO vgroups_dirty(g)"
     " SELECT g FROM vgroups WHERE qid = old.qid;"
     " DELETE FROM vgroups WHERE qid = old.qid;"
-    " DELETE FROM vgroups_todo WHERE qid = old.qid; END;"
+    " DELETE FROM vgroups_todo WHERE qid = old.qid;"
+    " DELETE FROM vgroups_near WHERE qid = old.qid; END;"
     "CREATE TRIGGER IF NOT EXISTS vgroups_qu AFTER UPDATE OF quote ON quotes"
     " BEGIN INSERT OR IGNORE INTO vgroups_dirty(g)"
     " SELECT g FROM vgroups WHERE qid = old.qid;"
@@ -374,6 +378,9 @@ _Static_assert(sizeof index_steps / sizeof *index_steps == 5,
               " VALUES (?, ?, ?, ?)")                                        \
     X(GROUP_TODO, "SELECT qid FROM vgroups_todo ORDER BY qid LIMIT ?1")      \
     X(GROUP_DIRTY, "SELECT g FROM vgroups_dirty ORDER BY g LIMIT ?1")        \
+    X(GROUP_NEAR, "SELECT qid FROM vgroups_near ORDER BY qid LIMIT ?1")      \
+    X(GROUP_NEAR_ADD, "INSERT OR IGNORE INTO vgroups_near(qid) VALUES (?1)") \
+    X(GROUP_NEAR_DONE, "DELETE FROM vgroups_near WHERE qid = ?1")            \
     X(GROUP_QUOTE, INDEX_GQUOTE "q.qid = ?1")                                \
     X(GROUP_MEMBERS, INDEX_GQUOTE "q.qid IN (SELECT qid FROM vgroups"        \
                      " WHERE g = ?1) ORDER BY q.qid")                        \
@@ -3402,11 +3409,27 @@ index_group_dirty(struct index *ix, int64_t *gs, size_t max,
     return index_group_ids(ix, S_GROUP_DIRTY, max, gs, err);
 }
 
-int64_t
-index_group_pending(struct index *ix)
+long
+index_group_near(struct index *ix, int64_t *qids, size_t max,
+                 struct q_error *err)
 {
-    return index_int(ix, "SELECT (SELECT count(*) FROM vgroups_todo) +"
-                         " (SELECT count(*) FROM vgroups_dirty)");
+    return index_group_ids(ix, S_GROUP_NEAR, max, qids, err);
+}
+
+int
+index_group_near_set(struct index *ix, int64_t qid, bool wait,
+                     struct q_error *err)
+{
+    return index_group_exec(ix, wait ? S_GROUP_NEAR_ADD : S_GROUP_NEAR_DONE,
+                            qid, INT64_MIN, err);
+}
+
+int64_t
+index_group_pending(struct index *ix, bool near)
+{
+    return index_int(ix, near ? "SELECT count(*) FROM vgroups_near"
+                              : "SELECT (SELECT count(*) FROM vgroups_todo)"
+                                " + (SELECT count(*) FROM vgroups_dirty)");
 }
 
 /* Hands fn each row of s (INDEX_GQUOTE's columns), with a and b (or
@@ -3460,7 +3483,8 @@ index_group_members(struct index *ix, int64_t g, index_gquote_fn *fn,
 
 long
 index_group_candidates(struct index *ix, const char *expr, size_t limit,
-                       index_gquote_fn *fn, void *ctx, struct q_error *err)
+                       int64_t article, size_t wordings, index_gquote_fn *fn,
+                       void *ctx, struct q_error *err)
 {
     long n = 0;
     int rc;
@@ -3473,12 +3497,17 @@ index_group_candidates(struct index *ix, const char *expr, size_t limit,
         return -1;
     }
     if (ix->rcand == NULL &&
+        /* one quote a wording (the best ranked: SQLite takes the bare
+         * columns from the row of min()), of other articles than ?3 */
         sqlite3_prepare_v3(ix->rdb, "SELECT q.qid, q.article, 0,"
-                           " coalesce(v.h, 0), q.quote FROM quotes q"
-                           " LEFT JOIN variants v ON v.qid = q.qid"
-                           " WHERE q.qid IN (SELECT rowid FROM quotes_fts"
+                           " coalesce(v.h, 0), q.quote, min(f.k) FROM"
+                           " (SELECT rowid AS r, rank AS k FROM quotes_fts"
                            " WHERE quotes_fts MATCH ?1 ORDER BY rank"
-                           " LIMIT ?2)", -1, SQLITE_PREPARE_PERSISTENT,
+                           " LIMIT ?2) f JOIN quotes q ON q.qid = f.r"
+                           " LEFT JOIN variants v ON v.qid = q.qid"
+                           " WHERE q.article <> ?3"
+                           " GROUP BY coalesce(v.h, -q.qid) ORDER BY 6"
+                           " LIMIT ?4", -1, SQLITE_PREPARE_PERSISTENT,
                            &ix->rcand, NULL) != SQLITE_OK) {
         q_error_set(err, "looking up candidates: %s",
                     sqlite3_errmsg(ix->rdb));
@@ -3486,6 +3515,8 @@ index_group_candidates(struct index *ix, const char *expr, size_t limit,
     }
     sqlite3_bind_text(ix->rcand, 1, expr, -1, SQLITE_STATIC);
     sqlite3_bind_int64(ix->rcand, 2, (sqlite3_int64)limit);
+    sqlite3_bind_int64(ix->rcand, 3, article);
+    sqlite3_bind_int64(ix->rcand, 4, (sqlite3_int64)wordings);
     while ((rc = sqlite3_step(ix->rcand)) == SQLITE_ROW) {
         struct index_gquote q = {
             sqlite3_column_int64(ix->rcand, 0),
@@ -3593,21 +3624,22 @@ index_group_done(struct index *ix, int64_t g, struct q_error *err)
 }
 
 int
-index_group_catch_up(struct index *ix, size_t batch,
+index_group_catch_up(struct index *ix, index_group_fn *fn, bool near,
+                     size_t batch,
                      int (*progress)(void *ctx, int64_t done, int64_t total),
                      void *ctx, struct q_error *err)
 {
-    int64_t total = index_group_pending(ix), done = 0;
+    int64_t total = index_group_pending(ix, near), done = 0;
     long n;
 
     if (total < 0)
         return index_fail(ix, err, "grouping variants");
-    if (ix->grouper == NULL || total == 0)
+    if (total == 0)
         return 0;
     for (;;) {
         if (index_begin(ix, err) < 0)
             return -1;
-        n = ix->grouper(ix->grouper_ctx, ix, batch, err);
+        n = fn(NULL, ix, batch, err);
         if (n < 0 || index_commit(ix, err) < 0) {
             index_rollback(ix);
             return -1;

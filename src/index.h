@@ -330,9 +330,8 @@ long index_case_marks(struct index *ix, const char *name,
 
 /* --- Variant groups (schema 4): kept by group.c, stored here. ---------- */
 
-/* The grouper: groups up to max quotes waiting for a group and settles
- * every group that lost a quote. Returns how many quotes it grouped, or
- * -1 with err filled. */
+/* A grouper: groups or links up to max waiting quotes (group.c).
+ * Returns how many it did, or -1 with err filled. */
 typedef long index_group_fn(void *ctx, struct index *ix, size_t max,
                             struct q_error *err);
 /* Sets the grouper the writer runs inside each transaction that stores
@@ -340,15 +339,18 @@ typedef long index_group_fn(void *ctx, struct index *ix, size_t max,
  * groups are committed with the quotes. NULL: the quotes wait (in
  * vgroups_todo) for a writer that has one. */
 void index_set_grouper(struct index *ix, index_group_fn *fn, void *ctx);
-/* Runs the grouper on what waits (an upgraded index's every quote), batch
- * quotes a transaction, calling progress after each (non-zero: stop; what
- * was committed stays). Returns 0 or -1. */
-int index_group_catch_up(struct index *ix, size_t batch,
+/* Runs fn (ctx NULL) on what waits, batch quotes a transaction, until
+ * nothing does, calling progress after each (non-zero: stop; what was
+ * committed stays). near: what waits is vgroups_near, else vgroups_todo
+ * and vgroups_dirty (for the count progress is given). 0 or -1. */
+int index_group_catch_up(struct index *ix, index_group_fn *fn, bool near,
+                         size_t batch,
                          int (*progress)(void *ctx, int64_t done,
                                          int64_t total),
                          void *ctx, struct q_error *err);
-/* Quotes waiting for a group plus groups waiting to be settled, or -1. */
-int64_t index_group_pending(struct index *ix);
+/* How many wait: near, for their near variants; else to be grouped, or
+ * groups to be settled. -1 on error. */
+int64_t index_group_pending(struct index *ix, bool near);
 
 /* A quote as the grouper sees it: its row id, article, group (0: none
  * yet), words_hash (0: no words) and text. Borrowed for the call. */
@@ -361,19 +363,29 @@ typedef int index_gquote_fn(void *ctx, const struct index_gquote *q);
 /* Up to max quotes waiting for a group, oldest qid first, into qids. */
 long index_group_todo(struct index *ix, int64_t *qids, size_t max,
                       struct q_error *err);
+/* Up to max grouped quotes whose near variants are to be looked for,
+ * oldest qid first. */
+long index_group_near(struct index *ix, int64_t *qids, size_t max,
+                      struct q_error *err);
+/* Marks quote qid as waiting for its near variants (wait), or done. */
+int index_group_near_set(struct index *ix, int64_t qid, bool wait,
+                         struct q_error *err);
 /* Up to max groups that lost a quote, into gs. */
 long index_group_dirty(struct index *ix, int64_t *gs, size_t max,
                        struct q_error *err);
-/* Hands fn the quote qid; the members of group g, by qid; the quotes
- * among the best limit (bm25) of the FTS5 expression expr, as committed
- * before the writer's transaction (read on a connection of their own;
- * group 0: index_group_of says). Each returns how many, or -1. */
+/* Hands fn the quote qid; the members of group g, by qid; among the best
+ * limit (bm25) of the FTS5 expression expr, the quotes of other articles
+ * than article, one a wording (words_hash), the best first, at most
+ * wordings, as committed before the writer's transaction (read on a
+ * connection of their own; group 0: index_group_of says). Each returns
+ * how many, or -1. */
 long index_group_quote(struct index *ix, int64_t qid, index_gquote_fn *fn,
                        void *ctx, struct q_error *err);
 long index_group_members(struct index *ix, int64_t g, index_gquote_fn *fn,
                          void *ctx, struct q_error *err);
 long index_group_candidates(struct index *ix, const char *expr,
-                            size_t limit, index_gquote_fn *fn, void *ctx,
+                            size_t limit, int64_t article, size_t wordings,
+                            index_gquote_fn *fn, void *ctx,
                             struct q_error *err);
 /* The group of a grouped quote whose words hash to h, 0 when none, or
  * -1. */

@@ -711,6 +711,7 @@ index_cb_groups(void *ctx, int64_t done, int64_t total)
     if (u->progress) {
         fprintf(stderr, "\r\033[Kgrouping near-identical quotes: %lld of "
                 "%lld", (long long)done, (long long)total);
+        fflush(stderr);
         u->drawn = true;
     }
     return interrupted != 0;
@@ -773,14 +774,21 @@ cmd_index(int argc, char **argv)
     o.stop = &interrupted;
     /* variant groups are kept as quotes are stored; what an upgrade or
      * an older writer left waiting is grouped first */
-    index_set_grouper(ix, group_run, NULL);
+    index_set_grouper(ix, group_store, NULL);
     memset(&rep, 0, sizeof rep);
-    if (index_group_catch_up(ix, 1000, index_cb_groups, &ui, &err) < 0)
+    if (index_group_catch_up(ix, group_store, false, 1000, index_cb_groups,
+                             &ui, &err) < 0)
         r = -1;
     else if (interrupted)
         r = 2;
     else
         r = indexer_run(ix, &o, &cb, &rep, &err);
+    /* the near variants of the run's new quotes (and of an upgrade's),
+     * once index_tidy has merged the full-text index */
+    if (r >= 0 && !interrupted &&
+        index_group_catch_up(ix, group_link, true, 1000, index_cb_groups,
+                             &ui, &err) < 0)
+        r = -1;
     sigaction(SIGINT, &old, NULL);
     if (ui.drawn)
         fputs("\r\033[K", stderr);
