@@ -663,6 +663,7 @@ on_sigint(int sig)
 struct index_ui {
     bool progress;      /* stderr is a terminal */
     bool drawn;         /* a progress line is on the screen */
+    const char *grouping;   /* what index_cb_groups says is done */
 };
 
 static void
@@ -709,8 +710,8 @@ index_cb_groups(void *ctx, int64_t done, int64_t total)
     struct index_ui *u = ctx;
 
     if (u->progress) {
-        fprintf(stderr, "\r\033[Kgrouping near-identical quotes: %lld of "
-                "%lld", (long long)done, (long long)total);
+        fprintf(stderr, "\r\033[K%s: %lld of %lld", u->grouping,
+                (long long)done, (long long)total);
         fflush(stderr);
         u->drawn = true;
     }
@@ -776,6 +777,7 @@ cmd_index(int argc, char **argv)
      * an older writer left waiting is grouped first */
     index_set_grouper(ix, group_store, NULL);
     memset(&rep, 0, sizeof rep);
+    ui.grouping = "grouping quotes with the same words";
     if (index_group_catch_up(ix, group_store, false, 1000, index_cb_groups,
                              &ui, &err) < 0)
         r = -1;
@@ -785,6 +787,7 @@ cmd_index(int argc, char **argv)
         r = indexer_run(ix, &o, &cb, &rep, &err);
     /* the near variants of the run's new quotes (and of an upgrade's),
      * once index_tidy has merged the full-text index */
+    ui.grouping = "looking for near variants";
     if (r >= 0 && !interrupted &&
         index_group_catch_up(ix, group_link, true, 1000, index_cb_groups,
                              &ui, &err) < 0)
