@@ -1895,7 +1895,8 @@ cmd_speaker(int argc, char **argv)
         goto fail;
     buf_append(&out, cc.b.len ? cc.b.data : "    (no dates)\n",
                cc.b.len ? cc.b.len : 15);
-    buf_puts(&out, "conflicts (the same or nearly the same words credited to someone else):\n");
+    buf_puts(&out, "conflicts (the same or nearly the same words credited "
+             "to someone else):\n");
     {
         struct card_conflicts cf = {ix, &out, NULL, 0};
         struct record_sink sink = {card_conflict, &cf};
