@@ -1902,6 +1902,17 @@ subject_left(const struct ctx *x, size_t c)
         sj = np_left(x, j);
         if (sj.kind != SUBJ_NAME && sj.kind != SUBJ_PRONOUN)
             return (struct subj){0};
+        if (rs < re && sj.rs < sj.re && sj.cc[0] == '\0') {
+            /* "Lt Col X, an Israeli military spokesman,": a rank before
+             * the name says less than the appositive, and no country */
+            char rc[3] = "";
+            size_t i, sp = 0;
+            text_country(x, sj.rs, sj.re, rc);
+            for (i = sj.rs; i < sj.re; i++)
+                sp += x->s[i] == ' ';
+            if (rc[0] == '\0' && sp <= 1)
+                sj.rs = sj.re;
+        }
         if (rs < re && sj.rs == sj.re) {
             sj.rs = rs;
             sj.re = re;
@@ -1909,6 +1920,8 @@ subject_left(const struct ctx *x, size_t c)
         }
         if (sj.rs < sj.re && sj.cc[0] == '\0')
             text_country(x, sj.rs, sj.re, sj.cc);
+        if (rs < re && sj.cc[0] == '\0')
+            text_country(x, rs, re, sj.cc);
         if (cc[0] != '\0' && sj.cc[0] == '\0')
             memcpy(sj.cc, cc, 3);
         return sj;
