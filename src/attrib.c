@@ -1106,6 +1106,8 @@ relative_country(const struct ctx *x, size_t i, char cc[3])
 }
 
 /* Walks the text outside quotes for names of people and bodies. */
+static size_t desc_left(const struct ctx *x, size_t p);
+
 static void
 collect_entities(struct ctx *x)
 {
@@ -1200,6 +1202,17 @@ collect_entities(struct ctx *x)
                                                (x->t[f].cls & LEX_HONORIFIC))) {
                 en->rs = x->t[f].s;
                 en->re = x->t[nf - 1].e;
+            }
+            /* "The UN Secretary-General, Ana Ruiz, has called for": the
+             * description before the commas around the name */
+            if (en->rs == en->re && nf == f && f >= 2 &&
+                tok_punct(&x->t[f - 1], ',') && l + 1 < x->n &&
+                tok_punct(&x->t[l + 1], ',')) {
+                size_t d = desc_left(x, f - 1);
+                if (d != SIZE_MAX && d < f - 1) {
+                    en->rs = x->t[d].s;
+                    en->re = x->t[f - 2].e;
+                }
             }
             mention_add(x, l, e);
         }
@@ -1362,6 +1375,12 @@ text_country(const struct ctx *x, size_t lo, size_t hi, char cc[3])
                 j2 = j + 1;
                 while (j2 < hi && x->s[j2] != ' ' && x->s[j2] != ',')
                     j2++;
+                /* "the Liberal Democrats' spokesman" */
+                if (j2 - j > 3 && x->s[j2 - 1] == 's' && x->s[j2 - 2] == '\'')
+                    j2 -= 2;
+                else if (j2 - j > 5 && x->s[j2 - 1] == 's' &&
+                         memcmp(x->s + j2 - 4, "\xe2\x80\x99", 3) == 0)
+                    j2 -= 4;
                 if (lexicon_classes(x->s + ws, j2 - ws) & LEX_USSTATE)
                     c = "US";
                 else
