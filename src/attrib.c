@@ -1020,6 +1020,23 @@ ent_names_in_quotes(struct ctx *x)
  * to the entities: a longer form with the same key and first word widens
  * the entity; different first words are different people. Returns the
  * entity's index. */
+static bool us_lawmaker(const struct ctx *x, size_t lo, size_t hi);
+static bool party_tag(const struct ctx *x, size_t o, size_t c);
+
+/* Whether the name ending at token k is followed by a US party tag:
+ * "Ilona Varga (D-Ohio)". */
+static bool
+tagged_lawmaker(const struct ctx *x, size_t k)
+{
+    size_t c;
+
+    if (k + 2 >= x->n || !tok_punct(&x->t[k + 1], '('))
+        return false;
+    for (c = k + 2; c < x->n && c < k + 8 && !tok_punct(&x->t[c], ')'); c++)
+        ;
+    return c < x->n && tok_punct(&x->t[c], ')') && party_tag(x, k + 1, c);
+}
+
 static size_t
 ent_add(struct ctx *x, size_t f, size_t l, bool org, enum gender g)
 {
@@ -1040,9 +1057,11 @@ ent_add(struct ctx *x, size_t f, size_t l, bool org, enum gender g)
             continue;
         }
         /* "President Varga" first, "Ilona Varga" later: a full name
-         * that comes after a titled surname is someone else. */
+         * that comes after a titled surname is someone else; not "Rep.
+         * Varga" and "Ilona Varga (D-Ohio)", both lawmakers. */
         if (f < k && e->fs == e->ks && e->rs < e->re &&
-            !span_eq(x, e->fs, e->fe, tf->s, tf->e))
+            !span_eq(x, e->fs, e->fe, tf->s, tf->e) &&
+            !(us_lawmaker(x, e->rs, e->re) && tagged_lawmaker(x, l)))
             continue;
         if (f == k || e->fs == e->ks ||
             span_eq(x, e->fs, e->fe, tf->s, tf->e) || ent_ends_with(x, e, f, k)) {
@@ -1783,6 +1802,19 @@ desc_left(const struct ctx *x, size_t p)
     if (head && (i == 0 || tok_stop(&x->t[i - 1]) ||
                  x->t[i - 1].para != x->t[p].para))
         return i;
+    /* ""…," Hale's spokeswoman, Jenna Cruz, said": right after a quote,
+     * a description with no name of its own but an owner's
+     * ("Senate Majority Leader Mitch McConnell, R-Ky.," is a name) */
+    if (head && (x->t[i - 1].kind == TOK_QUOTE ||
+                 (i >= 2 && tok_punct(&x->t[i - 1], ',') &&
+                  x->t[i - 2].kind == TOK_QUOTE))) {
+        size_t m;
+        for (m = i; m < p; m++)
+            if (x->t[m].cap && !x->t[m].poss &&
+                !(x->t[m].cls & (LEX_TITLE | LEX_ROLE | LEX_BODY)))
+                return SIZE_MAX;
+        return i;
+    }
     return SIZE_MAX;
 }
 
@@ -3130,6 +3162,17 @@ colon_possessive(struct ctx *x, size_t k, size_t col)
     return false;
 }
 
+/* Whether token i is a subject pronoun: "he said", "it said", "said
+ * they" (who, the rules may not say; the voice before, likely). */
+static bool
+pronoun_at(const struct ctx *x, size_t i)
+{
+    return (x->t[i].cls & (LEX_PRONOUN_M | LEX_PRONOUN_F)) ||
+           tok_is(x, &x->t[i], "it") || tok_is(x, &x->t[i], "they") ||
+           tok_is(x, &x->t[i], "It") || tok_is(x, &x->t[i], "They") ||
+           tok_is(x, &x->t[i], "we") || tok_is(x, &x->t[i], "We");
+}
+
 /* Continuation: a quote with no cue of its own that opens its paragraph
  * right after a paragraph whose last quote has a speaker, or that follows
  * an attributed quote in its own paragraph. Colon lead-ins: the paragraph
@@ -3168,6 +3211,14 @@ continue_from(struct ctx *x, size_t k)
     }
     if (k == 0)
         return false;
+    /* A quote with a cue of its own that no rule could read (""…," the
+     * spokeswoman for both of them said") is not the voice before. */
+    for (j = qt + 1; !quote_ends_sentence(x->s, &x->spans[k]) &&
+                     j < x->n && j < qt + ATTRIB_AFTER_REACH &&
+                     !tok_stop(&x->t[j]) && x->t[j].kind != TOK_QUOTE; j++)
+        if (cue_at(x, j, false) && !pronoun_at(x, j - 1) &&
+            !(j + 1 < x->n && pronoun_at(x, j + 1)))
+            return false;
     /* A title quoted in between ("said on Channel 4's "Morning
      * Desk." "…"") is no voice: the quote before it is. */
     j = k - 1;
