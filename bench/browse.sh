@@ -2,6 +2,7 @@
 # SPDX-License-Identifier: MIT
 # The browser's speed (issue 7), through tmux as a user sees it:
 #   bench/browse.sh [DB] [BUILD_DIR]   (default: /work/bench/1m.db, build)
+# An index of an older schema is copied and upgraded (bench/upgrade.sh).
 # start to rows and the exact count (target < 150 ms), live-filter
 # keystroke to updated screen (median < 30 ms, p95 < 100 ms), resident
 # memory (< 64 MB), beside `fzf --filter` over the same quotes, one line
@@ -13,9 +14,11 @@ db=${1:-/work/bench/1m.db}
 quoth="$top/${2:-build}/quoth"
 [ -x "$quoth" ] || { echo "bench: build first ($quoth missing)" >&2; exit 2; }
 [ -f "$db" ] || { echo "bench: no index at $db" >&2; exit 2; }
-for p in tmux fzf sqlite3 python3; do
+for p in tmux fzf sqlite3 python3 bc; do
     command -v "$p" >/dev/null || { echo "bench: needs $p" >&2; exit 2; }
 done
+# An index of an older schema: an upgraded copy beside the build.
+db=$("$top/bench/upgrade.sh" "$quoth" "$db" "$(dirname "$quoth")/browse-bench")
 lines=$(mktemp)
 trap 'rm -f "$lines"' EXIT
 # The same quotes as the browser lists, one line each, for fzf.

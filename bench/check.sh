@@ -47,22 +47,8 @@ if [ -z "$db" ]; then
     fi
 fi
 mkdir -p "$out"
-schema=$(python3 -c "import sqlite3,sys; print(sqlite3.connect('file:'+sys.argv[1]+'?mode=ro', uri=True).execute('PRAGMA user_version').fetchone()[0])" "$db")
-if [ "$schema" -lt 4 ]; then
-    copy=$out/$(basename "$db")
-    if [ ! -f "$copy" ] || [ "$copy" -ot "$db" ]; then
-        echo "check.sh: $db has schema $schema; upgrading a copy in $copy" >&2
-        rm -f "$copy" "$copy-wal" "$copy-shm"
-        python3 -c "import sqlite3,sys; s=sqlite3.connect('file:'+sys.argv[1]+'?mode=ro', uri=True); d=sqlite3.connect(sys.argv[2]); s.backup(d); d.close()" "$db" "$copy"
-        mkdir -p "$out/empty"
-        t0=$(date +%s.%N)
-        "$quoth" index -q --db "$copy" "$out/empty"
-        t1=$(date +%s.%N)
-        echo "upgrade to schema 4 (from $schema: variants, articles_fts, variant groups): $(echo "$t1 - $t0" | bc) s" >&2
-        python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print('groups: %d quotes in %d groups, %d of them with two wordings or more, %d with a conflict' % (c.execute('SELECT count(*), count(DISTINCT g) FROM vgroups').fetchone() + c.execute('SELECT count(*) FROM (SELECT g FROM vgroups JOIN variants USING(qid) GROUP BY g HAVING count(DISTINCT h) > 1)').fetchone() + c.execute('SELECT count(*) FROM vgroups_conflicts').fetchone()))" "$copy" >&2
-    fi
-    db=$copy
-fi
+db=$("$top/bench/upgrade.sh" "$quoth" "$db" "$out")
+python3 -c "import sqlite3,sys; c=sqlite3.connect('file:'+sys.argv[1]+'?mode=ro', uri=True); print('groups: %d quotes in %d groups, %d of them with two wordings or more, %d with a conflict' % (c.execute('SELECT count(*), count(DISTINCT g) FROM vgroups').fetchone() + c.execute('SELECT count(*) FROM (SELECT g FROM vgroups JOIN variants USING(qid) GROUP BY g HAVING count(DISTINCT h) > 1)').fetchone() + c.execute('SELECT count(*) FROM vgroups_conflicts').fetchone()))" "$db" >&2
 echo "index: $db ($(du -h "$db" | cut -f1))"
 echo "load before: $(uptime)"
 QUOTH="$quoth" DB="$db" N="$n" SEED="$seed" OUT="$out" python3 - <<'PY'
