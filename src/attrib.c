@@ -1804,7 +1804,7 @@ desc_left(const struct ctx *x, size_t p)
         return i;
     /* ""…," Hale's spokeswoman, Jenna Cruz, said": right after a quote,
      * a description with no name of its own but an owner's
-     * ("Senate Majority Leader Mitch McConnell, R-Ky.," is a name) */
+     * ("Senate Majority Leader Ana Ruiz, R-Ky.," is a name) */
     if (head && (x->t[i - 1].kind == TOK_QUOTE ||
                  (i >= 2 && tok_punct(&x->t[i - 1], ',') &&
                   x->t[i - 2].kind == TOK_QUOTE))) {
@@ -1999,7 +1999,7 @@ subject_left(const struct ctx *x, size_t c)
 }
 
 /* After an inverted cue at token i, a description [d, c) then a comma at
- * c and a name: "said the festival's founder, Gwen Morgan". Fills *sj
+ * c and a name: "said the festival's founder, Petra Lund". Fills *sj
  * with the name, the description as its role, and returns true. */
 static bool
 name_after_desc(const struct ctx *x, size_t i, size_t d, size_t c,
@@ -2062,7 +2062,7 @@ subject_right(const struct ctx *x, size_t i)
         if (k->cls & (LEX_CLAUSE | LEX_CUE))
             break;
     }
-    /* "said the festival's founder, Gwen Morgan": the name after the
+    /* "said the festival's founder, Petra Lund": the name after the
      * description's comma. */
     if (e > d && (x->t[e - 1].cls & (LEX_ROLE | LEX_ANON)) &&
         name_after_desc(x, i, d, e, &sj))
