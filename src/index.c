@@ -3635,10 +3635,13 @@ index_group_candidates(struct index *ix, const char *expr, size_t limit,
     return n;
 }
 
-int64_t
-index_group_of(struct index *ix, int64_t qid, struct q_error *err)
+/* The group statement s's one integer for a, or 0 when it has no row;
+ * -1 on an error. */
+static int64_t
+index_group_int(struct index *ix, enum index_stmt s, int64_t a,
+                struct q_error *err)
 {
-    sqlite3_stmt *st = index_group_stmt(ix, S_GROUP_OF, qid, INT64_MIN, err);
+    sqlite3_stmt *st = index_group_stmt(ix, s, a, INT64_MIN, err);
     int64_t g = 0;
     int rc;
 
@@ -3654,22 +3657,15 @@ index_group_of(struct index *ix, int64_t qid, struct q_error *err)
 }
 
 int64_t
+index_group_of(struct index *ix, int64_t qid, struct q_error *err)
+{
+    return index_group_int(ix, S_GROUP_OF, qid, err);
+}
+
+int64_t
 index_group_of_words(struct index *ix, int64_t h, struct q_error *err)
 {
-    sqlite3_stmt *st = index_group_stmt(ix, S_GROUP_OF_WORDS, h, INT64_MIN,
-                                        err);
-    int64_t g = 0;
-    int rc;
-
-    if (st == NULL)
-        return -1;
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW)
-        g = sqlite3_column_int64(st, 0);
-    else if (rc != SQLITE_DONE)
-        g = index_fail(ix, err, "grouping variants");
-    sqlite3_reset(st);
-    return g;
+    return index_group_int(ix, S_GROUP_OF_WORDS, h, err);
 }
 
 int
