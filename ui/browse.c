@@ -22,6 +22,8 @@
 #include <wchar.h>
 
 #include "buf.h"
+#include "check.h"
+#include "checkview.h"
 #include "clip.h"
 #include "count.h"
 #include "error.h"
@@ -38,6 +40,9 @@
 #define ROW_LINES 2
 #define CTRL(c) ((c) & 0x1f)
 #define KEY_ESC 27
+/* a bracketed paste's start and end (xterm's mode 2004), as key codes */
+#define KEY_PASTE_BEGIN (KEY_MAX + 1)
+#define KEY_PASTE_END (KEY_MAX + 2)
 
 /* One row of the list: what the list and the status line show, copied
  * out of the page query, and its key in the sort. */
@@ -45,11 +50,12 @@ struct row {
     char id[13];
     char *date, *speaker, *country, *source, *quote;
     struct index_key key;
+    signed char conflict;   /* ≠: 0 not looked up yet, 1 yes, -1 no */
 };
 
-enum mode { M_LIST, M_PROMPT, M_READER, M_PICKER, M_HELP };
+enum mode { M_LIST, M_PROMPT, M_READER, M_PICKER, M_HELP, M_CHECK };
 enum prompt_kind { P_SEARCH, P_FILTER, P_DATE, P_COMMAND, P_SAVE, P_PIPE,
-                   P_NOTE };
+                   P_NOTE, P_CHECK };
 
 /* An entry of a picker: a facet value and how many quotes have it. */
 struct pick {
@@ -91,8 +97,8 @@ struct browser {
     int zoom;                       /* paragraphs around the quote */
 
     /* prompt, and its history per kind (newest last) */
-    char **hist[P_NOTE + 1];
-    size_t nhist[P_NOTE + 1], hpos;
+    char **hist[P_CHECK + 1];
+    size_t nhist[P_CHECK + 1], hpos;
     enum prompt_kind pk;
     struct buf line;
     size_t cursor;
@@ -116,6 +122,12 @@ struct browser {
     char *case_name;
     char **marks, **notes;          /* ids in the case, and their notes */
     size_t nmarks;
+
+    /* X and v: the answer screen; where the reader goes back to; a
+     * bracketed paste going on in the claim prompt */
+    struct checkview *cv;
+    enum mode rd_back;
+    bool paste_on, pasting;
 
     char msg[512];
     int64_t data_version;
@@ -230,6 +242,18 @@ static attr_t
 attr_of(const struct browser *b, int pair, attr_t a)
 {
     return b->color ? a | COLOR_PAIR(pair) : a;
+}
+
+/* The answer screens' attributes, in the browser's colours. */
+static void
+check_style(const struct browser *b, struct checkview_style *st)
+{
+    st->speaker = attr_of(b, PAIR_SPEAKER, A_BOLD);
+    st->dim = attr_of(b, PAIR_DIM, A_NORMAL);
+    st->dropped = attr_of(b, PAIR_ERR, A_REVERSE);
+    st->added = attr_of(b, PAIR_QUOTE, A_UNDERLINE);
+    st->title = A_BOLD;
+    st->mark = attr_of(b, PAIR_ERR, A_NORMAL);
 }
 
 /* --- The query ---------------------------------------------------------- */
@@ -647,30 +671,37 @@ term_of(const char *field, const char *value)
 
 /* --- The context ------------------------------------------------------- */
 
-/* Loads the article of the current row (once per row). */
+/* Loads the article of quote id (NULL: none), once per quote. */
 static void
-context_load(struct browser *b)
+context_load_id(struct browser *b, const char *id)
 {
     struct record_sink sink;
     struct q_error err = {{0}};
     struct record_store *s;
 
-    if (b->n == 0) {
+    if (id == NULL) {
         store_free(b->ctx);
         b->ctx = NULL;
         b->ctx_id[0] = '\0';
         return;
     }
-    if (strcmp(b->ctx_id, b->rows[b->cur].id) == 0)
+    if (strcmp(b->ctx_id, id) == 0)
         return;
     s = xcalloc(1, sizeof *s);
     sink.put = store_put;
     sink.ctx = s;
-    if (index_article_quotes(b->ix, b->rows[b->cur].id, &sink, &err) < 0)
+    if (index_article_quotes(b->ix, id, &sink, &err) < 0)
         set_msg(b, "%s", err.msg);
     store_free(b->ctx);
     b->ctx = s;
-    memcpy(b->ctx_id, b->rows[b->cur].id, sizeof b->ctx_id);
+    snprintf(b->ctx_id, sizeof b->ctx_id, "%s", id);
+}
+
+/* Loads the article of the current row (once per row). */
+static void
+context_load(struct browser *b)
+{
+    context_load_id(b, b->n > 0 ? b->rows[b->cur].id : NULL);
 }
 
 /* The store's entry for quote id, or -1. */
@@ -811,10 +842,22 @@ draw_row(struct browser *b, const struct row *r, bool sel, int y, int x0,
     attrset(base);
     mvhline(y, x0, ' ', w);
     mvhline(y + 1, x0, ' ', w);
-    mvaddstr(y, x, sel ? "\xe2\x96\xb6" : is_marked(b, r->id)
-                                              ? "\xe2\x97\x8f" : " ");
-    if (sel && is_marked(b, r->id))
-        mvaddstr(y + 1, x, "\xe2\x97\x8f");
+    {
+        /* the cursor, the mark, the conflict: the first two that hold,
+         * one a line */
+        const char *m[3];
+        size_t nm = 0;
+        if (sel)
+            m[nm++] = "\xe2\x96\xb6";
+        if (is_marked(b, r->id))
+            m[nm++] = "\xe2\x97\x8f";
+        if (r->conflict > 0)
+            m[nm++] = "\xe2\x89\xa0";
+        if (nm > 0)
+            mvaddstr(y, x, m[0]);
+        if (nm > 1)
+            mvaddstr(y + 1, x, m[1]);
+    }
     x += 2;
     text_put(stdscr, y, x, r->date ? r->date : "", 10, base);
     x += 11;
@@ -1019,7 +1062,7 @@ draw_prompt(struct browser *b, int y)
     static const char *const names[] = {
         [P_SEARCH] = "/", [P_FILTER] = "\\", [P_DATE] = "date:",
         [P_COMMAND] = ":", [P_SAVE] = "save to: ", [P_PIPE] = "| ",
-        [P_NOTE] = "note: ",
+        [P_NOTE] = "note: ", [P_CHECK] = "check claim: ",
     };
     const char *l = b->line.data ? b->line.data : "";
     int px = (int)strlen(names[b->pk]), cx;
@@ -1194,6 +1237,13 @@ draw(struct browser *b)
         refresh();
         return;
     }
+    if (b->mode == M_CHECK) {
+        struct checkview_style st;
+        check_style(b, &st);
+        checkview_draw(b->cv, &st);
+        refresh();
+        return;
+    }
     draw_title(b);
     if (COLS >= WIDE_COLS) {
         lw = COLS * 6 / 10;
@@ -1216,6 +1266,14 @@ draw(struct browser *b)
     }
     for (k = b->top; k < b->n && (int)(k - b->top) * ROW_LINES + 1 < lh;
          k++)
+        if (b->rows[k].conflict == 0) {
+            /* a bounded lookup per visible row, once per row */
+            struct q_error err = {{0}};
+            b->rows[k].conflict = index_conflict(b->ix, b->rows[k].key.qid,
+                                                 &err) > 0 ? 1 : -1;
+        }
+    for (k = b->top; k < b->n && (int)(k - b->top) * ROW_LINES + 1 < lh;
+         k++)
         draw_row(b, &b->rows[k], k == b->cur,
                  1 + (int)(k - b->top) * ROW_LINES, 0, lw);
     if (b->n == 0)
@@ -1231,17 +1289,16 @@ draw(struct browser *b)
 
 /* --- The reader ---------------------------------------------------------- */
 
+/* The reader on quote id's article; q goes back to mode back. */
 static void
-reader_open(struct browser *b)
+reader_open_id(struct browser *b, const char *id, enum mode back)
 {
     struct text_span *sp = NULL;
     struct record_store *s;
     size_t nsp = 0, k;
     long cur;
 
-    if (b->n == 0)
-        return;
-    context_load(b);
+    context_load_id(b, id);
     s = b->ctx;
     if (s == NULL || s->body == NULL || (cur = store_find(s, b->ctx_id)) < 0)
         return;
@@ -1265,7 +1322,15 @@ reader_open(struct browser *b)
     b->rd_at = s->q[cur].start != RECORD_NONE
                    ? text_line_of(b->rd, s->q[cur].start) : 0;
     b->rd_top = b->rd_at > 3 ? b->rd_at - 3 : 0;
+    b->rd_back = back;
     b->mode = M_READER;
+}
+
+static void
+reader_open(struct browser *b)
+{
+    if (b->n > 0)
+        reader_open_id(b, b->rows[b->cur].id, M_LIST);
 }
 
 static void
@@ -1296,7 +1361,7 @@ reader_key(struct browser *b, int c)
         b->rd_top = last;
         break;
     case 'q': case 'h': case KEY_LEFT: case KEY_ESC:
-        b->mode = M_LIST;
+        b->mode = b->rd_back;
         break;
     case 'Q':
         b->quit = true;
@@ -2104,6 +2169,118 @@ key_redraw(struct browser *b, int key)
     return 1;
 }
 
+/* --- X and v: checking a claim, the variants of a quote (checkview.c) --- */
+
+/* Shows r (taken) on the answer screen. */
+static void
+check_show(struct browser *b, struct check_result *r)
+{
+    checkview_free(b->cv);
+    b->cv = checkview_new(r);
+    b->mode = M_CHECK;
+}
+
+/* X: the claim prompt; a bracketed paste arrives as one line. */
+static int
+key_check(struct browser *b, int key)
+{
+    (void)key;
+    prompt_open(b, P_CHECK, NULL);
+    return 1;
+}
+
+/* Enter on the claim prompt: check_run on it. */
+static void
+check_claim(struct browser *b, const char *claim)
+{
+    struct check_options o = {NULL, CHECK_MIN, 50};
+    struct q_error err = {{0}};
+    struct check_result *r;
+    bool usage = false;
+
+    if (claim[0] == '\0')
+        return;
+    r = check_run(b->ix, claim, &o, &usage, &err);
+    if (r == NULL) {
+        set_msg(b, "check: %s", err.msg);
+        return;
+    }
+    check_show(b, r);
+}
+
+/* v: the variants of the quote under the cursor, oldest first. */
+static int
+key_variants(struct browser *b, int key)
+{
+    struct q_error err = {{0}};
+    struct check_result *r;
+    bool usage = false;
+
+    (void)key;
+    if (b->n == 0)
+        return 0;
+    r = check_variants(b->ix, b->rows[b->cur].id, &usage, &err);
+    if (r == NULL) {
+        set_msg(b, "variants: %s", err.msg);
+        return 1;
+    }
+    check_show(b, r);
+    checkview_select(b->cv, b->rows[b->cur].id);
+    return 1;
+}
+
+/* Enter on a match: the list's window at quote id when the filter shows
+ * it; else the reader on it (q comes back to the answer). */
+static void
+check_jump(struct browser *b, const char *id)
+{
+    struct query_error qe;
+    struct q_error err = {{0}};
+    struct buf term = {0};
+    struct fill f = {NULL, 0};
+    struct query q;
+    char *text;
+    size_t k;
+
+    buf_printf(&term, "id:%s", id);
+    text = joined(b->filter, term.data);
+    if (parse(b, text, &q, &qe) == 0) {
+        index_page(b->ix, &q, b->sort, NULL, false, false, 1, fill_put, &f,
+                   &err);
+        query_free(&q);
+    }
+    if (f.n == 1) {
+        window_at(b, &f.rows[0].key);
+        b->mode = M_LIST;
+    } else {
+        reader_open_id(b, id, M_CHECK);
+    }
+    for (k = 0; k < f.n; k++)
+        row_clear(&f.rows[k]);
+    free(f.rows);
+    free(text);
+    buf_free(&term);
+}
+
+/* A key on the answer screen. */
+static void
+check_key(struct browser *b, int c)
+{
+    switch (checkview_key(b->cv, c)) {
+    case CHECKVIEW_STAY:
+        break;
+    case CHECKVIEW_BACK:
+        b->mode = M_LIST;
+        break;
+    case CHECKVIEW_QUIT:
+        b->quit = true;
+        break;
+    case CHECKVIEW_JUMP:
+        check_jump(b, checkview_id(b->cv));
+        break;
+    }
+}
+
 static const struct key keys[] = {
     {'?', "?", "Help", "this help, made from the key table", key_help},
     {'/', "/", "Search", "search: jump to hits, hide nothing", key_search},
@@ -2190,6 +2367,10 @@ static const struct key keys[] = {
     {CTRL('l'), "C-l", NULL, "redraw", key_redraw},
     {CTRL('z'), "C-z", NULL, "suspend quoth (fg brings it back)", key_stop},
     {CTRL('c'), "C-c", NULL, "quit (in a prompt: cancel)", key_quit},
+    {'X', "X", NULL, "check a claimed quote: paste it, see who said it",
+     key_check},
+    {'v', "v", NULL, "variants of this quote, oldest first (\xe2\x89\xa0:"
+     " another speaker)", key_variants},
 };
 static const size_t nkeys = sizeof keys / sizeof *keys;
 
@@ -2423,6 +2604,9 @@ prompt_done(struct browser *b)
             set_msg(b, "Noted and marked %s in case '%s'",
                     b->rows[b->cur].id, b->case_name);
         break;
+    case P_CHECK:
+        check_claim(b, l);
+        break;
     }
     free(l);
 }
@@ -2633,6 +2817,23 @@ idle(struct browser *b)
         ;
 }
 
+/* Bracketed paste on or off: on only while the claim prompt is open, so
+ * that a pasted claim's line breaks are spaces there and the shell after
+ * quoth (or a pipe's command) never sees the mode. */
+static void
+paste_mode(struct browser *b, bool on)
+{
+    const char *seq = on ? "\033[?2004h" : "\033[?2004l";
+
+    if (b->paste_on == on)
+        return;
+    b->paste_on = on;
+    b->pasting = false;
+    fflush(stdout);
+    if (write(1, seq, strlen(seq)) < 0)
+        return;
+}
+
 static void
 run(struct browser *b)
 {
@@ -2652,6 +2853,7 @@ run(struct browser *b)
             draw(b);
             dirty = false;
         }
+        paste_mode(b, b->mode == M_PROMPT && b->pk == P_CHECK);
         r = get_wch(&c);
         if (r == ERR && b->page_stale) {
             /* the keys stopped: the page that gave way, read now */
@@ -2688,6 +2890,15 @@ run(struct browser *b)
             mouse_event(b);
             continue;
         }
+        if (r == KEY_CODE_YES && (c == KEY_PASTE_BEGIN ||
+                                  c == KEY_PASTE_END)) {
+            b->pasting = c == KEY_PASTE_BEGIN;
+            continue;
+        }
+        if (b->pasting && r == OK && (c == '\r' || c == '\n' || c == '\t')) {
+            /* a pasted line break: a space in the claim */
+            c = ' ';
+        }
         if (COLS < MIN_COLS || LINES < MIN_LINES) {
             if (c == 'q' || c == 'Q')
                 b->quit = true;
@@ -2702,6 +2913,9 @@ run(struct browser *b)
             break;
         case M_PICKER:
             picker_key(b, (int)c, r == OK && c > ' ' && c != 127);
+            break;
+        case M_CHECK:
+            check_key(b, (int)c);
             break;
         case M_HELP:
             if (c == 'q' || c == KEY_ESC || c == '?')
@@ -2770,6 +2984,8 @@ browse_run(const char *db, const char *query, bool mouse)
     nonl();
     keypad(stdscr, TRUE);
     nodelay(stdscr, TRUE);
+    define_key("\033[200~", KEY_PASTE_BEGIN);
+    define_key("\033[201~", KEY_PASTE_END);
     b.color = has_colors() && (nc == NULL || nc[0] == '\0');
     if (b.color) {
         /* the terminal's own palette: default background, 8 colours */
@@ -2789,9 +3005,11 @@ browse_run(const char *db, const char *query, bool mouse)
     marks_load(&b);
     apply_or_say(&b, query ? query : "");
     run(&b);
+    paste_mode(&b, false);
     endwin();
 out:
     counter_free(b.counter);
+    checkview_free(b.cv);
     window_clear(&b);
     store_free(b.ctx);
     text_free(b.rd);
@@ -2813,7 +3031,7 @@ out:
     free(b.suspended);
     free(b.prev_filter);
     free(b.asked);
-    for (k = 0; k <= P_NOTE; k++) {
+    for (k = 0; k <= P_CHECK; k++) {
         size_t j;
         for (j = 0; j < b.nhist[k]; j++)
             free(b.hist[k][j]);
