@@ -1009,7 +1009,7 @@ draw_status(struct browser *b, int y)
     if (b->msg[0] != '\0') {
         int mw = (int)utf8_width(b->msg, strlen(b->msg)) + 3;
         int used = text_put(stdscr, y, 0, s.data,
-                            mw < COLS * 2 / 3 ? COLS - mw : COLS / 3,
+                            mw < COLS * 2 / 3 ? COLS - mw : 12,
                             A_REVERSE);
         mvaddstr(y, used, " \xe2\x94\x82 ");
         text_put(stdscr, y, used + 3, b->msg, COLS - used - 3,

@@ -71,4 +71,68 @@ keys k Enter
 screen_is variants-jump "Enter on the first appearance: the list on it"
 keys q
 if screen_wait_line "END-OF-RUN 0"; then ok "q quits with status 0"; else not_ok "q quits with status 0" "$(screen_capture | tail -5)"; fi
+
+# y: OSC 52 always, and the first clipboard tool of the session (each run
+# without a shell), or a file. The pane's TMUX names this private server.
+# status_msg: the status line's message, after "Copied".
+status_msg() { screen_capture | sed -n '29s/.*\(Copied.*\)/\1/p' | sed 's/ *$//'; }
+# run_copy N ENV...: quoth under env ENV..., y on the first quote; its
+# message in $MSG.
+run_copy() {
+    local n=$1
+    shift
+    keys "clear; env $* ${QUOTH_WRAP:-} '$QUOTH' browse --db '$DB'; echo END-OF-''RUN-$n \$?" Enter
+    screen_wait "1/5" >/dev/null
+    keys y
+    screen_wait "Copied" >/dev/null
+    MSG=$(status_msg)
+    keys q
+    screen_wait_line "END-OF-RUN-$n 0" >/dev/null || not_ok "run $n quits with 0" "$(screen_capture | tail -3)"
+}
+tmux_ set-option -s set-clipboard off
+tmux_ delete-buffer 2>/dev/null
+run_copy 1 NO_COLOR=1
+expect_cmd "inside tmux: OSC 52 and tmux load-buffer, both said ($MSG)" \
+    test "$MSG" = "Copied 195 bytes (1 quote) via OSC 52 and tmux buffer"
+expect_cmd "the tmux buffer holds the citation (set-clipboard off: load-buffer put it there)" \
+    grep -qF '[quoth:176d233e4bc1]' <<<"$(tmux_ show-buffer 2>/dev/null)"
+
+mkdir -p "$WORK/bin" "$WORK/home"
+printf '#!/bin/sh\n[ "$1 $2" = "-selection clipboard" ] && exec cat >"%s"\nexit 1\n' "$WORK/xclip.out" >"$WORK/bin/xclip"
+chmod +x "$WORK/bin/xclip"
+run_copy 2 NO_COLOR=1 DISPLAY=:7 "PATH='$WORK/bin':\$PATH"
+expect_cmd "with DISPLAY: xclip before tmux ($MSG)" \
+    test "$MSG" = "Copied 195 bytes (1 quote) via OSC 52 and xclip"
+expect_cmd "xclip read the citation on its standard input" \
+    grep -qF '[quoth:176d233e4bc1]' "$WORK/xclip.out"
+
+run_copy 3 -u TMUX -u DISPLAY -u WAYLAND_DISPLAY -u XDG_STATE_HOME NO_COLOR=1 "HOME='$WORK/home'"
+expect_cmd "no tool: the file, and where it is ($MSG)" \
+    test "$MSG" = "Copied 195 bytes (1 quote) via OSC 52 and to ~/.local/state/quoth/clip.txt"
+expect_cmd "the file holds the citation" \
+    grep -qF '[quoth:176d233e4bc1]' "$WORK/home/.local/state/quoth/clip.txt"
+
+printf '#!/bin/sh\nexec sleep 30\n' >"$WORK/bin/xclip"
+run_copy 4 -u TMUX NO_COLOR=1 DISPLAY=:7 "PATH='$WORK/bin':\$PATH" "HOME='$WORK/home'" "XDG_STATE_HOME='$WORK/home/st'"
+expect_cmd "a tool that hangs is killed and said; the file takes the copy ($MSG)" \
+    test "$MSG" = "Copied 195 bytes (1 quote) via OSC 52 and to ~/st/quoth/clip.txt; xclip timed out"
+expect_cmd "... the file under XDG_STATE_HOME" \
+    grep -qF '[quoth:176d233e4bc1]' "$WORK/home/st/quoth/clip.txt"
+
+# a copy longer than terminals take in OSC 52 is sent whole, and said
+long=$(printf 'the harbour will stay open %.0s' $(seq 120))
+printf '{"url":"https://long.example.org/x","title":"Long","date":"2024-05-01","source":"Long Wire","text":"\\"%s,\\" said Ines Duarte, the minister."}\n' "$long" >"$WORK/long.jsonl"
+"$QUOTH" index -q --db "$DB" "$WORK/long.jsonl"
+keys "clear; NO_COLOR=1 ${QUOTH_WRAP:-} '$QUOTH' browse --db '$DB'; echo END-OF-''RUN-5 \$?" Enter
+screen_wait "1/6" >/dev/null
+tmux_ delete-buffer 2>/dev/null
+keys y
+screen_wait "Copied" >/dev/null
+MSG=$(status_msg)
+expect_cmd "over 3 KB: OSC 52 sent whole, and the status says it may be dropped ($MSG)" \
+    test "$MSG" = "Copied 3358 bytes (1 quote) via OSC 52 (over 3 KB: may be dropped) and tmux buffer"
+expect_cmd "... nothing cut: the whole citation in the tmux buffer" \
+    test "$(tmux_ show-buffer | wc -c)" -ge 3300
+keys q
+screen_wait_line "END-OF-RUN-5 0" >/dev/null && ok "q quits with status 0" || not_ok "q quits" "$(screen_capture | tail -3)"
 done_testing
