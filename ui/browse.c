@@ -30,6 +30,7 @@
 #include "index.h"
 #include "out.h"
 #include "query.h"
+#include "review.h"
 #include "text.h"
 #include "utf8.h"
 #include "xmalloc.h"
@@ -128,6 +129,7 @@ struct browser {
     struct checkview *cv;
     enum mode rd_back;
     bool paste_on, pasting;
+    bool choosing;                  /* Y: the next key picks a format */
 
     char msg[512];
     int64_t data_version;
@@ -1474,26 +1476,123 @@ write_quotes(struct browser *b, FILE *fp, enum out_format f, bool marked_only,
     return c.n;
 }
 
+/* What y and Y copy: out.c's formats, Markdown and ClaimReview
+ * (review.c). */
+enum copy_as { COPY_CITE, COPY_TEXT, COPY_CSV, COPY_JSONL, COPY_MD,
+               COPY_CLAIM };
+
+struct copy_md {
+    struct browser *b;
+    struct buf *out;
+    long n;
+};
+
+/* A record as Markdown, with its note when it is marked. */
+static int
+copy_md_put(void *ctx, const struct record *r)
+{
+    struct copy_md *c = ctx;
+    long k = mark_of(c->b, r->id);
+
+    review_md(c->out, r, k >= 0 ? c->b->notes[k] : NULL);
+    c->n++;
+    return 0;
+}
+
+/* The marked quotes (or the current one) as Markdown or ClaimReview in
+ * out. Returns how many quotes, or -1 (message set). */
+static long
+copy_review(struct browser *b, enum copy_as as, struct buf *out)
+{
+    struct copy_md c = {b, out, 0};
+    struct record_sink sink = {copy_md_put, &c};
+    struct q_error err = {{0}};
+    const char *one = b->n > 0 ? b->rows[b->cur].id : NULL;
+    size_t k, n = b->nmarks > 0 ? b->nmarks : one != NULL;
+
+    for (k = 0; k < n; k++) {
+        const char *id = b->nmarks > 0 ? b->marks[k] : one;
+        long m = mark_of(b, id);
+        if (as == COPY_MD) {
+            if (index_show(b->ix, id, &sink, &err) < 0)
+                break;
+        } else {
+            /* a ClaimReview a quote, its variants the appearances */
+            bool usage = false;
+            struct check_result *v = check_variants(b->ix, id, &usage, &err);
+            if (v == NULL)
+                break;
+            buf_puts(out, k == 0 ? (n > 1 ? "[\n" : "") : ",\n");
+            review_claim(out, v, id, m >= 0 ? b->notes[m] : NULL);
+            check_result_free(v);
+            c.n++;
+        }
+    }
+    if (k < n) {
+        set_msg(b, "%s", err.msg);
+        return -1;
+    }
+    if (as == COPY_CLAIM && n > 1)
+        buf_puts(out, "]\n");
+    return c.n;
+}
+
+/* Copies the marked quotes (when any) or the current one as as. */
+static void
+copy_as(struct browser *b, enum copy_as as)
+{
+    static const char *const names[] = {
+        [COPY_CITE] = "", [COPY_TEXT] = " as text", [COPY_CSV] = " as CSV",
+        [COPY_JSONL] = " as JSON Lines", [COPY_MD] = " as Markdown",
+        [COPY_CLAIM] = " as ClaimReview",
+    };
+    static const enum out_format fmt[] = {
+        [COPY_CITE] = OUT_CITE, [COPY_TEXT] = OUT_TEXT,
+        [COPY_CSV] = OUT_CSV, [COPY_JSONL] = OUT_JSONL,
+    };
+    char *data = NULL;
+    size_t len = 0;
+    char how[512];
+    long n;
+
+    if (as == COPY_MD || as == COPY_CLAIM) {
+        struct buf out = {0};
+        n = copy_review(b, as, &out);
+        len = out.len;
+        data = buf_take(&out);
+    } else {
+        FILE *fp = open_memstream(&data, &len);
+        if (fp == NULL)
+            return;
+        n = write_quotes(b, fp, fmt[as], b->nmarks > 0, b->nmarks == 0);
+        fclose(fp);
+    }
+    if (n > 0) {
+        clip_copy(data, len, how, sizeof how);
+        set_msg(b, "Copied %zu bytes (%ld quote%s)%s %s", len, n,
+                n == 1 ? "" : "s", names[as], how);
+    }
+    free(data);
+}
+
 static int
 key_copy(struct browser *b, int key)
 {
-    char *data = NULL;
-    size_t len = 0;
-    FILE *fp = open_memstream(&data, &len);
-    char how[256];
-    long n;
-
     (void)key;
-    if (fp == NULL)
-        return 1;
-    n = write_quotes(b, fp, OUT_CITE, b->nmarks > 0, b->nmarks == 0);
-    fclose(fp);
-    if (n > 0) {
-        clip_copy(data, len, how, sizeof how);
-        set_msg(b, "Copied %zu bytes (%ld quote%s) %s", len, n,
-                n == 1 ? "" : "s", how);
-    }
-    free(data);
+    copy_as(b, COPY_CITE);
+    return 1;
+}
+
+/* Y: the format chooser; the next key picks (list_key). */
+static int
+key_copy_as(struct browser *b, int key)
+{
+    (void)key;
+    if (b->n == 0 && b->nmarks == 0)
+        return 0;
+    b->choosing = true;
+    set_msg(b, "copy as: t text, m Markdown, c CSV, j JSON Lines, "
+            "r ClaimReview (Esc: none)");
     return 1;
 }
 
@@ -1584,19 +1683,34 @@ pipe_to(struct browser *b, const char *cmd)
     set_msg(b, "Piped %ld quotes to '%s'", n, cmd);
 }
 
+/* o: the source URL; O: its archived copy,
+ * https://web.archive.org/web/DATE/URL (DATE the article's, digits
+ * only: the copy nearest it). Either with the same fixed opener. */
 static int
 key_open(struct browser *b, int key)
 {
+    struct buf arch = {0};
     const char *url;
     pid_t pid;
 
-    (void)key;
     context_load(b);
     url = b->ctx ? b->ctx->url : NULL;
     if (url == NULL || (strncmp(url, "http://", 7) != 0 &&
                         strncmp(url, "https://", 8) != 0)) {
         set_msg(b, "no http or https URL to open");
         return 1;
+    }
+    if (key == 'O') {
+        const char *d = b->ctx->date ? b->ctx->date : "";
+        size_t nd = 0;
+        buf_puts(&arch, "https://web.archive.org/web/");
+        for (; *d != '\0' && nd < 14; d++)
+            if (*d >= '0' && *d <= '9') {
+                buf_putc(&arch, *d);
+                nd++;
+            }
+        buf_printf(&arch, "%s%s", nd > 0 ? "/" : "", url);
+        url = arch.data;
     }
     /* a fixed opener, no shell: the URL is one argument */
     pid = fork();
@@ -1613,6 +1727,7 @@ key_open(struct browser *b, int key)
     }
     set_msg(b, pid > 0 ? "Opening %s with xdg-open" : "cannot run xdg-open "
             "for %s", url);
+    buf_free(&arch);
     return 1;
 }
 
@@ -2367,6 +2482,10 @@ static const struct key keys[] = {
     {CTRL('l'), "C-l", NULL, "redraw", key_redraw},
     {CTRL('z'), "C-z", NULL, "suspend quoth (fg brings it back)", key_stop},
     {CTRL('c'), "C-c", NULL, "quit (in a prompt: cancel)", key_quit},
+    {'Y', "Y", NULL, "copy as text, Markdown, CSV, JSON Lines or "
+     "ClaimReview", key_copy_as},
+    {'O', "O", NULL, "open the archived copy (web.archive.org) of the "
+     "source", key_open},
     {'X', "X", NULL, "check a claimed quote: paste it, see who said it",
      key_check},
     {'v', "v", NULL, "variants of this quote, oldest first (\xe2\x89\xa0:"
@@ -2758,6 +2877,16 @@ list_key(struct browser *b, int c)
     size_t k;
 
     b->msg[0] = '\0';
+    if (b->choosing) {
+        static const char picks[] = "tcjmr";
+        static const enum copy_as as[] = {COPY_TEXT, COPY_CSV, COPY_JSONL,
+                                          COPY_MD, COPY_CLAIM};
+        const char *p = c > 0 && c < 128 ? strchr(picks, c) : NULL;
+        b->choosing = false;
+        if (p != NULL && *p != '\0')
+            copy_as(b, as[p - picks]);
+        return;
+    }
     for (k = 0; k < nkeys; k++)
         if (keys[k].key == c) {
             keys[k].run(b, c);

@@ -119,6 +119,64 @@ expect_cmd "a tool that hangs is killed and said; the file takes the copy ($MSG)
 expect_cmd "... the file under XDG_STATE_HOME" \
     grep -qF '[quoth:176d233e4bc1]' "$WORK/home/st/quoth/clip.txt"
 
+# Y: a chooser, then the format; O: the archived copy with o's opener
+printf '#!/bin/sh\nprintf "%%s\\n" "$@" >"%s.tmp"; mv "%s.tmp" "%s"\n' "$WORK/opened" "$WORK/opened" "$WORK/opened" >"$WORK/bin/xdg-open"
+chmod +x "$WORK/bin/xdg-open"
+rm -f "$WORK/bin/xclip"
+# wait_file FILE: until it exists (20 s at most)
+wait_file() { local i; for i in $(seq 200); do [ -s "$1" ] && return 0; sleep 0.1; done; return 1; }
+# copied KEY: Y then KEY; the message in $MSG, the tmux buffer in $BUF
+copied() {
+    tmux_ delete-buffer 2>/dev/null
+    keys Y
+    screen_wait "copy as:" >/dev/null
+    keys "$1"
+    screen_wait "Copied" >/dev/null
+    MSG=$(status_msg)
+    BUF=$(tmux_ show-buffer 2>/dev/null)
+}
+keys "clear; env NO_COLOR=1 PATH='$WORK/bin':\$PATH ${QUOTH_WRAP:-} '$QUOTH' browse --db '$DB'; echo END-OF-''RUN-6 \$?" Enter
+screen_wait "1/5" >/dev/null
+keys j j Y
+screen_is copy-as "Y: the format chooser in the status line"
+keys Escape
+screen_is copy-as-none "Esc: nothing copied"
+copied r
+expect_cmd "Y r: ClaimReview, said ($MSG)" \
+    test "$MSG" = "Copied 2271 bytes (1 quote) as ClaimReview via OSC 52 and tmux buffer"
+expect_cmd "... the claim as met (its speaker the author), firstAppearance the oldest variant (another speaker), every appearance, the rating left empty" \
+    python3 -c 'import json,sys; c=json.loads(sys.argv[1]); i=c["itemReviewed"]
+assert c["@type"]=="ClaimReview" and c["reviewRating"]["alternateName"] is None
+assert i["firstAppearance"]["url"]=="https://coast.example.org/2024/01/10/ports"
+assert [a["quothId"] for a in i["appearance"]]==["52078e0b7358","42c238ba70a2","d1b22e4308f0"]
+assert i["author"]["name"]=="Marco Bianchi" and i["firstAppearance"]["quothSpeaker"]=="Ines Duarte"' "$BUF"
+copied m
+expect_cmd "Y m: Markdown ($MSG)" \
+    test "$(printf '%s\n' "$BUF" | sed -n 3p)" = "> — Marco Bianchi, Italy's transport minister, Port Daily, [Winter plans for the ports](https://portdaily.example.com/2024/02/03/winter), 2024-02-03 [quoth:42c238ba70a2]"
+copied c
+expect_cmd "Y c: CSV with its header" grep -q '^42c238ba70a2,' <<<"$BUF"
+copied j
+expect_cmd "Y j: JSON Lines" grep -qF '"id":"42c238ba70a2"' <<<"$BUF"
+copied t
+expect_cmd "Y t: text" grep -qF 'Marco Bianchi (IT)' <<<"$BUF"
+keys O
+wait_file "$WORK/opened"
+expect_cmd "O: the archived copy at the article's date, one argument, no shell" \
+    test "$(cat "$WORK/opened")" = "https://web.archive.org/web/20240203/https://portdaily.example.com/2024/02/03/winter"
+rm -f "$WORK/opened"
+keys o
+wait_file "$WORK/opened"
+expect_cmd "o: the source URL" \
+    test "$(cat "$WORK/opened")" = "https://portdaily.example.com/2024/02/03/winter"
+keys e
+tmux_ send-keys -t t -l "seen on the evening news"
+keys Enter
+copied m
+expect_cmd "Y m on a marked quote: its note as a line" \
+    grep -qxF "> Note: seen on the evening news" <<<"$BUF"
+keys M q
+screen_wait_line "END-OF-RUN-6 0" >/dev/null && ok "q quits with status 0" || not_ok "q quits" "$(screen_capture | tail -3)"
+
 # a copy longer than terminals take in OSC 52 is sent whole, and said
 long=$(printf 'the harbour will stay open %.0s' $(seq 120))
 printf '{"url":"https://long.example.org/x","title":"Long","date":"2024-05-01","source":"Long Wire","text":"\\"%s,\\" said Ines Duarte, the minister."}\n' "$long" >"$WORK/long.jsonl"
