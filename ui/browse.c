@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -118,6 +119,7 @@ struct browser {
     size_t npicks, pcur, ptop;
     const char *pfield;
     struct buf pfilter;
+    bool pby_name;                  /* sorted by name, not by count */
 
     /* marks */
     char *case_name;
@@ -130,6 +132,8 @@ struct browser {
     enum mode rd_back;
     bool paste_on, pasting;
     bool choosing;                  /* Y: the next key picks a format */
+    int status_fx;                  /* the filter's column on the status
+                                     * line, or -1 (for a click) */
 
     char msg[512];
     int64_t data_version;
@@ -990,6 +994,7 @@ draw_status(struct browser *b, int y)
     char cnt[48];
 
     count_text(b, cnt, sizeof cnt);
+    b->status_fx = -1;
     if (b->n == 0)
         buf_printf(&s, " 0/%s", cnt);
     else if (b->pos >= 0)
@@ -998,8 +1003,11 @@ draw_status(struct browser *b, int y)
         buf_printf(&s, " ?/%s", cnt);
     if (b->suspended != NULL)
         buf_printf(&s, " \xe2\x94\x82 filters suspended (Ctrl-F)");
-    else if (b->filter[0] != '\0')
-        buf_printf(&s, " \xe2\x94\x82 filters: %s", b->filter);
+    else if (b->filter[0] != '\0') {
+        buf_printf(&s, " \xe2\x94\x82 filters: ");
+        b->status_fx = (int)utf8_width(s.data, s.len);
+        buf_puts(&s, b->filter);
+    }
     if (b->search != NULL)
         buf_printf(&s, " \xe2\x94\x82 /%s", b->search);
     buf_printf(&s, " \xe2\x94\x82 %s \xe2\x94\x82 %zu marked (%s)",
@@ -1107,6 +1115,11 @@ draw_reader(struct browser *b)
              "g/G ends, q back", COLS, A_REVERSE);
 }
 
+/* The picker's columns and its first row. */
+#define PICK_COUNT_X 6
+#define PICK_NAME_X 13
+#define PICK_ROW_Y 3
+
 static void
 draw_picker(struct browser *b)
 {
@@ -1121,6 +1134,14 @@ draw_picker(struct browser *b)
     mvaddstr(1, 0, "> ");
     text_put(stdscr, 1, 2, b->pfilter.data ? b->pfilter.data : "", COLS - 3,
              A_NORMAL);
+    /* the column headers: a click sorts by one (mouse_event) */
+    attrset(A_UNDERLINE);
+    mvaddstr(2, PICK_COUNT_X, "count");
+    mvaddstr(2, PICK_NAME_X, "name");
+    attrset(A_NORMAL);
+    mvaddstr(2, b->pby_name ? PICK_NAME_X + 4 : PICK_COUNT_X + 5,
+             b->pby_name ? "\xe2\x86\x91" : "\xe2\x86\x93");
+    h--;
     if (b->pcur < b->ptop)
         b->ptop = b->pcur;
     if (b->pcur >= b->ptop + (size_t)h)
@@ -1135,11 +1156,11 @@ draw_picker(struct browser *b)
             continue;
         a = shown - 1 == b->pcur ? A_REVERSE : A_NORMAL;
         attrset(a);
-        mvhline(2 + l, 0, ' ', COLS);
+        mvhline(PICK_ROW_Y + l, 0, ' ', COLS);
         snprintf(line, sizeof line, "%s %7ld  ", p->on ? "[x]" : "[ ]",
                  p->count);
-        mvaddstr(2 + l, 0, line);
-        text_put(stdscr, 2 + l, (int)strlen(line), p->label,
+        mvaddstr(PICK_ROW_Y + l, 0, line);
+        text_put(stdscr, PICK_ROW_Y + l, (int)strlen(line), p->label,
                  COLS - (int)strlen(line), a);
         l++;
     }
@@ -2023,7 +2044,39 @@ key_picker(struct browser *b, int key)
         return 1;
     }
     b->mode = M_PICKER;
+    b->pby_name = false;
     return 1;
+}
+
+static int
+pick_by_count(const void *x, const void *y)
+{
+    const struct pick *p = x, *q = y;
+
+    if (p->count != q->count)
+        return p->count < q->count ? 1 : -1;
+    return strcmp(p->label, q->label);
+}
+
+static int
+pick_by_name(const void *x, const void *y)
+{
+    const struct pick *p = x, *q = y;
+    int c = strcasecmp(p->label, q->label);
+
+    return c != 0 ? c : strcmp(p->label, q->label);
+}
+
+/* Sorts the picker by name (A to Z) or by count (most first), the
+ * cursor back on the first row. */
+static void
+picker_sort(struct browser *b, bool by_name)
+{
+    b->pby_name = by_name;
+    if (b->npicks > 1)
+        qsort(b->picks, b->npicks, sizeof *b->picks,
+              by_name ? pick_by_name : pick_by_count);
+    b->pcur = b->ptop = 0;
 }
 
 /* Whether every character of needle appears in hay in order, ignoring
@@ -2256,7 +2309,7 @@ key_mouse_toggle(struct browser *b, int key)
 {
     (void)key;
     b->mouse = !b->mouse;
-    mousemask(b->mouse ? ALL_MOUSE_EVENTS | REPORT_MOUSE_POSITION : 0, NULL);
+    mousemask(b->mouse ? ALL_MOUSE_EVENTS : 0, NULL);
     set_msg(b, "mouse %s (F2)", b->mouse ? "on" : "off: select text freely");
     return 1;
 }
@@ -2844,30 +2897,122 @@ prompt_key(struct browser *b, wint_t c, bool text)
 
 /* --- The loop ---------------------------------------------------------- */
 
+/* A click on the status line's filter at column col of its text: the
+ * term there goes (a term: a run of the filter without spaces outside
+ * double quotes and parentheses). */
+static void
+filter_drop_at(struct browser *b, int col)
+{
+    const char *f = b->filter;
+    size_t n = strlen(f), off = 0, k, ts = 0;
+    int depth = 0;
+    bool inq = false, in = false;
+    struct buf t = {0};
+
+    /* the byte under the column */
+    while (off < n && (int)utf8_width(f, off + 1) <= col)
+        off++;
+    if (off >= n || f[off] == ' ')
+        return;
+    for (k = 0; k <= n; k++) {
+        bool sp = k == n || (f[k] == ' ' && depth == 0 && !inq);
+        if (!in && !sp) {
+            in = true;
+            ts = k;
+        }
+        if (in && sp) {
+            in = false;
+            if (off >= ts && off < k)
+                break;
+        }
+        if (k < n && f[k] == '"')
+            inq = !inq;
+        else if (k < n && !inq && f[k] == '(')
+            depth++;
+        else if (k < n && !inq && f[k] == ')' && depth > 0)
+            depth--;
+    }
+    if (k > n)
+        return;
+    /* the filter without it, spaces tidied */
+    buf_append(&t, f, ts);
+    while (t.len > 0 && t.data[t.len - 1] == ' ')
+        t.len--;
+    while (k < n && f[k] == ' ')
+        k++;
+    buf_printf(&t, "%s%s", t.len > 0 && k < n ? " " : "", f + k);
+    apply_or_say(b, t.data ? t.data : "");
+    buf_free(&t);
+}
+
+/* The mouse (ux.md 5.2): the wheel scrolls, a click selects, a double
+ * click opens; a click on a filter term in the status line removes it;
+ * a click on a picker's column header sorts by it. */
 static void
 mouse_event(struct browser *b)
 {
     MEVENT ev;
+    int wheel = 0, k;
+    bool click, dbl;
 
-    if (getmouse(&ev) != OK || b->mode != M_LIST)
+    if (getmouse(&ev) != OK)
         return;
     if (ev.bstate & BUTTON4_PRESSED)
-        cursor_by(b, -3);
+        wheel = -1;
 #ifdef BUTTON5_PRESSED
     else if (ev.bstate & BUTTON5_PRESSED)
-        cursor_by(b, 3);
+        wheel = 1;
 #endif
-    else if (ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED |
-                          BUTTON1_DOUBLE_CLICKED)) {
-        int lh = (int)list_rows() * ROW_LINES;
-        if (ev.y >= 1 && ev.y < 1 + lh &&
-            (COLS < WIDE_COLS || ev.x < COLS * 6 / 10)) {
-            size_t k = b->top + (size_t)((ev.y - 1) / ROW_LINES);
-            if (k < b->n)
-                cursor_by(b, (long)k - (long)b->cur);
-            if (ev.bstate & BUTTON1_DOUBLE_CLICKED)
-                reader_open(b);
+    dbl = (ev.bstate & BUTTON1_DOUBLE_CLICKED) != 0;
+    click = dbl || (ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)) != 0;
+    switch (b->mode) {
+    case M_READER:
+        for (k = 0; k < 3 && wheel != 0; k++)
+            reader_key(b, wheel < 0 ? 'k' : 'j');
+        break;
+    case M_CHECK:
+        if (wheel != 0)
+            checkview_move(b->cv, wheel);
+        else if (click && checkview_click(b->cv, ev.y) && dbl)
+            check_jump(b, checkview_id(b->cv));
+        break;
+    case M_PICKER:
+        if (wheel != 0) {
+            for (k = 0; k < 3; k++)
+                picker_key(b, wheel < 0 ? KEY_UP : KEY_DOWN, false);
+        } else if (click && ev.y == PICK_ROW_Y - 1) {
+            picker_sort(b, ev.x >= PICK_NAME_X - 1);
+        } else if (click && ev.y >= PICK_ROW_Y) {
+            size_t at = b->ptop + (size_t)(ev.y - PICK_ROW_Y), shown = 0;
+            for (size_t j = 0; j < b->npicks; j++)
+                shown += !b->picks[j].hidden;
+            if (at < shown) {
+                b->pcur = at;
+                if (dbl)
+                    picker_key(b, '\n', false);
+            }
         }
+        break;
+    case M_LIST:
+        if (wheel != 0) {
+            cursor_by(b, 3 * wheel);
+        } else if (click && ev.y == LINES - 2 && b->status_fx >= 0 &&
+                   ev.x >= b->status_fx) {
+            filter_drop_at(b, ev.x - b->status_fx);
+        } else if (click) {
+            int lh = (int)list_rows() * ROW_LINES;
+            if (ev.y >= 1 && ev.y < 1 + lh &&
+                (COLS < WIDE_COLS || ev.x < COLS * 6 / 10)) {
+                size_t r = b->top + (size_t)((ev.y - 1) / ROW_LINES);
+                if (r < b->n)
+                    cursor_by(b, (long)r - (long)b->cur);
+                if (r < b->n && dbl)
+                    reader_open(b);
+            }
+        }
+        break;
+    default:
+        break;
     }
 }
 

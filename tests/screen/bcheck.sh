@@ -14,8 +14,15 @@ DB="$WORK/t.db"
 screen_is() {
     local want="$DIR/$1.screen" i
     if [ -n "${QUOTH_SCREEN_UPDATE:-}" ]; then
-        sleep 1
-        screen_capture >"$want"
+        # the screen once it stops changing
+        screen_capture >"$WORK/a"
+        for i in $(seq 20); do
+            sleep 0.3
+            screen_capture >"$WORK/b"
+            cmp -s "$WORK/a" "$WORK/b" && break
+            mv "$WORK/b" "$WORK/a"
+        done
+        cp "$WORK/a" "$want"
         ok "$2 (written $1.screen)"
         return
     fi
@@ -176,6 +183,61 @@ expect_cmd "Y m on a marked quote: its note as a line" \
     grep -qxF "> Note: seen on the evening news" <<<"$BUF"
 keys M q
 screen_wait_line "END-OF-RUN-6 0" >/dev/null && ok "q quits with status 0" || not_ok "q quits" "$(screen_capture | tail -3)"
+
+# The mouse: xterm's SGR reports written into the pane as the terminal
+# would send them (button;column;row from 1; M press, m release).
+# click X Y: a press and a release; dclick: two; wheel UP|DOWN X Y.
+click() { tmux_ send-keys -t t -l $'\e[<0;'"$1;$2M"$'\e[<0;'"$1;$2m"; }
+dclick() { tmux_ send-keys -t t -l $'\e[<0;'"$1;$2M"$'\e[<0;'"$1;$2m"$'\e[<0;'"$1;$2M"$'\e[<0;'"$1;$2m"; }
+wheel() { tmux_ send-keys -t t -l $'\e[<'"$(( $1 == 0 ? 64 : 65 ));$2;$3M"; }
+keys "clear; NO_COLOR=1 ${QUOTH_WRAP:-} '$QUOTH' browse --db '$DB'; echo END-OF-''RUN-7 \$?" Enter
+screen_is startup "again, the mouse on: the first screen"
+click 20 6
+screen_is mouse-click "a click on a row selects it"
+wheel 1 20 6
+screen_is mouse-wheel "the wheel scrolls the list (three rows)"
+wheel 0 20 6
+screen_is mouse-wheel-up "the wheel back up (three rows)"
+keys '\'
+tmux_ send-keys -t t -l 'country:it speaker:"Marco Bianchi" port'
+keys Enter
+screen_is mouse-filter "a filter of three terms"
+click 36 29
+screen_is mouse-filter-drop "a click on a term in the status line (inside its quotes) removes that term"
+keys C-r C
+screen_is mouse-picker "C: the picker's column headers, sorted by count"
+click 15 3
+screen_is mouse-picker-name "a click on the name header sorts by name"
+click 8 3
+screen_is mouse-picker "a click on the count header sorts by count again"
+dclick 20 5
+screen_is mouse-picker-applied "a double click on a picker row applies it"
+keys C-r
+dclick 20 4
+screen_is mouse-reader "a double click on a row opens the reader"
+keys q X
+tmux_ send-keys -t t -l "We will keep every harbour open through the long winter"
+keys Enter
+click 10 11
+screen_is mouse-check "a click on a check's match selects it"
+dclick 10 11
+screen_is mouse-check-jump "a double click on a match goes to it in the list"
+# mouse_flags: whether the program asked the terminal for mouse reports
+mouse_flags() { tmux_ display-message -t t -p '#{mouse_standard_flag}#{mouse_button_flag}#{mouse_any_flag}'; }
+expect_cmd "the mouse is on by default: reports asked for" test "$(mouse_flags)" != 000
+keys F2
+screen_is mouse-off "F2: the mouse off, said"
+expect_cmd "... the terminal told to send no reports" test "$(mouse_flags)" = 000
+keys F2
+screen_wait "mouse on" >/dev/null
+expect_cmd "F2 again: reports asked for again" test "$(mouse_flags)" != 000
+keys q
+screen_wait_line "END-OF-RUN-7 0" >/dev/null && ok "q quits with status 0" || not_ok "q quits" "$(screen_capture | tail -3)"
+keys "clear; NO_COLOR=1 ${QUOTH_WRAP:-} '$QUOTH' browse --no-mouse --db '$DB'; echo END-OF-''RUN-8 \$?" Enter
+screen_wait "1/5" >/dev/null
+expect_cmd "--no-mouse: no mouse reports asked for" test "$(mouse_flags)" = 000
+keys q
+screen_wait_line "END-OF-RUN-8 0" >/dev/null && ok "q quits with status 0" || not_ok "q quits" "$(screen_capture | tail -3)"
 
 # a copy longer than terminals take in OSC 52 is sent whole, and said
 long=$(printf 'the harbour will stay open %.0s' $(seq 120))
