@@ -826,12 +826,56 @@ query_open(const struct index_args *a, char **text, struct query *q,
     return 0;
 }
 
+/* A case file's notes, for `quoth export @NAME` (ux.md 7.5): each
+ * marked quote's id and one-line note. */
+struct case_notes {
+    char **id, **note;
+    size_t n;
+};
+
+static void
+case_notes_row(void *ctx, const char *id, const char *note)
+{
+    struct case_notes *c = ctx;
+
+    c->id = xreallocarray(c->id, c->n + 1, sizeof *c->id);
+    c->note = xreallocarray(c->note, c->n + 1, sizeof *c->note);
+    c->id[c->n] = xstrdup(id);
+    c->note[c->n++] = xstrdup(note ? note : "");
+}
+
+static const char *
+case_notes_of(void *ctx, const char *id)
+{
+    const struct case_notes *c = ctx;
+    size_t k;
+
+    for (k = 0; k < c->n; k++)
+        if (strcmp(c->id[k], id) == 0)
+            return c->note[k];
+    return NULL;
+}
+
+static void
+case_notes_free(struct case_notes *c)
+{
+    size_t k;
+
+    for (k = 0; k < c->n; k++) {
+        free(c->id[k]);
+        free(c->note[k]);
+    }
+    free(c->id);
+    free(c->note);
+}
+
 /* Runs a query and writes what it finds to fp: search and export. */
 static int
 run_query(const struct cmd *c, const struct index_args *a, FILE *fp,
           enum out_format format, bool color, const char *outname)
 {
     struct out_options opts = {.format = format, .color = color};
+    struct case_notes notes = {NULL, NULL, 0};
     struct q_error err = {{0}};
     struct query q;
     enum index_sort sort;
@@ -874,6 +918,13 @@ run_query(const struct cmd *c, const struct index_args *a, FILE *fp,
     opts.query = text;
     opts.inputs = &db;
     opts.ninputs = 1;
+    /* a case file exported whole (@NAME of a case): with its notes */
+    if (strcmp(c->name, "export") == 0 && text[0] == '@' &&
+        strpbrk(text, " \t") == NULL &&
+        index_case_marks(ix, text + 1, case_notes_row, &notes, &err) > 0) {
+        opts.note = case_notes_of;
+        opts.note_ctx = &notes;
+    }
     o = out_new(fp, &opts);
     sink = out_sink(o);
     n = index_search(ix, &q, sort, limit, &sink, &err);
@@ -891,6 +942,7 @@ run_query(const struct cmd *c, const struct index_args *a, FILE *fp,
         rc = n > 0 ? EXIT_OK : EXIT_NONE;
     }
     out_free(o);
+    case_notes_free(&notes);
     index_close(ix);
     query_free(&q);
     free(text);

@@ -1465,19 +1465,35 @@ collect_put(void *ctx, const struct record *r)
     return 0;
 }
 
+/* The note of quote id in the case, or NULL: out.c's note. */
+static const char *
+case_note(void *ctx, const char *id)
+{
+    struct browser *b = ctx;
+    long k = mark_of(b, id);
+
+    return k >= 0 ? b->notes[k] : NULL;
+}
+
 /* Writes the marked quotes (when any) or the current result to fp in
- * format f. Returns how many, or -1. */
+ * format f; the marked ones with their notes. Returns how many, or -1. */
 static long
 write_quotes(struct browser *b, FILE *fp, enum out_format f, bool marked_only,
              bool current_only)
 {
     struct out_options opts = {.format = f};
-    struct collect c = {out_new(fp, &opts), 0};
+    struct collect c;
     struct record_sink sink = {collect_put, &c};
     struct q_error err = {{0}};
     long n = 0;
     size_t k;
 
+    if (marked_only && !current_only) {
+        opts.note = case_note;
+        opts.note_ctx = b;
+    }
+    c.o = out_new(fp, &opts);
+    c.n = 0;
     if (current_only) {
         if (b->n > 0)
             n = index_show(b->ix, b->rows[b->cur].id, &sink, &err);

@@ -175,14 +175,40 @@ keys o
 wait_file "$WORK/opened"
 expect_cmd "o: the source URL" \
     test "$(cat "$WORK/opened")" = "https://portdaily.example.com/2024/02/03/winter"
-keys e
+# a case of its own, so that later runs start with no mark
+keys :
+tmux_ send-keys -t t -l "case probe"
+keys Enter e
 tmux_ send-keys -t t -l "seen on the evening news"
 keys Enter
 copied m
 expect_cmd "Y m on a marked quote: its note as a line" \
     grep -qxF "> Note: seen on the evening news" <<<"$BUF"
-keys M q
+# the notes go wherever marked quotes are written
+keys :
+tmux_ send-keys -t t -l "export $WORK/case.csv"
+keys Enter
+screen_wait "Saved 1 marked" >/dev/null
+expect_cmd ":export of the case as CSV: a last column, note" \
+    test "$(head -1 "$WORK/case.csv" | tr -d '\r' | awk -F, '{print $NF}')" = note
+expect_cmd "... the marked quote's row ends with its note" \
+    grep -q '^42c238ba70a2,.*,seen on the evening news.$' "$WORK/case.csv"
+keys s C-u
+tmux_ send-keys -t t -l "$WORK/case.txt"
+keys Enter
+screen_wait "Saved 1 marked" >/dev/null
+expect_cmd "s of the case as text: a note line" grep -qxF "    note: seen on the evening news" "$WORK/case.txt"
+keys q
 screen_wait_line "END-OF-RUN-6 0" >/dev/null && ok "q quits with status 0" || not_ok "q quits" "$(screen_capture | tail -3)"
+q export --db "$DB" -o "$WORK/probe.jsonl" @probe
+expect_rc 0 "export @probe"
+expect_cmd "export of a case as JSON Lines: \"note\" last" \
+    grep -qF ',"note":"seen on the evening news"}' "$WORK/probe.jsonl"
+q export --db "$DB" -o "$WORK/probe.tsv" @probe
+expect_cmd "... as TSV: a note column" grep -qP '\tseen on the evening news$' "$WORK/probe.tsv"
+q export --db "$DB" -o "$WORK/query.jsonl" speaker:marco
+expect_cmd "an export of a query, not a case: no note" \
+    test "$(grep -c '"note"' "$WORK/query.jsonl")" = 0
 
 # The mouse: xterm's SGR reports written into the pane as the terminal
 # would send them (button;column;row from 1; M press, m release).
