@@ -68,7 +68,7 @@ static int cmd_variants(int argc, char **argv);
 static int cmd_version(int argc, char **argv);
 
 static const struct cmd cmds[] = {
-    {"browse", "browse [--db FILE] [--no-mouse] [QUERY...]",
+    {"browse", "browse [--db FILE] [--no-mouse] [--color WHEN] [QUERY...]",
      "scroll, filter and collect quotes on a terminal", cmd_browse},
     {"alias", "alias [--db FILE] FORM NAME",
      "group a written form of a name under a person", cmd_alias},
@@ -1993,7 +1993,7 @@ cmd_browse(int argc, char **argv)
     struct index *ix;
     struct query q;
     char *text, *db;
-    int r, i, j;
+    int r, i, j, color = -1;
 
     /* --no-mouse is the browser's alone; the rest as every command */
     for (i = j = 1; i < argc; i++) {
@@ -2008,10 +2008,21 @@ cmd_browse(int argc, char **argv)
             argv[j++] = argv[i];
     }
     argc = j;
-    r = index_opts(c, argc, argv, "d", false, &a);
+    r = index_opts(c, argc, argv, "dc", false, &a);
     if (r != 0) {
         free(a.words);
         return r > 0 ? EXIT_OK : EXIT_USAGE;
+    }
+    if (a.color != NULL && strcmp(a.color, "auto") == 0)
+        color = -1;
+    else if (a.color != NULL && strcmp(a.color, "always") == 0)
+        color = 1;
+    else if (a.color != NULL && strcmp(a.color, "never") == 0)
+        color = 0;
+    else if (a.color != NULL) {
+        free(a.words);
+        return usage_error(c, "--color takes auto, always or never, not "
+                           "'%s'", a.color);
     }
     if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
         free(a.words);
@@ -2027,7 +2038,7 @@ cmd_browse(int argc, char **argv)
     }
     query_free(&q);
     index_close(ix);
-    r = browse_run(db, text, mouse);
+    r = browse_run(db, text, mouse, color);
     free(text);
     free(db);
     free(a.words);

@@ -26,6 +26,7 @@
 #include "check.h"
 #include "checkview.h"
 #include "clip.h"
+#include "config.h"
 #include "count.h"
 #include "error.h"
 #include "index.h"
@@ -132,6 +133,7 @@ struct browser {
     enum mode rd_back;
     bool paste_on, pasting;
     bool choosing;                  /* Y: the next key picks a format */
+    struct ui_config cfg;           /* the config file's settings */
     int status_fx;                  /* the filter's column on the status
                                      * line, or -1 (for a click) */
 
@@ -242,12 +244,27 @@ store_put(void *ctx, const struct record *r)
 
 /* --- Attributes: meaning by attribute first, colour added (ux.md 5.2) -- */
 
-enum { PAIR_SPEAKER = 1, PAIR_HIT, PAIR_DIM, PAIR_QUOTE, PAIR_ERR };
+/* The colours the call sites name, as elements of the config. */
+enum { PAIR_SPEAKER = UI_SPEAKER, PAIR_HIT = UI_HIT, PAIR_DIM = UI_DETAILS,
+       PAIR_QUOTE = UI_QUOTE, PAIR_ERR = UI_ERROR };
+/* The first colour pair: one an element from there (config.c). */
+#define PAIR_BASE 1
 
+/* a with what the config adds to the element (attributes, its colour). */
 static attr_t
-attr_of(const struct browser *b, int pair, attr_t a)
+attr_of(const struct browser *b, int el, attr_t a)
 {
-    return b->color ? a | COLOR_PAIR(pair) : a;
+    a |= b->cfg.el[el].attrs;
+    if (b->color && (b->cfg.el[el].fg >= 0 || b->cfg.el[el].bg >= 0))
+        a |= COLOR_PAIR(PAIR_BASE + el);
+    return a;
+}
+
+/* The element's own attributes, and what the config adds. */
+static attr_t
+el_attr(const struct browser *b, enum ui_element e)
+{
+    return ui_config_attr(&b->cfg, e, PAIR_BASE, b->color);
 }
 
 /* The answer screens' attributes, in the browser's colours. */
@@ -256,10 +273,10 @@ check_style(const struct browser *b, struct checkview_style *st)
 {
     st->speaker = attr_of(b, PAIR_SPEAKER, A_BOLD);
     st->dim = attr_of(b, PAIR_DIM, A_NORMAL);
-    st->dropped = attr_of(b, PAIR_ERR, A_REVERSE);
-    st->added = attr_of(b, PAIR_QUOTE, A_UNDERLINE);
+    st->dropped = el_attr(b, UI_DROPPED);
+    st->added = el_attr(b, UI_ADDED);
     st->title = A_BOLD;
-    st->mark = attr_of(b, PAIR_ERR, A_NORMAL);
+    st->mark = el_attr(b, UI_MARK);
 }
 
 /* --- The query ---------------------------------------------------------- */
@@ -756,7 +773,7 @@ add_quote(struct browser *b, const struct record_store *s, size_t k,
             attr_of(b, PAIR_SPEAKER, A_BOLD)};
     if (s->q[k].cue_start != RECORD_NONE && s->q[k].cue_end <= s->body_len)
         (*sp)[(*n)++] = (struct text_span){s->q[k].cue_start, s->q[k].cue_end,
-                                           A_UNDERLINE};
+                                           el_attr(b, UI_CUE)};
 }
 
 /* --- Drawing ------------------------------------------------------------ */
@@ -797,7 +814,7 @@ draw_title(struct browser *b)
         snprintf(tot, sizeof tot, "\xe2\x80\xa6");
     snprintf(right, sizeof right, " %s / %s quotes ", cnt, tot);
     rw = (int)utf8_width(right, strlen(right));
-    attrset(A_BOLD);
+    attrset(el_attr(b, UI_TITLE));
     mvaddstr(0, 0, "quoth ");
     attrset(A_NORMAL);
     x = 6;
@@ -837,7 +854,7 @@ static void
 draw_row(struct browser *b, const struct row *r, bool sel, int y, int x0,
          int w)
 {
-    attr_t base = sel ? A_REVERSE : A_NORMAL;
+    attr_t base = sel ? el_attr(b, UI_SELECTION) : A_NORMAL;
     int sw = w >= 120 ? 22 : 18, ow = w >= 120 ? 16 : 11;
     int qx, qw, x = x0;
     struct text_span *sp = NULL;
@@ -859,10 +876,12 @@ draw_row(struct browser *b, const struct row *r, bool sel, int y, int x0,
             m[nm++] = "\xe2\x97\x8f";
         if (r->conflict > 0)
             m[nm++] = "\xe2\x89\xa0";
+        attrset(base | el_attr(b, UI_MARK));
         if (nm > 0)
             mvaddstr(y, x, m[0]);
         if (nm > 1)
             mvaddstr(y + 1, x, m[1]);
+        attrset(base);
     }
     x += 2;
     text_put(stdscr, y, x, r->date ? r->date : "", 10, base);
@@ -1014,18 +1033,18 @@ draw_status(struct browser *b, int y)
                sorts[b->sort], b->nmarks, b->case_name);
     if (b->writing)
         buf_puts(&s, " \xe2\x94\x82 index being written");
-    attrset(A_REVERSE);
+    attrset(el_attr(b, UI_STATUS));
     mvhline(y, 0, ' ', COLS);
     if (b->msg[0] != '\0') {
         int mw = (int)utf8_width(b->msg, strlen(b->msg)) + 3;
         int used = text_put(stdscr, y, 0, s.data,
                             mw < COLS * 2 / 3 ? COLS - mw : 12,
-                            A_REVERSE);
+                            el_attr(b, UI_STATUS));
         mvaddstr(y, used, " \xe2\x94\x82 ");
         text_put(stdscr, y, used + 3, b->msg, COLS - used - 3,
-                 A_REVERSE | A_BOLD);
+                 el_attr(b, UI_STATUS) | A_BOLD);
     } else {
-        text_put(stdscr, y, 0, s.data, COLS, A_REVERSE);
+        text_put(stdscr, y, 0, s.data, COLS, el_attr(b, UI_STATUS));
     }
     buf_free(&s);
 }
@@ -3225,7 +3244,7 @@ run(struct browser *b)
 }
 
 int
-browse_run(const char *db, const char *query, bool mouse)
+browse_run(const char *db, const char *query, bool mouse, int color)
 {
     struct browser b;
     struct q_error err = {{0}};
@@ -3246,7 +3265,10 @@ browse_run(const char *db, const char *query, bool mouse)
     b.data_version = index_data_version(b.ix);
     b.case_name = xstrdup("marks");
     b.zoom = 1;
-    b.mouse = mouse;
+    /* the config's bad lines go to stderr before the screen opens, and
+     * the first shows on the status line */
+    ui_config_read(&b.cfg, NULL, stderr);
+    b.mouse = mouse && !b.cfg.mouse_off;
     {
         struct query q;
         if (parse(&b, query ? query : "", &q, &qe) < 0) {
@@ -3276,17 +3298,19 @@ browse_run(const char *db, const char *query, bool mouse)
     nodelay(stdscr, TRUE);
     define_key("\033[200~", KEY_PASTE_BEGIN);
     define_key("\033[201~", KEY_PASTE_END);
-    b.color = has_colors() && (nc == NULL || nc[0] == '\0');
+    /* --color=always beats NO_COLOR, which beats auto */
+    b.color = has_colors() && (color > 0 || (color < 0 && (nc == NULL ||
+                                                          nc[0] == '\0')));
     if (b.color) {
-        /* the terminal's own palette: default background, 8 colours */
+        /* the terminal's own palette: default background, 8 or 16
+         * colours, never redefined */
         start_color();
         use_default_colors();
-        init_pair(PAIR_SPEAKER, COLOR_CYAN, -1);
-        init_pair(PAIR_HIT, COLOR_YELLOW, -1);
-        init_pair(PAIR_DIM, COLOR_BLUE, -1);
-        init_pair(PAIR_QUOTE, COLOR_GREEN, -1);
-        init_pair(PAIR_ERR, COLOR_RED, -1);
+        ui_config_pairs(&b.cfg, PAIR_BASE);
     }
+    if (b.cfg.errors > 0)
+        set_msg(&b, "config: %s%s", b.cfg.first_error,
+                b.cfg.errors > 1 ? " (and more, on stderr)" : "");
     signal(SIGTERM, on_stop);
     signal(SIGHUP, on_stop);
     if (b.mouse)

@@ -281,4 +281,46 @@ expect_cmd "... nothing cut: the whole citation in the tmux buffer" \
     test "$(tmux_ show-buffer | wc -c)" -ge 3300
 keys q
 screen_wait_line "END-OF-RUN-5 0" >/dev/null && ok "q quits with status 0" || not_ok "q quits" "$(screen_capture | tail -3)"
+
+# The config file: mouse = off, a colour line, bad lines told and skipped
+mkdir -p "$WORK/cfg/quoth"
+printf '%s\n' '# quoth settings' 'mouse = off' \
+    'color speaker red default underline' 'color nosuch red default' \
+    'color speaker purple default' 'colour title default default bold' \
+    >"$WORK/cfg/quoth/config"
+CFG="$WORK/cfg/quoth/config"
+keys "clear; env -u NO_COLOR XDG_CONFIG_HOME='$WORK/cfg' ${QUOTH_WRAP:-} '$QUOTH' browse --db '$DB'; echo END-OF-''RUN-9 \$?" Enter
+screen_wait "1/6" >/dev/null
+row=$(tmux_ capture-pane -t t -p -e | sed -n 4p)
+expect_cmd "color speaker red default underline: the speaker underlined and red" \
+    grep -qF $'\e[1;4m\e[31mJens Weber' <<<"$row"
+expect_cmd "mouse = off: no mouse reports asked for" test "$(mouse_flags)" = 000
+expect_cmd "the first bad line on the status line" \
+    grep -qF "config: $CFG:4: unknown element" <<<"$(screen_capture)"
+keys q
+screen_wait_line "END-OF-RUN-9 0" >/dev/null && ok "q quits with status 0" || not_ok "q quits" "$(screen_capture | tail -3)"
+expect_cmd "each bad line: one error naming file:line, on stderr" \
+    grep -qF "quoth: $CFG:4: unknown element 'nosuch' (one of selection," <<<"$(screen_capture)"
+expect_cmd "... the next one too" \
+    grep -qF "quoth: $CFG:5: unknown colour 'purple'" <<<"$(screen_capture)"
+keys "clear; NO_COLOR=1 XDG_CONFIG_HOME='$WORK/cfg' ${QUOTH_WRAP:-} '$QUOTH' browse --db '$DB' 2>/dev/null; echo END-OF-''RUN-10 \$?" Enter
+screen_wait "1/6" >/dev/null
+row=$(tmux_ capture-pane -t t -p -e | sed -n 4p)
+expect_cmd "NO_COLOR: attributes only (underlined, no red)" \
+    sh -c 'case $1 in *"$(printf "\033[1;4mJens Weber")"*) ;; *) exit 1;; esac; case $1 in *"$(printf "\033[3")"[0-7]m*) exit 1;; esac' - "$row"
+keys q
+screen_wait_line "END-OF-RUN-10 0" >/dev/null
+keys "clear; env -u NO_COLOR XDG_CONFIG_HOME='$WORK/cfg' ${QUOTH_WRAP:-} '$QUOTH' browse --color=never --db '$DB' 2>/dev/null; echo END-OF-''RUN-11 \$?" Enter
+screen_wait "1/6" >/dev/null
+row=$(tmux_ capture-pane -t t -p -e | sed -n 4p)
+expect_cmd "--color=never: attributes only" \
+    sh -c 'case $1 in *"$(printf "\033[1;4mJens Weber")"*) ;; *) exit 1;; esac; case $1 in *"$(printf "\033[3")"[0-7]m*) exit 1;; esac' - "$row"
+keys q
+screen_wait_line "END-OF-RUN-11 0" >/dev/null
+keys "clear; NO_COLOR=1 XDG_CONFIG_HOME='$WORK/cfg' ${QUOTH_WRAP:-} '$QUOTH' browse --color=always --db '$DB' 2>/dev/null; echo END-OF-''RUN-12 \$?" Enter
+screen_wait "1/6" >/dev/null
+row=$(tmux_ capture-pane -t t -p -e | sed -n 4p)
+expect_cmd "--color=always beats NO_COLOR" grep -qF $'\e[31mJens Weber' <<<"$row"
+keys q
+screen_wait_line "END-OF-RUN-12 0" >/dev/null && ok "q quits with status 0" || not_ok "q quits" "$(screen_capture | tail -3)"
 done_testing
