@@ -280,7 +280,8 @@ checkview_draw(struct checkview *v, const struct checkview_style *st)
     }
     for (y = first, k = v->top; k < r->n; k++) {
         int h = entry_lines(v, k, w[k]);
-        if (y + h - 1 > end)
+        /* its blank last line may take the "more below" line */
+        if (y + h > end)
             break;
         draw_entry(v, k, y, w[k], st);
         v->y0[k] = y;

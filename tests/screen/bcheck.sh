@@ -52,6 +52,10 @@ expect_cmd "the dropped word is drawn reversed, not bracketed" \
     grep -qF $'\e[7mport' <<<"$line"
 expect_cmd "the added word is drawn underlined" \
     grep -qF $'\e[4mharbour' <<<"$line"
+tmux_ resize-window -t t -x 60 -y 15
+screen_is check-small "60x15: the matches that fit, and more below"
+tmux_ resize-window -t t -x 100 -y 30
+screen_is check-near "back to 100x30: the same screen"
 keys j j
 screen_is check-third "j selects the next matches"
 keys Enter
