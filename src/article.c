@@ -250,8 +250,22 @@ article_from_text(const char *path, const char *text, size_t len)
 void
 article_set(char **field, const char *value)
 {
+    size_t n;
+
     free(*field);
-    *field = value != NULL && *value != '\0' ? xstrdup(value) : NULL;
+    *field = NULL;
+    if (value == NULL || *value == '\0')
+        return;
+    /* Every record repeats its article's metadata: a hostile page with a
+     * megabyte title and thousands of quotes must not write gigabytes.
+     * Cut at a character boundary. */
+    n = strlen(value);
+    if (n > ARTICLE_META_MAX) {
+        n = ARTICLE_META_MAX;
+        while (n > 0 && ((unsigned char)value[n] & 0xc0) == 0x80)
+            n--;
+    }
+    *field = xstrndup(value, n);
 }
 
 void

@@ -40,7 +40,12 @@ struct article {
  * their end. text must be valid UTF-8. Caller frees with article_free. */
 struct article *article_from_text(const char *path, const char *text,
                                   size_t len);
-/* Sets a metadata field, replacing what was there; value may be NULL. */
+/* The longest metadata field kept, in bytes: longer ones are cut. */
+#define ARTICLE_META_MAX 2048
+
+/* Sets a metadata field, replacing what was there; value may be NULL or
+ * empty (no value). Keeps at most ARTICLE_META_MAX bytes, cut at a
+ * character boundary. */
 void article_set(char **field, const char *value);
 /* Fills domain from url when the url has a host and domain is unset. */
 void article_fill_domain(struct article *a);

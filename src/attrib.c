@@ -87,6 +87,7 @@ enum subj_kind {
     SUBJ_NONE,
     SUBJ_NAME,      /* a person or body by name */
     SUBJ_PRONOUN,
+    SUBJ_FIRST,     /* "I": a transcript's current speaker */
     SUBJ_ANON,      /* a senior official */
     SUBJ_DEF,       /* the minister, the ministry: someone named before */
 };
@@ -128,6 +129,13 @@ struct ctx {
     bool *term;             /* per quote: a title or name, not speech */
     char home[3];           /* the country the article is set in */
     int us_marks;           /* words that place it in the US */
+    /* The author of a statement the title announces ("Statement by Rep.
+     * X on ...", "X Statement on ..."): headline_owner. */
+    char *owner, *owner_role;
+    char owner_cc[3];
+    size_t owner_ent;       /* entity + 1 in the body, or 0 */
+    size_t *lowset;         /* hashes of lower-case words (lower_elsewhere) */
+    size_t nlow;
 };
 
 /* ---- tokens ------------------------------------------------------------ */
@@ -411,10 +419,18 @@ run_left(const struct ctx *x, size_t i)
             f--;
             continue;
         }
-        if (f >= 2 && (p->cls & LEX_PARTICLE) && !p->cap &&
-            x->t[f - 2].cap && tok_word(&x->t[f - 2]) && !x->t[f - 2].poss) {
-            f--;
-            continue;
+        /* "Ursula von der Leyen": particles, one or two, between the
+         * name's capitalised words */
+        if ((p->cls & LEX_PARTICLE) && !p->cap) {
+            size_t g = f - 1;
+            if (g >= 1 && (x->t[g - 1].cls & LEX_PARTICLE) &&
+                !x->t[g - 1].cap && x->t[g - 1].para == p->para)
+                g--;
+            if (g >= 1 && x->t[g - 1].cap && tok_word(&x->t[g - 1]) &&
+                !x->t[g - 1].poss && x->t[g - 1].para == p->para) {
+                f = g;
+                continue;
+            }
         }
         break;
     }
@@ -433,10 +449,14 @@ run_right(const struct ctx *x, size_t i)
             e++;
             continue;
         }
-        if ((k->cls & LEX_PARTICLE) && !k->cap && e + 2 < x->n &&
-            x->t[e + 2].cap && tok_word(&x->t[e + 2])) {
-            e++;
-            continue;
+        if ((k->cls & LEX_PARTICLE) && !k->cap && e + 2 < x->n) {
+            size_t g = e + 2;
+            if ((x->t[g].cls & LEX_PARTICLE) && !x->t[g].cap && g + 1 < x->n)
+                g++;
+            if (x->t[g].cap && tok_word(&x->t[g])) {
+                e = g - 1;
+                continue;
+            }
         }
         break;
     }
@@ -539,6 +559,21 @@ lexicon_recased(const char *s, size_t n, bool rest)
     return lexicon_classes(w, n);
 }
 
+/* The lexicon classes of the word s[0..n) in lower case ("OFFICIAL" as
+ * "official"). */
+static lex_mask
+lexicon_lower(const char *s, size_t n)
+{
+    char w[32];
+    size_t i;
+
+    if (n >= sizeof w)
+        return 0;
+    for (i = 0; i < n; i++)
+        w[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] - 'A' + 'a' : s[i]);
+    return lexicon_classes(w, n);
+}
+
 /* s[0..n) with its first byte kept and the other capitals in lower case,
  * for a label written in capitals ("HALVORSEN" as "Halvorsen"). Caller
  * frees. */
@@ -594,6 +629,27 @@ run_is_body(const struct ctx *x, size_t f, size_t l)
     return false;
 }
 
+static bool lower_elsewhere(const struct ctx *x, size_t a, size_t b);
+
+/* Whether token i is a word of an office's topic or an abbreviation of
+ * one, not a name: no forename, no initial; a word the article writes in
+ * lower case elsewhere ("Climate"), a role or an abbreviation in
+ * capitals ("MEP"). */
+static bool
+topic_word(const struct ctx *x, size_t i)
+{
+    const struct tok *k = &x->t[i];
+    size_t n = k->e - k->s;
+
+    if ((k->cls & (LEX_MALE | LEX_FEMALE)) || n < 2 ||
+        memchr(x->s + k->s, '.', n) != NULL || !k->cap)
+        return false;
+    if (k->allcap)
+        return n <= 4;
+    return lower_elsewhere(x, k->s, k->e) ||
+           (lexicon_recased(x->s + k->s, n, false) & (LEX_ROLE | LEX_ANON));
+}
+
 /* Splits a capitalised run [f, l] into a title part and a name part: the
  * name starts after the last title or country word. Returns the name's
  * first token (l + 1 when there is no name). */
@@ -638,6 +694,30 @@ run_name_start(const struct ctx *x, size_t f, size_t l)
         if (lexicon_recased(x->s + x->t[f].s, x->t[f].e - x->t[f].s,
                             false) & (LEX_ROLE | LEX_ANON))
             n = f + 1;
+    }
+    /* "Special Envoy for Climate Ilona Varga", "Subcommittee on Aviation
+     * Chair Tom Hale", "Midlands MEP Tom Hale": after a title or its
+     * "for", words before a known forename that are common words (the
+     * article writes them in lower case too) or short abbreviations are
+     * the office's topic, not forenames ("Rep. K. Tom Hale", "Maxwell Tom
+     * Hale" stay). */
+    if ((n > f || (f >= 2 && x->t[f - 2].cap &&
+                   (x->t[f - 2].cls & (LEX_TITLE | LEX_BODY)) &&
+                   (tok_is(x, &x->t[f - 1], "for") ||
+                    tok_is(x, &x->t[f - 1], "on") ||
+                    tok_is(x, &x->t[f - 1], "of")))) &&
+        l >= n + 2) {
+        size_t j, m;
+        for (j = n + 1; j < l; j++) {
+            if (!(x->t[j].cls & (LEX_MALE | LEX_FEMALE)) ||
+                (x->t[j].cls & LEX_TITLE))
+                continue;
+            for (m = n; m < j && topic_word(x, m);)
+                m++;
+            if (m == j)
+                n = j;
+            break;
+        }
     }
     return n;
 }
@@ -763,6 +843,177 @@ mention_add(struct ctx *x, size_t tok, size_t ent)
     }
     x->ms[x->nms++] = (struct mention){tok, ent};
     x->ents[ent].mentions++;
+}
+
+/* Whether s[i] may be in a name word: a letter, a mark, a hyphen or an
+ * apostrophe (any byte of a multibyte character counts). */
+static bool
+name_byte(unsigned char c)
+{
+    return c >= 0x80 || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+           c == '-' || c == '\'';
+}
+
+/* Whether the body holds the word s[a..b) with its first letter in lower
+ * case, as a whole word ("vote" for "Vote"): a set of the hashes of the
+ * body's lower-case words, made at the first question. */
+static bool
+lower_elsewhere(const struct ctx *x, size_t a, size_t b)
+{
+    struct ctx *w = (struct ctx *)x;    /* the set is a cache */
+    size_t h = word_hash(x, a, b), i, j, n = x->a->body_len;
+
+    if (w->lowset == NULL) {
+        size_t words = 0;
+        for (i = 0; i < n; i++)
+            words += x->s[i] == ' ';
+        for (w->nlow = 64; w->nlow < 2 * words + 2; w->nlow *= 2)
+            ;
+        w->lowset = xcalloc(w->nlow, sizeof *w->lowset);
+        for (i = 0; i < n;) {
+            if (!name_byte((unsigned char)x->s[i])) {
+                i++;
+                continue;
+            }
+            for (j = i; j < n && name_byte((unsigned char)x->s[j]);)
+                j++;
+            if (x->s[i] >= 'a' && x->s[i] <= 'z') {
+                size_t k = word_hash(x, i, j) | 1, m = k & (w->nlow - 1);
+                while (w->lowset[m] != 0 && w->lowset[m] != k)
+                    m = (m + 1) & (w->nlow - 1);
+                w->lowset[m] = k;
+            }
+            i = j;
+        }
+    }
+    h |= 1;
+    for (i = h & (x->nlow - 1); x->lowset[i] != 0;
+         i = (i + 1) & (x->nlow - 1))
+        if (x->lowset[i] == h)
+            return true;
+    return false;
+}
+
+/* A forename a quote gives an entity (ent_names_in_quotes). */
+struct qname {
+    size_t ws, we, end, n;
+    bool ok, bad;
+};
+
+/* Weighs the word [a, b) before an entity's surname ending at end, in a
+ * quote (long: more than eight words), as its forename. */
+static void
+qname_weigh(const struct ctx *x, size_t e, struct qname *c, size_t a,
+            size_t b, size_t end, bool long_quote)
+{
+    const struct ent *en = &x->ents[e];
+    lex_mask cls;
+    enum gender g;
+    size_t ln;
+
+    if (b - a < 2 || x->s[a] < 'A' || x->s[a] > 'Z')
+        return;
+    cls = lexicon_classes(x->s + a, b - a);
+    if ((cls & (LEX_TITLE | LEX_ROLE | LEX_FUNC | LEX_HONORIFIC | LEX_BODY |
+                LEX_PLACE | LEX_DEF | LEX_PARTICLE)) ||
+        country_lookup(x->s + a, b - a) != NULL)
+        return;
+    g = (cls & LEX_MALE) ? G_MALE : (cls & LEX_FEMALE) ? G_FEMALE : G_NONE;
+    if (g != G_NONE && en->gender != G_NONE && g != en->gender) {
+        c->bad = true;
+        return;
+    }
+    /* "Senators Varga", "Vote Varga": a plural title, or a word the
+     * article writes in lower case elsewhere; in a longer quote, only a
+     * forename of the person's gender, known ("I thank Ilona Varga") */
+    if ((long_quote && (g == G_NONE || g != en->gender)) ||
+        (x->s[b - 1] == 's' &&
+         (lexicon_classes(x->s + a, b - a - 1) & LEX_TITLE)) ||
+        (g == G_NONE && lower_elsewhere(x, a, b)))
+        return;
+    for (ln = ent_chain(x, en->ks, en->ke); ln != 0;
+         ln = x->links[ln - 1].next) {
+        const struct ent *o = &x->ents[x->links[ln - 1].ent];
+        if (o != en && span_eq(x, o->fs, o->fe, a, b)) {
+            c->bad = true;      /* another's forename */
+            return;
+        }
+    }
+    if (c->n > 0 && !span_eq(x, c->ws, c->we, a, b)) {
+        c->bad = true;          /* two forenames: leave it */
+        return;
+    }
+    c->ws = a, c->we = b, c->end = end, c->n++;
+}
+
+/* Names only a quote gives in full: a person the article's own words call
+ * only "Mr. Varga" or "President Varga", when a quote of the article (a
+ * title, a slogan, a speaker naming them) writes "Ilona Varga", takes
+ * that fullest form. Only for a surname one entity holds (or one other of
+ * the other gender with a forename of its own), with one forename found,
+ * a capital word that is no title, role, function word or country, of
+ * no other gender. One pass over the quotes' words. */
+static void
+ent_names_in_quotes(struct ctx *x)
+{
+    struct qname *c;
+    size_t q, e, ln;
+
+    if (x->nents == 0)
+        return;
+    c = xcalloc(x->nents, sizeof *c);
+    for (e = 0; e < x->nents; e++) {
+        const struct ent *en = &x->ents[e];
+        bool other = false;
+        if (en->org || en->fs != en->ks ||
+            (en->gender == G_NONE && en->rs == en->re))
+            continue;
+        /* another of that surname: only one with a forename of its own
+         * and the other gender ("Mr. Varga" beside "Ilona Varga") */
+        for (ln = ent_chain(x, en->ks, en->ke); ln != 0 && !other;
+             ln = x->links[ln - 1].next) {
+            const struct ent *o = &x->ents[x->links[ln - 1].ent];
+            other = o != en && span_eq(x, o->ks, o->ke, en->ks, en->ke) &&
+                    (o->fs == o->ks || o->gender == G_NONE ||
+                     en->gender == G_NONE || o->gender == en->gender);
+        }
+        c[e].ok = !other;
+    }
+    for (q = 0; q < x->nq; q++) {
+        size_t i = x->spans[q].open, hi = x->spans[q].close, j;
+        size_t pws = 0, pwe = 0;
+        bool long_quote = quote_words(x->s + i, hi - i) > 8, prev = false;
+        while (i < hi) {
+            if (!name_byte((unsigned char)x->s[i])) {
+                i++;
+                continue;
+            }
+            for (j = i; j < hi && name_byte((unsigned char)x->s[j]);)
+                j++;
+            if (prev && pwe + 1 == i && x->s[pwe] == ' ')
+                for (ln = ent_chain(x, i, j); ln != 0;
+                     ln = x->links[ln - 1].next) {
+                    size_t k = x->links[ln - 1].ent;
+                    const struct ent *en = &x->ents[k];
+                    if (!c[k].ok || c[k].bad || en->ke - en->ks != j - i ||
+                        memcmp(x->s + en->ks, x->s + i, j - i) != 0)
+                        continue;
+                    qname_weigh(x, k, &c[k], pws, pwe, j, long_quote);
+                }
+            pws = i, pwe = j, prev = true;
+            i = j;
+        }
+    }
+    for (e = 0; e < x->nents; e++) {
+        struct ent *en = &x->ents[e];
+        if (!c[e].ok || c[e].bad || c[e].n == 0)
+            continue;
+        en->s = en->fs = c[e].ws;
+        en->fe = c[e].we;
+        en->e = c[e].end;
+        ent_index(x, c[e].ws, c[e].we, e);
+    }
+    free(c);
 }
 
 /* Adds a mention of the name [f, l] (two words or more, or an organisation)
@@ -1225,6 +1476,11 @@ np_left(const struct ctx *x, size_t i)
 
     if (!tok_word(k))
         return sj;
+    if (tok_is(x, k, "I")) {
+        sj.kind = SUBJ_FIRST;
+        sj.first = sj.last = sj.nf = sj.nl = i;
+        return sj;
+    }
     if (k->cls & (LEX_PRONOUN_M | LEX_PRONOUN_F)) {
         sj.kind = SUBJ_PRONOUN;
         sj.first = sj.last = sj.nf = sj.nl = i;
@@ -1513,6 +1769,24 @@ desc_left(const struct ctx *x, size_t p)
 
 /* The subject of the cue at token c, to its left: "X said", "X, a doctor,
  * said", "Sen. X (D-Md.) said", "X, who chairs the panel, said". */
+static struct subj sentence_subject(const struct ctx *x, size_t c);
+
+/* Whether a word holds an apostrophe: "He’d", "We're" open sentences but
+ * name no one. */
+static bool
+contraction(const struct ctx *x, const struct tok *k)
+{
+    size_t i;
+
+    for (i = k->s; i < k->e; i++)
+        if (x->s[i] == '\'' || ((unsigned char)x->s[i] == 0xe2 &&
+                                i + 2 < k->e &&
+                                (unsigned char)x->s[i + 1] == 0x80 &&
+                                (unsigned char)x->s[i + 2] == 0x99))
+            return true;
+    return false;
+}
+
 static struct subj
 subject_left(const struct ctx *x, size_t c)
 {
@@ -2007,6 +2281,12 @@ sentence_subject(const struct ctx *x, size_t c)
         if (!tok_word(&x->t[i]) || !x->t[i].cap)
             return none;
         e = run_right(x, i);
+        /* "Ministry spokesman Pavel Drozdov declined": a body's role word,
+         * then the name */
+        if (e + 2 < c && tok_word(&x->t[e + 1]) && !x->t[e + 1].cap &&
+            (x->t[e + 1].cls & (LEX_ROLE | LEX_ANON)) &&
+            tok_word(&x->t[e + 2]) && x->t[e + 2].cap)
+            e = run_right(x, e + 2);
         if (e + 1 < c && tok_word(&x->t[e + 1]) && !x->t[e + 1].cap &&
             (!(x->t[e + 1].cls & (LEX_CLAUSE | LEX_PARTICLE)) ||
              (x->t[e + 1].cls & LEX_AUX))) {
@@ -2076,6 +2356,31 @@ find_before(const struct ctx *x, size_t qt)
             fd.sj = sentence_subject(x, c);
             fd.confidence -= 0.1;
         }
+        if (!subj_ok(&fd.sj) && c > 0 &&
+            (tok_is(x, &x->t[c - 1], "but") ||
+             tok_is(x, &x->t[c - 1], "and"))) {
+            /* "X declined to comment but said "…"": a second verb of
+             * the subject of the verb before ("his lawyer, X, told the
+             * court ... and added"), else of the sentence's subject; a
+             * person or body the article names (not any capital word
+             * that opens it: "People") */
+            size_t c2;
+            fd.sj = (struct subj){0};
+            for (c2 = c - 1; c2-- > 0 && x->t[c2].sent == k->sent &&
+                             x->t[c2].kind != TOK_QUOTE;)
+                if (cue_at(x, c2, hl)) {
+                    fd.sj = subject_left(x, c2);
+                    break;
+                }
+            if (!subj_ok(&fd.sj))
+                fd.sj = sentence_subject(x, c);
+            if (!(fd.sj.kind == SUBJ_PRONOUN ||
+                  (fd.sj.kind == SUBJ_NAME &&
+                   ent_known(x, fd.sj.nf, fd.sj.nl, fd.sj.org) &&
+                   !contraction(x, &x->t[fd.sj.nl]))))
+                fd.sj = (struct subj){0};
+            fd.confidence -= 0.1;
+        }
         if (!subj_ok(&fd.sj))
             continue;
         if (sub_g != G_NONE) {
@@ -2115,6 +2420,65 @@ find_label(const struct ctx *x, size_t qt)
                 return SIZE_MAX;
     }
     return i - 1;
+}
+
+/* Whether a word has a capital after a lower-case letter ("HammonsImage":
+ * a caption glued to a name). */
+static bool
+camel_case(const struct ctx *x, const struct tok *k)
+{
+    size_t i;
+
+    for (i = k->s + 1; i < k->e; i++)
+        if (x->s[i] >= 'A' && x->s[i] <= 'Z' && x->s[i - 1] >= 'a' &&
+            x->s[i - 1] <= 'z')
+            return true;
+    return false;
+}
+
+/* How many paragraphs back a transcript's label still holds. */
+#define LABEL_REACH 12
+
+static bool label_settle(struct ctx *x, size_t k, size_t lab);
+
+/* "I said", "I told him" in a transcript: the speaker of the label that
+ * opens the quote's paragraph or the latest paragraph before it that
+ * opens with one (within LABEL_REACH paragraphs), when the article has
+ * two labels or more; in any other text "I" is the writer, no one the
+ * article names. */
+static bool
+label_first_person(struct ctx *x, size_t k, struct found *fd)
+{
+    uint32_t p = x->t[x->qtok[k]].para, q;
+    size_t lab = SIZE_MAX, labels = 0;
+
+    /* "He said, 'X.' I said, 'Y.'": an "I said" after a quote that ends
+     * its sentence introduces the next one. */
+    if (fd->cue > x->qtok[k] &&
+        quote_ends_sentence(x->s, &x->spans[k]))
+        return false;
+    for (q = 0; q < x->a->npara; q++) {
+        size_t p0 = x->pstart[q], j = p0;
+        if (p0 >= x->n || x->t[p0].para != q)
+            continue;
+        /* a label: one to three capitalised words, then a colon */
+        while (j < x->n && j < p0 + 4 && tok_word(&x->t[j]) &&
+               x->t[j].cap && x->t[j].para == q &&
+               !camel_case(x, &x->t[j]))
+            j++;
+        if (j == p0 || j >= x->n || !tok_punct(&x->t[j], ':') ||
+            x->t[j].para != q)
+            continue;
+        labels++;
+        if (q <= p && p - q <= LABEL_REACH)
+            lab = j - 1;
+    }
+    if (lab == SIZE_MAX || labels < 2 || (x->t[lab].cls & LEX_FUNC))
+        return false;
+    if (!label_settle(x, k, lab) || x->recs[k].method == NULL)
+        return false;
+    x->recs[k].confidence = 0.6;
+    return true;
 }
 
 static char *
@@ -2398,6 +2762,56 @@ role_gender(const struct ctx *x, size_t rs, size_t re)
     return g;
 }
 
+/* "the official" at token p (head word at token h): an unnamed source
+ * described before with an indefinite article and the same head word
+ * ("a senior government official, who asked not to be named"), in the
+ * same paragraph or the ATTRIB_PARA_REACH before, with no "the
+ * official" between, not someone's ("Ana Ruiz, an official") nor a
+ * body's ("a spokesman for the ministry"). Fills the description's
+ * bytes. */
+static bool
+anon_back(const struct ctx *x, size_t p, size_t h, size_t *rs, size_t *re)
+{
+    size_t i, d, n = x->t[h].e - x->t[h].s;
+
+    for (i = p; i-- > 0;) {
+        const struct tok *k = &x->t[i];
+        if (x->t[p].para - k->para > ATTRIB_PARA_REACH)
+            return false;
+        if (!tok_word(k) || k->cap || k->e - k->s != n ||
+            !span_eq_nocase(x, k->s, k->e, x->t[h].s, x->t[h].e))
+            continue;
+        /* "a spokesman for the ministry": the ministry's, told by the
+         * rules that credit it */
+        if (i + 2 < x->n && (tok_is(x, &x->t[i + 1], "for") ||
+                             tok_is(x, &x->t[i + 1], "at") ||
+                             tok_is(x, &x->t[i + 1], "from") ||
+                             tok_is(x, &x->t[i + 1], "of")))
+            return false;
+        /* the same head: "a senior official", "an EU diplomat" */
+        for (d = i; d > 0 && i - d < 5; d--) {
+            const struct tok *w = &x->t[d - 1];
+            if (!tok_word(w) || (w->cls & (LEX_CLAUSE | LEX_CUE | LEX_DEF)))
+                break;
+            if (w->cls & LEX_INDEF) {
+                if (!tok_is(x, w, "a") && !tok_is(x, w, "an") &&
+                    !tok_is(x, w, "A") && !tok_is(x, w, "An") &&
+                    !tok_is(x, w, "one") && !tok_is(x, w, "One"))
+                    return false;       /* "some officials": several */
+                /* "Ana Ruiz, an official at the port": she has a name */
+                if (d >= 3 && tok_punct(&x->t[d - 2], ',') &&
+                    x->t[d - 3].cap && tok_word(&x->t[d - 3]))
+                    return false;
+                *rs = w->s;
+                *re = k->e;
+                return true;
+            }
+        }
+        return false;   /* "the official" before: someone else's */
+    }
+    return false;
+}
+
 /* Settles the speaker of quote k from what was found. */
 static bool
 settle(struct ctx *x, size_t k, struct found *fd)
@@ -2409,6 +2823,10 @@ settle(struct ctx *x, size_t k, struct found *fd)
     switch (sj->kind) {
     case SUBJ_NONE:
         return false;
+    case SUBJ_FIRST:
+        /* "And I said, "…"" in a transcript: the speaker whose label
+         * opened the paragraph, or the latest one before it */
+        return label_first_person(x, k, fd);
     case SUBJ_ANON:
         fill_evidence(x, r, fd);
         r->method = "anonymous";
@@ -2432,7 +2850,7 @@ settle(struct ctx *x, size_t k, struct found *fd)
     case SUBJ_DEF: {
         /* "the ministry", "the former president": the latest entity whose
          * name or role has that head word. */
-        size_t i, m, head = sj->nl;
+        size_t i, m, head = sj->nl, rs = 0, re = 0;
         double conf = 0.7;
         for (m = mentions_before(x, sj->first); m-- > 0 && !e;) {
             const struct ent *en;
@@ -2474,6 +2892,16 @@ settle(struct ctx *x, size_t k, struct found *fd)
                                                             : G_NONE;
             e = epithet_ref(x, sj->first, g);
             conf = 0.6;
+        }
+        if (e == 0 && (x->t[head].cls & LEX_SOURCE) &&
+            anon_back(x, sj->first, head, &rs, &re)) {
+            /* "the official said" after "a senior official, who asked
+             * not to be named": that unnamed source again */
+            fill_evidence(x, r, fd);
+            r->method = "anonymous";
+            r->confidence = 0.7;
+            r->role = body_dup(x, rs, re);
+            return true;
         }
         if (e == 0)
             return false;
@@ -2734,6 +3162,11 @@ continue_from(struct ctx *x, size_t k)
                 g != (tok_is(x, &x->t[i + 1], "he") ? G_MALE : G_FEMALE))
                 return false;
         }
+        /* "…" Ana Ruiz says. I said, "…": the writer (or a transcript's
+         * speaker) answers */
+        for (i = x->qtok[j] + 2; i < qt; i++)
+            if (tok_is(x, &x->t[i - 1], "I") && cue_at(x, i, false))
+                return false;
         for (i = x->qtok[j] + 1; i < qt && !cue_between; i++)
             if (tok_word(&x->t[i]) && x->t[i].cap &&
                 !(x->t[i].cls & LEX_FUNC) &&
@@ -2827,17 +3260,62 @@ quote_kind(const struct record *r)
 /* The person whose surname is the label s[ls..le) of the body, case
  * aside ("HALVORSEN" for Erik Halvorsen). Returns the entity + 1, or 0. */
 static size_t
-ent_by_label(const struct ctx *x, size_t ls, size_t le)
+ent_by_label(const struct ctx *x, size_t ls, size_t le, enum gender g)
 {
     size_t ln;
 
+    size_t best = 0;
+    int best_score = -1;
+    bool tie = false;
+
+    if (g == G_NONE) {
+        for (ln = ent_chain(x, ls, le); ln != 0;
+             ln = x->links[ln - 1].next) {
+            size_t i = x->links[ln - 1].ent;
+            if (!x->ents[i].org &&
+                span_eq_nocase(x, x->ents[i].ks, x->ents[i].ke, ls, le))
+                return i + 1;
+        }
+        return 0;
+    }
+    /* "MS HALE:": the person of that gender first, then the one most
+     * credited and named; two alike: no one */
     for (ln = ent_chain(x, ls, le); ln != 0; ln = x->links[ln - 1].next) {
         size_t i = x->links[ln - 1].ent;
-        if (!x->ents[i].org &&
-            span_eq_nocase(x, x->ents[i].ks, x->ents[i].ke, ls, le))
-            return i + 1;
+        const struct ent *e = &x->ents[i];
+        int score;
+        if (e->org || !span_eq_nocase(x, e->ks, e->ke, ls, le) ||
+            (e->gender != G_NONE && e->gender != g) ||
+            best == i + 1)
+            continue;
+        score = (e->gender == g ? 1000 : 0) + e->credits * 4 + e->mentions;
+        if (score > best_score) {
+            best_score = score;
+            best = i + 1;
+            tie = false;
+        } else if (score == best_score) {
+            tie = true;
+        }
     }
-    return 0;
+    return tie ? 0 : best;
+}
+
+/* The gender a label's honorific gives ("MS FRIEDLANDER", "Mr. Hale:"):
+ * the word before its last, in any case. */
+static enum gender
+label_gender(const struct ctx *x, size_t lab)
+{
+    lex_mask c;
+    const struct tok *h;
+
+    if (lab == 0 || !tok_word(&x->t[lab - 1]) ||
+        x->t[lab - 1].para != x->t[lab].para)
+        return G_NONE;
+    h = &x->t[lab - 1];
+    c = h->cls | lexicon_recased(x->s + h->s, h->e - h->s, true);
+    if (!(c & LEX_HONORIFIC))
+        return G_NONE;
+    return (c & LEX_FEMALE) ? G_FEMALE : (c & LEX_MALE) ? G_MALE : G_NONE;
 }
 
 /* A transcript line quoted whole: "HALVORSEN: Let us start …". The label is
@@ -2853,7 +3331,7 @@ label_in_quote(struct ctx *x, size_t k)
         n++;
     if (n < 2 || q[n] != ':')
         return false;
-    e = ent_by_label(x, r->start, r->start + n);
+    e = ent_by_label(x, r->start, r->start + n, G_NONE);
     if (e == 0) {
         /* Named nowhere else: the label, in title case. */
         r->speaker = title_cased(q, n);
@@ -2944,18 +3422,30 @@ title_term(const struct ctx *x, size_t k)
  * article names in full, else the label itself. A label that names no one
  * ("QUESTION:", "OPERATOR:") settles the quote as unattributed. Returns
  * whether the label settled it. */
+static bool label_settle(struct ctx *x, size_t k, size_t lab);
+
 static bool
 label_lead(struct ctx *x, size_t k)
 {
-    struct record *r = &x->recs[k];
-    size_t qt = x->qtok[k], lab = find_label(x, qt), e;
-    struct found fd;
+    size_t lab = find_label(x, x->qtok[k]);
 
     if (lab == SIZE_MAX)
         return false;
+    return label_settle(x, k, lab);
+}
+
+/* Settles quote k by the transcript label ending at token lab (as
+ * label_lead). */
+static bool
+label_settle(struct ctx *x, size_t k, size_t lab)
+{
+    struct record *r = &x->recs[k];
+    size_t e;
+    struct found fd;
+
     if (x->t[lab].cls & LEX_FUNC)
         return true;
-    e = ent_by_label(x, x->t[lab].s, x->t[lab].e);
+    e = ent_by_label(x, x->t[lab].s, x->t[lab].e, label_gender(x, lab));
     if (e == 0) {
         struct subj sj = np_left(x, lab);
         if (sj.kind == SUBJ_NAME && !x->t[lab].allcap) {
@@ -2981,6 +3471,19 @@ label_lead(struct ctx *x, size_t k)
         if (lexicon_recased(x->s + x->t[lab].s, n, true) &
             (LEX_TITLE | LEX_FUNC))
             return true;
+        if (lexicon_lower(x->s + x->t[lab].s, n) & (LEX_ROLE | LEX_ANON)) {
+            /* "SENIOR ADMINISTRATION OFFICIAL:": an anonymous source,
+             * described by the label */
+            size_t ls = x->t[x->pstart[x->t[lab].para]].s, i;
+            fill_evidence(x, r, &fd);
+            r->method = "anonymous";
+            r->role = xstrndup(x->s + ls, x->t[lab].e - ls);
+            for (i = 0; r->role[i] != '\0'; i++)
+                if (r->role[i] >= 'A' && r->role[i] <= 'Z')
+                    r->role[i] = (char)(r->role[i] - 'A' + 'a');
+            x->last_speaker = 0;
+            return true;
+        }
         fill_evidence(x, r, &fd);
         r->speaker = title_cased(x->s + x->t[lab].s, n);
         r->confidence = 0.5;
@@ -2989,6 +3492,293 @@ label_lead(struct ctx *x, size_t k)
         return true;
     }
     return false;
+}
+
+/* ---- statements announced by the title ------------------------------- */
+
+/* A word of a title: bytes [s, e), without a trailing ':' or ','. */
+struct tword {
+    size_t s, e;
+    bool colon, comma;
+};
+
+#define TITLE_WORDS 40
+
+/* Splits t into words at white space. Returns how many (at most max). */
+static size_t
+title_words(const char *t, size_t len, struct tword *w, size_t max)
+{
+    size_t n = 0, i = 0;
+
+    while (i < len && n < max) {
+        while (i < len && (t[i] == ' ' || t[i] == '\t' || t[i] == '\n' ||
+                           t[i] == '\r'))
+            i++;
+        if (i >= len)
+            break;
+        w[n].s = i;
+        while (i < len && t[i] != ' ' && t[i] != '\t' && t[i] != '\n' &&
+               t[i] != '\r')
+            i++;
+        w[n].e = i;
+        w[n].colon = w[n].comma = false;
+        while (w[n].e > w[n].s &&
+               (t[w[n].e - 1] == ':' || t[w[n].e - 1] == ',')) {
+            w[n].colon |= t[w[n].e - 1] == ':';
+            w[n].comma |= t[w[n].e - 1] == ',';
+            w[n].e--;
+        }
+        if (w[n].e > w[n].s)
+            n++;
+    }
+    return n;
+}
+
+static bool
+title_is(const char *t, const struct tword *w, const char *word)
+{
+    size_t n = strlen(word);
+
+    return w->e - w->s == n && memcmp(t + w->s, word, n) == 0;
+}
+
+/* The length of w without a possessive 's (’s). */
+static size_t
+title_unposs(const char *t, const struct tword *w)
+{
+    size_t n = w->e - w->s;
+
+    if (n > 2 && memcmp(t + w->e - 2, "'s", 2) == 0)
+        return n - 2;
+    if (n > 4 && memcmp(t + w->e - 4, "\xe2\x80\x99s", 4) == 0)
+        return n - 4;
+    return n;
+}
+
+/* The word's lexicon classes, its possessive aside. */
+static lex_mask
+title_classes(const char *t, const struct tword *w)
+{
+    return lexicon_classes(t + w->s, title_unposs(t, w));
+}
+
+/* Whether a title word can be part of a name or its titles: a capital
+ * first, no function word ("On", "For" in a title-case headline), no
+ * word that ends a name there ("Following"), no markup left over. */
+static bool
+title_name_word(const char *t, const struct tword *w)
+{
+    size_t i = w->s;
+
+    if (!is_upper(utf8_decode(t, w->e, &i)) ||
+        memchr(t + w->s, '&', w->e - w->s) != NULL ||
+        memchr(t + w->s, ';', w->e - w->s) != NULL)
+        return false;
+    return !(title_classes(t, w) & (LEX_FUNC | LEX_HEAD_STOP));
+}
+
+/* Whether a title word is a plural title ("Senators", "Reps."): the
+ * statement of several people. */
+static bool
+title_plural(const char *t, const struct tword *w)
+{
+    size_t n = w->e - w->s;
+    char sg[32];
+
+    if (n < 3 || n >= sizeof sg)
+        return false;
+    memcpy(sg, t + w->s, n);
+    if (sg[n - 1] == '.' && sg[n - 2] == 's') {     /* Reps. */
+        sg[n - 2] = '.';
+        n--;
+    } else if (sg[n - 1] == 's') {
+        n--;
+    } else {
+        return false;
+    }
+    return (lexicon_classes(sg, n) & LEX_TITLE) != 0;
+}
+
+/* How many words of s[0..n) place a text in the US: Congress, Democrats,
+ * a state, Washington. */
+static size_t
+us_words(const char *s, size_t n)
+{
+    size_t i = 0, st, m = 0;
+
+    while (i < n) {
+        while (i < n && !(((unsigned char)s[i] | 0x20) >= 'a' &&
+                          ((unsigned char)s[i] | 0x20) <= 'z'))
+            i++;
+        st = i;
+        while (i < n && (((unsigned char)s[i] | 0x20) >= 'a' &&
+                         ((unsigned char)s[i] | 0x20) <= 'z'))
+            i++;
+        if (i > st && s[st] >= 'A' && s[st] <= 'Z') {
+            const char *cc = country_lookup(s + st, i - st);
+            if ((lexicon_classes(s + st, i - st) &
+                 (LEX_USMARK | LEX_USSTATE)) ||
+                (cc != NULL && strcmp(cc, "US") == 0))
+                m++;
+        }
+    }
+    return m;
+}
+
+/* The article's title announces a statement and names its author:
+ * "Statement by Rep. X on ...", "Statement from X", "Statement: X on ...",
+ * "X Statement on ...", "Senator X's Statement on ...", "X Issues
+ * Statement on ...". Fills x->owner (the name, its titles in owner_role,
+ * the country they give in owner_cc) and x->owner_ent when the body
+ * names the same person, fullest form first. Several authors, a lone
+ * word the body does not name, or a surname two people of the body share
+ * name no one. */
+static void
+headline_owner(struct ctx *x)
+{
+    const char *t = x->a->title;
+    size_t len, n, k, st = SIZE_MAX, f = 0, l = 0, nf, e, found = 0;
+    struct tword w[TITLE_WORDS];
+    bool titled = false, lawmaker = false;
+
+    if (t == NULL && x->a->npara > 1 && x->headline[0]) {
+        t = x->s + x->a->paras[0].start;
+        len = x->a->paras[0].end - x->a->paras[0].start;
+    } else {
+        len = t != NULL ? strlen(t) : 0;
+    }
+    n = title_words(t, len, w, TITLE_WORDS);
+    for (k = 0; k < n && st == SIZE_MAX; k++)
+        if (title_is(t, &w[k], "Statement") ||
+            title_is(t, &w[k], "statement"))
+            st = k;
+    if (st == SIZE_MAX)
+        return;
+    if (st + 1 < n && !w[st].colon &&
+        (title_is(t, &w[st + 1], "by") || title_is(t, &w[st + 1], "By") ||
+         title_is(t, &w[st + 1], "from") ||
+         title_is(t, &w[st + 1], "From") ||
+         title_is(t, &w[st + 1], "of") || title_is(t, &w[st + 1], "Of"))) {
+        /* "Statement by Rep. X on ...": the capitalised run after it */
+        f = st + 2;
+    } else if (st == 0 && w[0].colon) {
+        f = 1;                                  /* "Statement: X on" */
+    } else if (st > 0 && !w[st - 1].colon) {
+        /* "X Statement on ...", "X Issues Statement": a run from the
+         * title's first word */
+        for (l = st; l > 0 && (title_classes(t, &w[l - 1]) & LEX_HEAD_STOP);)
+            if (title_is(t, &w[--l], "Joint"))
+                return;
+        for (k = 0; k < l; k++)
+            if (!title_name_word(t, &w[k]) || w[k].colon || w[k].comma)
+                return;
+    } else {
+        return;
+    }
+    if (f > 0) {
+        for (l = f; l < n && title_name_word(t, &w[l]); l++)
+            if (w[l].colon || w[l].comma ||
+                title_unposs(t, &w[l]) < w[l].e - w[l].s) {
+                if (w[l].comma)
+                    return;                     /* "X, Y and Z" */
+                l++;
+                break;
+            }
+        if (l < n && (title_is(t, &w[l], "and") ||
+                      title_is(t, &w[l], "And") || title_is(t, &w[l], "&")))
+            return;
+    }
+    if (l <= f || l - f > 8)
+        return;
+    /* the name starts after the last title, role or country word */
+    for (nf = f, k = f; k < l; k++) {
+        size_t wn = title_unposs(t, &w[k]);
+        lex_mask c = lexicon_classes(t + w[k].s, wn);
+        const char *cc = country_lookup(t + w[k].s, wn);
+        if (title_plural(t, &w[k]))
+            goto none;
+        if ((c & (LEX_TITLE | LEX_ROLE | LEX_HONORIFIC)) || cc != NULL) {
+            nf = k + 1;
+            titled = true;
+            if (cc != NULL)
+                memcpy(x->owner_cc, cc, 3);
+            if (title_is(t, &w[k], "Rep.") || title_is(t, &w[k], "Sen.") ||
+                title_is(t, &w[k], "Congressman") ||
+                title_is(t, &w[k], "Congresswoman") ||
+                title_is(t, &w[k], "Senator") ||
+                title_is(t, &w[k], "Representative"))
+                lawmaker = true;
+        }
+    }
+    if (nf >= l || l - nf > 4)
+        goto none;
+    /* the body's person of that surname (and first name, when given) */
+    {
+        const char *last = t + w[l - 1].s;
+        size_t ln = title_unposs(t, &w[l - 1]);
+        for (e = 0; e < x->nents; e++) {
+            const struct ent *en = &x->ents[e];
+            if (en->ke - en->ks != ln ||
+                memcmp(x->s + en->ks, last, ln) != 0)
+                continue;
+            if (l - nf > 1 &&
+                (en->fe - en->fs != w[nf].e - w[nf].s ||
+                 memcmp(x->s + en->fs, t + w[nf].s, en->fe - en->fs) != 0))
+                continue;
+            if (found != 0 &&
+                !span_eq(x, x->ents[found - 1].s, x->ents[found - 1].e,
+                         en->s, en->e))
+                goto none;      /* two people: no one */
+            if (found == 0 || en->e - en->s > x->ents[found - 1].e -
+                                                   x->ents[found - 1].s)
+                found = e + 1;
+        }
+    }
+    if (found == 0 && l - nf == 1 && !titled)
+        goto none;
+    x->owner = xstrndup(t + w[nf].s,
+                        w[l - 1].s + title_unposs(t, &w[l - 1]) - w[nf].s);
+    if (nf > f)
+        x->owner_role = xstrndup(t + w[f].s, w[nf - 1].e - w[f].s);
+    /* "Rep.", "Senator" in a text set among Democrats, Republicans,
+     * Congress and US states, as set_entity reads them; a statement is
+     * mostly quotes, so its words count too */
+    if (lawmaker && x->owner_cc[0] == '\0' &&
+        (x->us_marks >= 1 || us_words(t, len) >= 1 ||
+         us_words(x->s, x->a->body_len) >= 1))
+        memcpy(x->owner_cc, "US", 3);
+    x->owner_ent = found;
+    return;
+none:
+    x->owner_cc[0] = '\0';
+}
+
+/* A quote alone in its paragraph, before any quote the article
+ * attributes, in an article whose title announces someone's statement:
+ * the statement itself, that person's words. */
+static bool
+headline_statement(struct ctx *x, size_t k)
+{
+    struct record *r = &x->recs[k];
+    size_t qt = x->qtok[k], j;
+
+    if (x->owner == NULL || x->term[k] || x->pstart[x->t[qt].para] != qt ||
+        (qt + 1 < x->n && x->t[qt + 1].kind != TOK_PARA))
+        return false;
+    for (j = 0; j < k; j++)
+        if (x->recs[j].speaker != NULL ||
+            (x->recs[j].method != NULL && !x->term[j]))
+            return false;
+    r->method = "headline";
+    r->confidence = 0.6;
+    if (x->owner_ent != 0) {
+        set_entity(x, r, k, x->owner_ent - 1, 0, 0, x->owner_cc);
+        return true;
+    }
+    r->speaker = xstrdup(x->owner);
+    r->role = x->owner_role ? xstrdup(x->owner_role) : NULL;
+    memcpy(r->country, x->owner_cc[0] ? x->owner_cc : x->home, 3);
+    return true;
 }
 
 static void
@@ -3036,8 +3826,8 @@ attrib_one(struct ctx *x, size_t k)
             }
             if (label_lead(x, k))
                 return;
-            if (!continue_from(x, k))
-                sentence_before(x, k);
+            if (!continue_from(x, k) && !sentence_before(x, k))
+                headline_statement(x, k);
         }
     }
 }
@@ -3063,7 +3853,9 @@ attrib_article(const struct article *a, const struct quote_span *spans,
     x.heads = xcalloc(x.nheads, sizeof *x.heads);
     x.cmemo = xcalloc(x.n + 1, sizeof *x.cmemo);
     collect_entities(&x);
+    ent_names_in_quotes(&x);
     home_country(&x);
+    headline_owner(&x);
     for (k = 0; k < n; k++)
         attrib_one(&x, k);
     /* A paragraph that is a quote alone, with no speaker before it, when
@@ -3120,6 +3912,9 @@ attrib_article(const struct article *a, const struct quote_span *spans,
         }
         r->kind = x.term[k] ? QUOTE_TERM : quote_kind(r);
     }
+    free(x.owner);
+    free(x.owner_role);
+    free(x.lowset);
     free(x.term);
     free(x.speaker_ent);
     free(x.headline);

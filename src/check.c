@@ -77,6 +77,12 @@ check_is_stop(const char *w)
                    sizeof *check_stop, check_strcmp) != NULL;
 }
 
+bool
+check_stopword(const char *w)
+{
+    return check_is_stop(w);
+}
+
 const char *
 check_grade_name(enum check_grade g)
 {
@@ -258,6 +264,64 @@ check_pieces(struct check_match *m, const struct check_align *a,
     }
 }
 
+/* The fewest word edits that turn a's words into a run of b's (b's
+ * words before and after the run are free), two rows at a time; stops
+ * early, returning limit + 1, once every cell of a row is over limit. */
+static size_t
+check_run_ed(const struct words *a, const struct words *b, size_t limit)
+{
+    size_t m = a->n, n = b->n, i, j, best;
+    size_t *prev = xreallocarray(NULL, 2 * (n + 1), sizeof *prev);
+    size_t *cur = prev + n + 1, *base = prev;
+
+    for (j = 0; j <= n; j++)
+        prev[j] = 0;
+    for (i = 1; i <= m; i++) {
+        size_t low = cur[0] = i, *t;
+
+        for (j = 1; j <= n; j++) {
+            size_t v = prev[j - 1] + (words_equal(a, i - 1, b, j - 1) ? 0
+                                                                      : 1);
+            if (prev[j] + 1 < v)
+                v = prev[j] + 1;
+            if (cur[j - 1] + 1 < v)
+                v = cur[j - 1] + 1;
+            cur[j] = v;
+            if (v < low)
+                low = v;
+        }
+        t = prev, prev = cur, cur = t;
+        if (low > limit) {
+            free(base);
+            return limit + 1;
+        }
+    }
+    best = prev[0];
+    for (j = 1; j <= n; j++)
+        if (prev[j] < best)
+            best = prev[j];
+    free(base);
+    return best;
+}
+
+bool
+check_near(const struct words *a, const struct words *b)
+{
+    const struct words *s = a->n <= b->n ? a : b, *l = s == a ? b : a;
+    size_t limit;
+
+    if (s->n == 0 || s->n > CHECK_MAX_QUOTE || l->n > CHECK_MAX_QUOTE)
+        return false;
+    /* NEAR at CHECK_VARIANT_MIN, globally or against a run of the
+     * longer, or a FRAGMENT: the shorter's edits to a run of the longer
+     * at most 1 - CHECK_VARIANT_MIN of its words */
+    limit = (size_t)((1.0 - CHECK_VARIANT_MIN) * (double)s->n + 1e-9);
+    if (check_run_ed(s, l, limit) <= limit)
+        return true;
+    /* as long as each other: either may be the claim */
+    return a->n == b->n && check_run_ed(l, s, limit) <= limit;
+}
+
 /* --- Running a check ------------------------------------------------------ */
 
 struct check_run {
@@ -272,6 +336,7 @@ struct check_run {
     double min;
     char *name_key, *name_fold, *name_group;   /* --speaker */
     struct q_error *err;
+    bool keep_all;          /* variants: every hit is a match */
 };
 
 /* True when the quote's speaker key is the --speaker name as speaker:
@@ -353,6 +418,11 @@ check_hit(void *ctx, const struct index_hit *h)
         use = &s;
         score = ss;
     } else if (sg >= x->min || ss >= x->min) {
+        grade = CHECK_NEAR;
+        use = sg >= ss ? &g : &s;
+        score = sg >= ss ? sg : ss;
+    } else if (x->keep_all) {
+        /* a member of the quote's group, near it through others */
         grade = CHECK_NEAR;
         use = sg >= ss ? &g : &s;
         score = sg >= ss ? sg : ss;
@@ -917,6 +987,7 @@ fail:
 struct check_one {
     struct check_match m;
     size_t ids;
+    int64_t qid;
 };
 
 static int
@@ -930,6 +1001,7 @@ check_one_hit(void *ctx, const struct index_hit *h)
         return 0;
     snprintf(o->m.id, sizeof o->m.id, "%s", h->r->id);
     o->m.quote = xstrdup(h->r->quote);
+    o->qid = h->qid;
     return 0;
 }
 
@@ -982,7 +1054,11 @@ check_variants(struct index *ix, const char *id, bool *usage,
         r->words = 1;
     }
     x.claim = one.m.quote;
-    if ((x.c.n > 0 && check_search(ix, &x, false) < 0) ||
+    /* the quote's variant group, kept by the writer (group.c): one
+     * indexed lookup; each member aligned for its score and drift */
+    x.keep_all = true;
+    if (index_candidates(ix, INDEX_CAND_VARIANTS, NULL, one.qid,
+                         CHECK_GROUP_LIMIT, check_hit, &x, err) < 0 ||
         index_coverage(ix, &r->cov, err) < 0) {
         check_run_free(&x);
         check_result_free(r);

@@ -21,6 +21,7 @@
 #include "out.h"
 
 struct q_error;
+struct words;
 
 /* Grades, worst first. */
 enum check_grade { CHECK_NONE, CHECK_NEAR, CHECK_FRAGMENT, CHECK_EXACT };
@@ -112,6 +113,15 @@ struct check_result *check_run(struct index *ix, const char *claim,
 struct check_result *check_variants(struct index *ix, const char *id,
                                     bool *usage, struct q_error *err);
 void check_result_free(struct check_result *r);
+/* True when the words of two quotes (split without elisions) are nearly
+ * the same as check_variants grades them, whichever is taken as the
+ * claim: the shorter, within the fewest edits of a run of the longer, has
+ * at most 1 - 0.8 of its words changed, dropped or added (NEAR at 0.8, or
+ * a FRAGMENT). Symmetric; for the variant groups (group.c). */
+bool check_near(const struct words *a, const struct words *b);
+/* True for a common English word (folded), never a candidate word while
+ * rarer ones exist. */
+bool check_stopword(const char *w);
 
 /* The grade's name: "EXACT", "NEAR", "FRAGMENT", "NONE". Static. */
 const char *check_grade_name(enum check_grade g);

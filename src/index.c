@@ -244,6 +244,62 @@ static const char index_schema_3_speaker_words[] =
     " PRIMARY KEY(word, key)) WITHOUT ROWID;"
     "INSERT OR IGNORE INTO speaker_words(word, key)" INDEX_SPEAKER_WORDS ";";
 
+/* schema 4: groups */
+/* The variant groups of quoth variants, is:conflict and the speaker
+ * card's conflicts (issue 8), kept by the writer as it stores quotes:
+ * group.c says what a group is and keeps them; here only their rows.
+ * vgroups: each grouped quote's group (the smallest qid among its
+ * members). vgroups_todo: quotes not grouped yet (every quote when an
+ * index of schema 3 is upgraded; the new quotes of an article until the
+ * writer groups them before its commit). vgroups_near: grouped quotes
+ * whose near variants are still to be looked for (at the end of the
+ * run). vgroups_dirty: groups that lost a quote, to be split again where
+ * it held them together.
+ * vgroups_key: a speaker key of each group that has one, and
+ * vgroups_conflicts: the groups whose quotes credit two or more keys, so
+ * that a quote joining a group costs one comparison and is:conflict is
+ * one indexed lookup; counted again from the members when a group is
+ * split, and by a trigger when a quote's speaker key changes (quoth fix,
+ * quoth alias). */
+#define INDEX_GROUP_RECOUNT(G)                                               \
+    "DELETE FROM vgroups_conflicts WHERE g = " G ";"                         \
+    " DELETE FROM vgroups_key WHERE g = " G ";"                              \
+    " INSERT OR IGNORE INTO vgroups_key(g, key) SELECT v.g,"                 \
+    " min(q.speaker_key) FROM vgroups v JOIN quotes q ON q.qid = v.qid"      \
+    " WHERE v.g = " G " AND q.speaker_key IS NOT NULL GROUP BY v.g;"         \
+    " INSERT OR IGNORE INTO vgroups_conflicts(g) SELECT v.g FROM vgroups v"  \
+    " JOIN quotes q ON q.qid = v.qid WHERE v.g = " G " AND q.speaker_key"    \
+    " IS NOT NULL GROUP BY v.g HAVING min(q.speaker_key) <>"                 \
+    " max(q.speaker_key);"
+static const char index_schema_4_groups[] =
+    "CREATE TABLE IF NOT EXISTS vgroups("
+    " qid INTEGER PRIMARY KEY, g INTEGER NOT NULL);"
+    "CREATE INDEX IF NOT EXISTS vgroups_g ON vgroups(g);"
+    "CREATE TABLE IF NOT EXISTS vgroups_todo(qid INTEGER PRIMARY KEY);"
+    "CREATE TABLE IF NOT EXISTS vgroups_dirty(g INTEGER PRIMARY KEY);"
+    "CREATE TABLE IF NOT EXISTS vgroups_near(qid INTEGER PRIMARY KEY);"
+    "CREATE TABLE IF NOT EXISTS vgroups_key("
+    " g INTEGER PRIMARY KEY, key TEXT NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS vgroups_conflicts(g INTEGER PRIMARY KEY);"
+    "CREATE TRIGGER IF NOT EXISTS vgroups_qi AFTER INSERT ON quotes BEGIN"
+    " INSERT OR IGNORE INTO vgroups_todo(qid) VALUES (new.qid); END;"
+    "CREATE TRIGGER IF NOT EXISTS vgroups_qd AFTER DELETE ON quotes BEGIN"
+    " INSERT OR IGNORE INTO vgroups_dirty(g)"
+    " SELECT g FROM vgroups WHERE qid = old.qid;"
+    " DELETE FROM vgroups WHERE qid = old.qid;"
+    " DELETE FROM vgroups_todo WHERE qid = old.qid;"
+    " DELETE FROM vgroups_near WHERE qid = old.qid; END;"
+    "CREATE TRIGGER IF NOT EXISTS vgroups_qu AFTER UPDATE OF quote ON quotes"
+    " BEGIN INSERT OR IGNORE INTO vgroups_dirty(g)"
+    " SELECT g FROM vgroups WHERE qid = old.qid;"
+    " DELETE FROM vgroups WHERE qid = old.qid;"
+    " INSERT OR IGNORE INTO vgroups_todo(qid) VALUES (new.qid); END;"
+    "CREATE TRIGGER IF NOT EXISTS vgroups_qk AFTER UPDATE OF speaker_key"
+    " ON quotes BEGIN "
+    INDEX_GROUP_RECOUNT("(SELECT g FROM vgroups WHERE qid = new.qid)")
+    " END;"
+    "INSERT OR IGNORE INTO vgroups_todo(qid) SELECT qid FROM quotes;";
+
 /* What each schema version adds to the one before, in order (a version
  * may take several steps): run after index_schema on a new index, and
  * from the index's version on when an older index is opened to write. */
@@ -255,10 +311,18 @@ static const struct {
     {3, index_schema_3_guid},
     {3, index_schema_3_variants},
     {3, index_schema_3_speaker_words},
+    {4, index_schema_4_groups},
 };
-_Static_assert(sizeof index_steps / sizeof *index_steps == 4,
+_Static_assert(sizeof index_steps / sizeof *index_steps == 5,
                "the steps of every schema version after the first, the last"
-               " of them INDEX_SCHEMA's (3)");
+               " of them INDEX_SCHEMA's (4)");
+
+/* A quote as group.c reads it: qid, article, group (0: none yet), the
+ * hash of its words (0: none), its words. */
+#define INDEX_GQUOTE                                                         \
+    "SELECT q.qid, q.article, coalesce(g.g, 0), coalesce(v.h, 0), q.quote"   \
+    " FROM quotes q LEFT JOIN vgroups g ON g.qid = q.qid"                    \
+    " LEFT JOIN variants v ON v.qid = q.qid WHERE "
 
 /* The statements the writer runs for every article, prepared once. */
 #define INDEX_STMTS(X)                                                        \
@@ -312,6 +376,41 @@ _Static_assert(sizeof index_steps / sizeof *index_steps == 4,
                 " WHERE quote IN (SELECT id FROM quotes WHERE article = ?)") \
     X(LOCATE, "INSERT OR REPLACE INTO locations(file, item, line, article)"  \
               " VALUES (?, ?, ?, ?)")                                        \
+    X(GROUP_TODO, "SELECT qid FROM vgroups_todo ORDER BY qid LIMIT ?1")      \
+    X(GROUP_DIRTY, "SELECT g FROM vgroups_dirty ORDER BY g LIMIT ?1")        \
+    X(GROUP_NEAR, "SELECT qid FROM vgroups_near ORDER BY qid LIMIT ?1")      \
+    X(GROUP_NEAR_ADD, "INSERT OR IGNORE INTO vgroups_near(qid) VALUES (?1)") \
+    X(GROUP_NEAR_DONE, "DELETE FROM vgroups_near WHERE qid = ?1")            \
+    X(GROUP_QUOTE, INDEX_GQUOTE "q.qid = ?1")                                \
+    X(GROUP_MEMBERS, INDEX_GQUOTE "q.qid IN (SELECT qid FROM vgroups"        \
+                     " WHERE g = ?1) ORDER BY q.qid")                        \
+    X(GROUP_OF, "SELECT g FROM vgroups WHERE qid = ?1")                      \
+    X(GROUP_OF_WORDS, "SELECT g.g FROM variants v JOIN vgroups g"            \
+                      " ON g.qid = v.qid WHERE v.h = ?1 LIMIT 1")            \
+    X(GROUP_SET, "INSERT OR REPLACE INTO vgroups(qid, g) VALUES (?1, ?2)")   \
+    X(GROUP_UNTODO, "DELETE FROM vgroups_todo WHERE qid = ?1")               \
+    X(GROUP_MOVE, "UPDATE vgroups SET g = ?2 WHERE g = ?1")                  \
+    X(GROUP_UNDIRTY, "DELETE FROM vgroups_dirty WHERE g = ?1")               \
+    /* a quote (?2) joins group ?1: its key is the group's first, or the    \
+     * group's conflicts when it is another */                              \
+    X(GROUP_JOIN_KEY, "INSERT OR IGNORE INTO vgroups_key(g, key)"            \
+                      " SELECT ?1, speaker_key FROM quotes WHERE qid = ?2"   \
+                      " AND speaker_key IS NOT NULL")                        \
+    X(GROUP_JOIN_CONFLICT, "INSERT OR IGNORE INTO vgroups_conflicts(g)"      \
+                           " SELECT ?1 FROM quotes q JOIN vgroups_key k"     \
+                           " ON k.g = ?1 WHERE q.qid = ?2"                   \
+                           " AND q.speaker_key <> k.key")                    \
+    /* group ?1 merges into ?2: either's conflict, or their keys differ */  \
+    X(GROUP_MERGE_CONFLICT, "INSERT OR IGNORE INTO vgroups_conflicts(g)"     \
+                            " SELECT ?2 FROM vgroups_key a"                  \
+                            " LEFT JOIN vgroups_key b ON b.g = ?2"           \
+                            " WHERE a.g = ?1 AND (a.key <> b.key OR"         \
+                            " EXISTS (SELECT 1 FROM vgroups_conflicts"       \
+                            " WHERE g = ?1))")                               \
+    X(GROUP_MERGE_KEY, "INSERT OR IGNORE INTO vgroups_key(g, key)"           \
+                       " SELECT ?2, key FROM vgroups_key WHERE g = ?1")      \
+    X(GROUP_DROP_KEY, "DELETE FROM vgroups_key WHERE g = ?1")                \
+    X(GROUP_UNCONFLICT, "DELETE FROM vgroups_conflicts WHERE g = ?1")        \
     X(BEGIN, "BEGIN IMMEDIATE")                                              \
     X(COMMIT, "COMMIT")                                                      \
     X(ROLLBACK, "ROLLBACK")
@@ -349,6 +448,13 @@ struct index {
     double budget;              /* a plan's deadline (ms, monotonic); 0: none */
     bool over;                  /* the budget ran out */
     int plan;               /* index_set_plan's; -1: by expected cost */
+    index_group_fn *grouper;    /* group.c's, before each commit */
+    void *grouper_ctx;
+    /* a connection of its own that reads what is committed, for the
+     * grouper's candidates (the same searches on the writer's connection,
+     * inside its transaction, took a fifth more CPU indexing corpus/) */
+    sqlite3 *rdb;
+    sqlite3_stmt *rcand;
     double deadline;        /* of a plan on a budget (index_now) */
 };
 
@@ -837,6 +943,9 @@ index_close(struct index *ix)
         return;
     for (k = 0; k < S_N; k++)
         sqlite3_finalize(ix->st[k]);
+    sqlite3_finalize(ix->rcand);
+    if (ix->rdb != NULL)
+        sqlite3_close(ix->rdb);
     if (ix->db != NULL) {
         index_rollback(ix);
         sqlite3_close(ix->db);
@@ -1264,6 +1373,17 @@ index_file_row(struct index *ix, struct q_error *err)
     return 0;
 }
 
+/* Groups the quotes just stored and settles the groups that lost some
+ * (group.c's grouper, when one is set), inside the writer's transaction:
+ * the groups are committed with the quotes they group. */
+static int
+index_group_now(struct index *ix, struct q_error *err)
+{
+    if (ix->grouper == NULL)
+        return 0;
+    return ix->grouper(ix->grouper_ctx, ix, SIZE_MAX, err) < 0 ? -1 : 0;
+}
+
 int
 index_add(struct index *ix, const struct article *a, size_t item,
           const struct record *recs, size_t n, enum index_outcome *how,
@@ -1341,6 +1461,7 @@ index_add(struct index *ix, const struct article *a, size_t item,
     sqlite3_bind_int64(st, 3, a->line);
     sqlite3_bind_int64(st, 4, art);
     if (index_run(ix, st, err, "recording a location") < 0 ||
+        (*how != INDEX_LOCATION && index_group_now(ix, err) < 0) ||
         index_commit(ix, err) < 0)
         goto fail;
     rc = 0;
@@ -1406,7 +1527,7 @@ index_file_end(struct index *ix, const char *hash, int64_t mtime_ns,
         if (index_run(ix, st, err, "recording a file") < 0)
             goto fail;
     }
-    if (index_commit(ix, err) < 0)
+    if (index_group_now(ix, err) < 0 || index_commit(ix, err) < 0)
         goto fail;
     ix->nold = 0;
     return 0;
@@ -1489,7 +1610,7 @@ index_prune(struct index *ix, bool files_too, size_t *files,
                      " articles a WHERE a.id = guids.article);",
                      NULL, NULL, NULL) != SQLITE_OK)
         goto fail;
-    if (index_commit(ix, err) < 0) {
+    if (index_group_now(ix, err) < 0 || index_commit(ix, err) < 0) {
         index_rollback(ix);
         free(gone);
         return -1;
@@ -2218,6 +2339,108 @@ index_facet(struct index *ix, enum index_facet f, const struct query *q,
     return n;
 }
 
+/* --- The browser's timeline (issue 7) ----------------------------------- */
+
+long
+index_timeline(struct index *ix, const struct query *q, size_t budget,
+               void (*row)(void *ctx, const char *month, int64_t count),
+               void *ctx, bool *cut, struct q_error *err)
+{
+    struct buf sql = {0};
+    sqlite3_stmt *st = NULL;
+    const char *where = q != NULL ? q->where : "1";
+    long n = 0;
+    int64_t seen = 0;
+    int rc;
+
+    /* at most budget + 1 quotes grouped: one more than the budget tells
+     * that there were more */
+    buf_printf(&sql, "SELECT m, count(*) FROM (SELECT substr(q.date, 1, 7)"
+               " AS m FROM quotes q JOIN articles a ON a.id = q.article"
+               " WHERE (%s) LIMIT %zu) GROUP BY m ORDER BY m IS NULL, m",
+               where, budget + 1);
+    if (sqlite3_prepare_v2(ix->db, sql.data, -1, &st, NULL) != SQLITE_OK) {
+        buf_free(&sql);
+        return index_fail(ix, err, "preparing a query");
+    }
+    buf_free(&sql);
+    index_bind_query(st, q);
+    ix->run = q;
+    query_start(q);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        int64_t c = sqlite3_column_int64(st, 1);
+        row(ctx, col(st, 0), c);
+        seen += c;
+        n++;
+    }
+    if (rc != SQLITE_DONE && query_failed(q) != NULL)
+        q_error_set(err, "%s", query_failed(q)->msg);
+    else if (rc != SQLITE_DONE)
+        index_fail(ix, err, "running a query");
+    sqlite3_finalize(st);
+    ix->run = NULL;
+    *cut = seen > (int64_t)budget;
+    if (rc != SQLITE_DONE)
+        return query_failed(q) != NULL ? -3 : -1;
+    return n;
+}
+
+/* --- The browser's completion (issue 7) -------------------------------- */
+
+long
+index_complete(struct index *ix, enum index_complete what,
+               const char *prefix, size_t limit,
+               void (*row)(void *ctx, const char *value), void *ctx,
+               struct q_error *err)
+{
+    static const char *const sql[] = {
+        /* a word of the grouping key, then the first written form */
+        [INDEX_C_SPEAKER] =
+            "SELECT (SELECT speaker FROM quotes WHERE speaker_key = w.key"
+            " LIMIT 1) FROM (SELECT DISTINCT key FROM speaker_words WHERE"
+            " word >= lower(?1) AND word < lower(?1) || char(1114111)"
+            " LIMIT ?2) w ORDER BY 1",
+        /* one index seek per code: the next code after the last */
+        [INDEX_C_COUNTRY] =
+            "WITH RECURSIVE c(x, n) AS (SELECT (SELECT min(country) FROM"
+            " quotes WHERE country >= upper(?1)), 1 UNION ALL SELECT"
+            " (SELECT min(country) FROM quotes WHERE country > c.x), n + 1"
+            " FROM c WHERE c.x IS NOT NULL AND n < ?2) SELECT x FROM c"
+            " WHERE x IS NOT NULL AND substr(x, 1, length(?1)) = upper(?1)",
+        [INDEX_C_SOURCE] =
+            "SELECT name FROM check_sources WHERE substr(lower(name), 1,"
+            " length(?1)) = lower(?1) ORDER BY n DESC, name LIMIT ?2",
+        [INDEX_C_SAVED] =
+            "SELECT name FROM saved_queries WHERE substr(lower(name), 1,"
+            " length(?1)) = lower(?1) ORDER BY name LIMIT ?2",
+    };
+    sqlite3_stmt *st = NULL;
+    long n = 0;
+    int rc;
+
+    /* an index from before check_sources: the sources of the first
+     * articles only, so that it stays bounded */
+    if (sqlite3_prepare_v2(ix->db, sql[what], -1, &st, NULL) != SQLITE_OK &&
+        (what != INDEX_C_SOURCE ||
+         sqlite3_prepare_v2(ix->db, "SELECT DISTINCT s FROM (SELECT"
+                            " coalesce(source, domain) AS s FROM articles"
+                            " LIMIT 20000) WHERE substr(lower(s), 1,"
+                            " length(?1)) = lower(?1) ORDER BY s LIMIT ?2",
+                            -1, &st, NULL) != SQLITE_OK))
+        return index_fail(ix, err, "preparing a completion");
+    sqlite3_bind_text(st, 1, prefix, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 2, (sqlite3_int64)limit);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        if (col(st, 0) != NULL) {
+            row(ctx, col(st, 0));
+            n++;
+        }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return index_fail(ix, err, "completing");
+    return n;
+}
+
 /* --- Corrections -------------------------------------------------------- */
 
 /* The quote id a prefix names: *out gets the whole id. Returns 1, 0 when
@@ -2700,9 +2923,15 @@ index_candidates(struct index *ix, enum index_cand how, const char *text,
             " variants WHERE h = ?1 LIMIT ?2) ORDER BY q.date, q.qid",
         [INDEX_CAND_ID] = INDEX_HIT_SQL "q.id GLOB ?1 ORDER BY q.qid"
             " LIMIT ?2",
+        /* the quote and its variant group (schema 4), oldest first */
+        [INDEX_CAND_VARIANTS] = INDEX_HIT_SQL "q.qid IN (SELECT ?1 UNION"
+            " SELECT qid FROM vgroups WHERE g = (SELECT g FROM vgroups"
+            " WHERE qid = ?1)) ORDER BY q.date, q.qid LIMIT ?2",
     };
 
-    return index_hits(ix, sql[how], how == INDEX_CAND_GROUP ? NULL : text,
+    return index_hits(ix, sql[how], how == INDEX_CAND_GROUP ||
+                                        how == INDEX_CAND_VARIANTS ? NULL
+                                                                   : text,
                       num, limit, fn, ctx, err);
 }
 
@@ -3244,4 +3473,312 @@ index_case_marks(struct index *ix, const char *name,
     if (rc != SQLITE_DONE)
         return index_fail(ix, err, "reading a case");
     return n;
+}
+
+/* --- Variant groups (schema 4, group.c) ---------------------------------- */
+
+void
+index_set_grouper(struct index *ix, index_group_fn *fn, void *ctx)
+{
+    ix->grouper = fn;
+    ix->grouper_ctx = ctx;
+}
+
+/* Statement s with the integers a and b bound (when not INT64_MIN), or
+ * NULL with err filled. */
+static sqlite3_stmt *
+index_group_stmt(struct index *ix, enum index_stmt s, int64_t a, int64_t b,
+                 struct q_error *err)
+{
+    sqlite3_stmt *st = index_stmt(ix, s, err);
+
+    if (st == NULL)
+        return NULL;
+    if (a != INT64_MIN)
+        sqlite3_bind_int64(st, 1, a);
+    if (b != INT64_MIN)
+        sqlite3_bind_int64(st, 2, b);
+    return st;
+}
+
+/* Runs statement s with a and b bound. Returns 0 or -1. */
+static int
+index_group_exec(struct index *ix, enum index_stmt s, int64_t a, int64_t b,
+                 struct q_error *err)
+{
+    sqlite3_stmt *st = index_group_stmt(ix, s, a, b, err);
+
+    if (st == NULL)
+        return -1;
+    return index_run(ix, st, err, "grouping variants");
+}
+
+/* Reads the first column of each row of s (at most max) into ids.
+ * Returns how many, or -1. */
+static long
+index_group_ids(struct index *ix, enum index_stmt s, size_t max,
+                int64_t *ids, struct q_error *err)
+{
+    sqlite3_stmt *st = index_group_stmt(ix, s, (int64_t)max, INT64_MIN, err);
+    long n = 0;
+    int rc;
+
+    if (st == NULL)
+        return -1;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW && (size_t)n < max)
+        ids[n++] = sqlite3_column_int64(st, 0);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        n = index_fail(ix, err, "grouping variants");
+    sqlite3_reset(st);
+    return n;
+}
+
+long
+index_group_todo(struct index *ix, int64_t *qids, size_t max,
+                 struct q_error *err)
+{
+    return index_group_ids(ix, S_GROUP_TODO, max, qids, err);
+}
+
+long
+index_group_dirty(struct index *ix, int64_t *gs, size_t max,
+                  struct q_error *err)
+{
+    return index_group_ids(ix, S_GROUP_DIRTY, max, gs, err);
+}
+
+long
+index_group_near(struct index *ix, int64_t *qids, size_t max,
+                 struct q_error *err)
+{
+    return index_group_ids(ix, S_GROUP_NEAR, max, qids, err);
+}
+
+int
+index_group_near_set(struct index *ix, int64_t qid, bool wait,
+                     struct q_error *err)
+{
+    return index_group_exec(ix, wait ? S_GROUP_NEAR_ADD : S_GROUP_NEAR_DONE,
+                            qid, INT64_MIN, err);
+}
+
+int64_t
+index_group_pending(struct index *ix, bool near)
+{
+    return index_int(ix, near ? "SELECT count(*) FROM vgroups_near"
+                              : "SELECT (SELECT count(*) FROM vgroups_todo)"
+                                " + (SELECT count(*) FROM vgroups_dirty)");
+}
+
+/* Hands fn each row of s (INDEX_GQUOTE's columns), with a and b bound.
+ * Returns how many, or -1. */
+static long
+index_group_rows(struct index *ix, enum index_stmt s, int64_t a, int64_t b,
+                 index_gquote_fn *fn, void *ctx, struct q_error *err)
+{
+    sqlite3_stmt *st = index_group_stmt(ix, s, a, b, err);
+    long n = 0;
+    int rc;
+
+    if (st == NULL)
+        return -1;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct index_gquote q = {
+            sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1),
+            sqlite3_column_int64(st, 2), sqlite3_column_int64(st, 3),
+            col(st, 4),
+        };
+        n++;
+        if (q.quote == NULL)
+            q.quote = "";
+        if (fn(ctx, &q) < 0)
+            break;
+    }
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        n = index_fail(ix, err, "grouping variants");
+    sqlite3_reset(st);
+    return n;
+}
+
+long
+index_group_quote(struct index *ix, int64_t qid, index_gquote_fn *fn,
+                  void *ctx, struct q_error *err)
+{
+    return index_group_rows(ix, S_GROUP_QUOTE, qid, INT64_MIN, fn, ctx, err);
+}
+
+long
+index_group_members(struct index *ix, int64_t g, index_gquote_fn *fn,
+                    void *ctx, struct q_error *err)
+{
+    return index_group_rows(ix, S_GROUP_MEMBERS, g, INT64_MIN, fn, ctx, err);
+}
+
+long
+index_group_candidates(struct index *ix, const char *expr, size_t limit,
+                       int64_t article, size_t wordings, index_gquote_fn *fn,
+                       void *ctx, struct q_error *err)
+{
+    long n = 0;
+    int rc;
+
+    if (ix->rdb == NULL &&
+        sqlite3_open_v2(ix->path, &ix->rdb, SQLITE_OPEN_READONLY |
+                        SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+        q_error_set(err, "cannot open the index to read: %s",
+                    ix->rdb ? sqlite3_errmsg(ix->rdb) : "out of memory");
+        return -1;
+    }
+    if (ix->rcand == NULL &&
+        /* one quote a wording (the best ranked: SQLite takes the bare
+         * columns from the row of min()), of other articles than ?3 */
+        sqlite3_prepare_v3(ix->rdb, "SELECT q.qid, q.article, 0,"
+                           " coalesce(v.h, 0), q.quote, min(f.k) FROM"
+                           " (SELECT rowid AS r, rank AS k FROM quotes_fts"
+                           " WHERE quotes_fts MATCH ?1 ORDER BY rank"
+                           " LIMIT ?2) f JOIN quotes q ON q.qid = f.r"
+                           " LEFT JOIN variants v ON v.qid = q.qid"
+                           " WHERE q.article <> ?3"
+                           " GROUP BY coalesce(v.h, -q.qid) ORDER BY 6"
+                           " LIMIT ?4", -1, SQLITE_PREPARE_PERSISTENT,
+                           &ix->rcand, NULL) != SQLITE_OK) {
+        q_error_set(err, "looking up candidates: %s",
+                    sqlite3_errmsg(ix->rdb));
+        return -1;
+    }
+    sqlite3_bind_text(ix->rcand, 1, expr, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(ix->rcand, 2, (sqlite3_int64)limit);
+    sqlite3_bind_int64(ix->rcand, 3, article);
+    sqlite3_bind_int64(ix->rcand, 4, (sqlite3_int64)wordings);
+    while ((rc = sqlite3_step(ix->rcand)) == SQLITE_ROW) {
+        struct index_gquote q = {
+            sqlite3_column_int64(ix->rcand, 0),
+            sqlite3_column_int64(ix->rcand, 1), 0,
+            sqlite3_column_int64(ix->rcand, 3), col(ix->rcand, 4),
+        };
+        n++;
+        if (q.quote == NULL)
+            q.quote = "";
+        if (fn(ctx, &q) < 0)
+            break;
+    }
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+        q_error_set(err, "looking up candidates: %s",
+                    sqlite3_errmsg(ix->rdb));
+        n = -1;
+    }
+    sqlite3_reset(ix->rcand);
+    return n;
+}
+
+int64_t
+index_group_of(struct index *ix, int64_t qid, struct q_error *err)
+{
+    sqlite3_stmt *st = index_group_stmt(ix, S_GROUP_OF, qid, INT64_MIN, err);
+    int64_t g = 0;
+    int rc;
+
+    if (st == NULL)
+        return -1;
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        g = sqlite3_column_int64(st, 0);
+    else if (rc != SQLITE_DONE)
+        g = index_fail(ix, err, "grouping variants");
+    sqlite3_reset(st);
+    return g;
+}
+
+int64_t
+index_group_of_words(struct index *ix, int64_t h, struct q_error *err)
+{
+    sqlite3_stmt *st = index_group_stmt(ix, S_GROUP_OF_WORDS, h, INT64_MIN,
+                                        err);
+    int64_t g = 0;
+    int rc;
+
+    if (st == NULL)
+        return -1;
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        g = sqlite3_column_int64(st, 0);
+    else if (rc != SQLITE_DONE)
+        g = index_fail(ix, err, "grouping variants");
+    sqlite3_reset(st);
+    return g;
+}
+
+int
+index_group_set(struct index *ix, int64_t qid, int64_t g,
+                struct q_error *err)
+{
+    if (index_group_exec(ix, S_GROUP_SET, qid, g, err) < 0)
+        return -1;
+    return index_group_exec(ix, S_GROUP_UNTODO, qid, INT64_MIN, err);
+}
+
+int
+index_group_join(struct index *ix, int64_t qid, int64_t g,
+                 struct q_error *err)
+{
+    if (index_group_exec(ix, S_GROUP_SET, qid, g, err) < 0 ||
+        index_group_exec(ix, S_GROUP_UNTODO, qid, INT64_MIN, err) < 0 ||
+        index_group_exec(ix, S_GROUP_JOIN_KEY, g, qid, err) < 0)
+        return -1;
+    return index_group_exec(ix, S_GROUP_JOIN_CONFLICT, g, qid, err);
+}
+
+int
+index_group_merge(struct index *ix, int64_t from, int64_t into,
+                  struct q_error *err)
+{
+    if (index_group_exec(ix, S_GROUP_MERGE_CONFLICT, from, into, err) < 0 ||
+        index_group_exec(ix, S_GROUP_MERGE_KEY, from, into, err) < 0 ||
+        index_group_exec(ix, S_GROUP_DROP_KEY, from, INT64_MIN, err) < 0 ||
+        index_group_exec(ix, S_GROUP_UNCONFLICT, from, INT64_MIN, err) < 0)
+        return -1;
+    return index_group_exec(ix, S_GROUP_MOVE, from, into, err);
+}
+
+int
+index_group_done(struct index *ix, int64_t g, struct q_error *err)
+{
+    char *sql;
+    int rc;
+
+    if (index_group_exec(ix, S_GROUP_UNDIRTY, g, INT64_MIN, err) < 0)
+        return -1;
+    /* g is our own integer */
+    sql = xasprintf(INDEX_GROUP_RECOUNT("%lld"), (long long)g, (long long)g,
+                    (long long)g, (long long)g);
+    rc = index_exec(ix, sql, err, "grouping variants");
+    free(sql);
+    return rc;
+}
+
+int
+index_group_catch_up(struct index *ix, index_group_fn *fn, bool near,
+                     size_t batch,
+                     int (*progress)(void *ctx, int64_t done, int64_t total),
+                     void *ctx, struct q_error *err)
+{
+    int64_t total = index_group_pending(ix, near), done = 0;
+    long n;
+
+    if (total < 0)
+        return index_fail(ix, err, "grouping variants");
+    if (total == 0)
+        return 0;
+    for (;;) {
+        if (index_begin(ix, err) < 0)
+            return -1;
+        n = fn(NULL, ix, batch, err);
+        if (n < 0 || index_commit(ix, err) < 0) {
+            index_rollback(ix);
+            return -1;
+        }
+        done += n;
+        if (n == 0 || (progress != NULL && progress(ctx, done, total) != 0))
+            return 0;
+    }
 }

@@ -22,7 +22,7 @@ struct query_span;
 struct index;
 
 /* Version of the schema, in PRAGMA user_version. */
-#define INDEX_SCHEMA 3
+#define INDEX_SCHEMA 4
 
 /* Checks that the SQLite quoth runs with has FTS5. Returns 0, or -1 with
  * err filled ("SQLite 3.x.y was built without FTS5 ..."). */
@@ -147,6 +147,29 @@ long index_facet(struct index *ix, enum index_facet f, const struct query *q,
                              const char *forms),
                  void *ctx, struct q_error *err);
 
+/* The browser's timeline: calls row() for each month ("YYYY-MM"; NULL
+ * for quotes without a date, last) with the number of quotes q matches
+ * in it (every quote when q is NULL), counting at most budget + 1 quotes
+ * so that it is bounded on any index; *cut tells that there were more
+ * than budget (the counts are then lower bounds). Returns the number of
+ * rows, or -1 (err filled), or -3 as index_search. */
+long index_timeline(struct index *ix, const struct query *q, size_t budget,
+                    void (*row)(void *ctx, const char *month, int64_t count),
+                    void *ctx, bool *cut, struct q_error *err);
+
+/* What the browser's prompt completes (Tab). */
+enum index_complete { INDEX_C_SPEAKER, INDEX_C_COUNTRY, INDEX_C_SOURCE,
+                      INDEX_C_SAVED };
+/* Calls row() for at most limit values of what that begin with prefix
+ * (ignoring ASCII case; for speakers, a word of the name), in order:
+ * speakers as written, country codes, sources, saved search names. Each
+ * a bounded query (index seeks, or a scan of the sources or the saved
+ * searches only). Returns how many, or -1. */
+long index_complete(struct index *ix, enum index_complete what,
+                    const char *prefix, size_t limit,
+                    void (*row)(void *ctx, const char *value), void *ctx,
+                    struct q_error *err);
+
 /* Where q matches in the quote with this id (12 hex digits): the words
  * and phrases by FTS5's own highlight(), the patterns ('substring,
  * 'word', /regex/) by the PCRE2 code that checked them. Sets *spans
@@ -229,6 +252,8 @@ enum index_cand {
     INDEX_CAND_MATCH,   /* text: an FTS5 expression; the best by bm25 */
     INDEX_CAND_GROUP,   /* num: a words_hash; oldest first */
     INDEX_CAND_ID,      /* text: an id GLOB ("3fa2*") */
+    INDEX_CAND_VARIANTS,    /* num: a qid; it and its variant group,
+                             * oldest first (schema 4) */
 };
 
 /* Hands fn at most limit quotes found the way how says. Returns how
@@ -329,5 +354,85 @@ long index_case_marks(struct index *ix, const char *name,
                       void (*row)(void *ctx, const char *id,
                                   const char *note),
                       void *ctx, struct q_error *err);
+
+/* --- Variant groups (schema 4): kept by group.c, stored here. ---------- */
+
+/* A grouper: groups or links up to max waiting quotes (group.c).
+ * Returns how many it did, or -1 with err filled. */
+typedef long index_group_fn(void *ctx, struct index *ix, size_t max,
+                            struct q_error *err);
+/* Sets the grouper the writer runs inside each transaction that stores
+ * or drops quotes (index_add, index_file_end, index_prune), so that the
+ * groups are committed with the quotes. NULL: the quotes wait (in
+ * vgroups_todo) for a writer that has one. */
+void index_set_grouper(struct index *ix, index_group_fn *fn, void *ctx);
+/* Runs fn (ctx NULL) on what waits, batch quotes a transaction, until
+ * nothing does, calling progress after each (non-zero: stop; what was
+ * committed stays). near: what waits is vgroups_near, else vgroups_todo
+ * and vgroups_dirty (for the count progress is given). 0 or -1. */
+int index_group_catch_up(struct index *ix, index_group_fn *fn, bool near,
+                         size_t batch,
+                         int (*progress)(void *ctx, int64_t done,
+                                         int64_t total),
+                         void *ctx, struct q_error *err);
+/* How many wait: near, for their near variants; else to be grouped, or
+ * groups to be settled. -1 on error. */
+int64_t index_group_pending(struct index *ix, bool near);
+
+/* A quote as the grouper sees it: its row id, article, group (0: none
+ * yet), words_hash (0: no words) and text. Borrowed for the call. */
+struct index_gquote {
+    int64_t qid, article, group, h;
+    const char *quote;
+};
+/* Called for each; returns 0, or -1 to stop. */
+typedef int index_gquote_fn(void *ctx, const struct index_gquote *q);
+/* Up to max quotes waiting for a group, oldest qid first, into qids. */
+long index_group_todo(struct index *ix, int64_t *qids, size_t max,
+                      struct q_error *err);
+/* Up to max grouped quotes whose near variants are to be looked for,
+ * oldest qid first. */
+long index_group_near(struct index *ix, int64_t *qids, size_t max,
+                      struct q_error *err);
+/* Marks quote qid as waiting for its near variants (wait), or done. */
+int index_group_near_set(struct index *ix, int64_t qid, bool wait,
+                         struct q_error *err);
+/* Up to max groups that lost a quote, into gs. */
+long index_group_dirty(struct index *ix, int64_t *gs, size_t max,
+                       struct q_error *err);
+/* Hands fn the quote qid; the members of group g, by qid; among the best
+ * limit (bm25) of the FTS5 expression expr, the quotes of other articles
+ * than article, one a wording (words_hash), the best first, at most
+ * wordings, as committed before the writer's transaction (read on a
+ * connection of their own; group 0: index_group_of says). Each returns
+ * how many, or -1. */
+long index_group_quote(struct index *ix, int64_t qid, index_gquote_fn *fn,
+                       void *ctx, struct q_error *err);
+long index_group_members(struct index *ix, int64_t g, index_gquote_fn *fn,
+                         void *ctx, struct q_error *err);
+long index_group_candidates(struct index *ix, const char *expr,
+                            size_t limit, int64_t article, size_t wordings,
+                            index_gquote_fn *fn, void *ctx,
+                            struct q_error *err);
+/* The group of a grouped quote whose words hash to h, 0 when none, or
+ * -1. */
+int64_t index_group_of_words(struct index *ix, int64_t h,
+                             struct q_error *err);
+/* The group of quote qid, 0 when it waits for one, or -1. */
+int64_t index_group_of(struct index *ix, int64_t qid, struct q_error *err);
+/* Puts quote qid in group g (it stops waiting). 0 or -1. */
+int index_group_set(struct index *ix, int64_t qid, int64_t g,
+                    struct q_error *err);
+/* Puts waiting quote qid in group g (g == qid: a new group), keeping
+ * the group's key and conflict up to date in one step. 0 or -1. */
+int index_group_join(struct index *ix, int64_t qid, int64_t g,
+                     struct q_error *err);
+/* Moves every member of group from into group into, with its key and
+ * conflict. 0 or -1. */
+int index_group_merge(struct index *ix, int64_t from, int64_t into,
+                      struct q_error *err);
+/* Marks group g settled and counts its key and conflict (whether its
+ * quotes credit two or more speaker keys) from its members. 0 or -1. */
+int index_group_done(struct index *ix, int64_t g, struct q_error *err);
 
 #endif

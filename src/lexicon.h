@@ -91,6 +91,11 @@ typedef uint64_t lex_mask;
 #define LEX_TOPIC ((lex_mask)1 << 38)
 /* a possessive determiner: my, his */
 #define LEX_POSS_DET ((lex_mask)1 << 39)
+/* ends a name in a headline, or says what kind of statement it announces:
+ * Following, Floor */
+#define LEX_HEAD_STOP ((lex_mask)1 << 40)
+/* an unnamed source "the official" can refer back to: official, aide */
+#define LEX_SOURCE ((lex_mask)1 << 41)
 
 /* The classes of the word or phrase s[0..n), exactly as written (case
  * matters), or 0. */

@@ -17,6 +17,7 @@
 
 #include "error.h"
 #include "extract.h"
+#include "group.h"
 #include "index.h"
 #include "indexer.h"
 #include "out.h"
@@ -662,6 +663,7 @@ on_sigint(int sig)
 struct index_ui {
     bool progress;      /* stderr is a terminal */
     bool drawn;         /* a progress line is on the screen */
+    const char *grouping;   /* what index_cb_groups says is done */
 };
 
 static void
@@ -698,6 +700,22 @@ index_cb_progress(void *ctx, const struct indexer_report *r)
         fprintf(stderr, ", %d:%02d left", (int)left / 60, (int)left % 60);
     }
     u->drawn = true;
+}
+
+/* The grouping of an upgraded index's quotes (index_group_catch_up):
+ * a progress line on a terminal; stops on ^C (what is grouped stays). */
+static int
+index_cb_groups(void *ctx, int64_t done, int64_t total)
+{
+    struct index_ui *u = ctx;
+
+    if (u->progress) {
+        fprintf(stderr, "\r\033[K%s: %lld of %lld", u->grouping,
+                (long long)done, (long long)total);
+        fflush(stderr);
+        u->drawn = true;
+    }
+    return interrupted != 0;
 }
 
 static int
@@ -755,7 +773,25 @@ cmd_index(int argc, char **argv)
     o.npaths = a.nwords;
     o.prune = a.prune;
     o.stop = &interrupted;
-    r = indexer_run(ix, &o, &cb, &rep, &err);
+    /* variant groups are kept as quotes are stored; what an upgrade or
+     * an older writer left waiting is grouped first */
+    index_set_grouper(ix, group_store, NULL);
+    memset(&rep, 0, sizeof rep);
+    ui.grouping = "grouping quotes with the same words";
+    if (index_group_catch_up(ix, group_store, false, 1000, index_cb_groups,
+                             &ui, &err) < 0)
+        r = -1;
+    else if (interrupted)
+        r = 2;
+    else
+        r = indexer_run(ix, &o, &cb, &rep, &err);
+    /* the near variants of the run's new quotes (and of an upgrade's),
+     * once index_tidy has merged the full-text index */
+    ui.grouping = "looking for near variants";
+    if (r >= 0 && !interrupted &&
+        index_group_catch_up(ix, group_link, true, 1000, index_cb_groups,
+                             &ui, &err) < 0)
+        r = -1;
     sigaction(SIGINT, &old, NULL);
     if (ui.drawn)
         fputs("\r\033[K", stderr);
@@ -1911,7 +1947,8 @@ cmd_speaker(int argc, char **argv)
         goto fail;
     buf_append(&out, cc.b.len ? cc.b.data : "    (no dates)\n",
                cc.b.len ? cc.b.len : 15);
-    buf_puts(&out, "conflicts (the same words credited to someone else):\n");
+    buf_puts(&out, "conflicts (the same or nearly the same words credited "
+             "to someone else):\n");
     {
         struct card_conflicts cf = {ix, &out, NULL, 0};
         struct record_sink sink = {card_conflict, &cf};

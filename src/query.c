@@ -98,19 +98,14 @@ static const struct {
     {"anonymous", "q.method = 'anonymous'", NULL},
     {"term", "q.kind = 'term'", NULL},
     {"speech", "q.kind = 'speech'", NULL},
-    /* conflict: the same words (the variants table of schema 3)
-     * credited to more than one speaker; speech of 20 bytes or more, as
-     * two people who both say "unprecedented" are no conflict. The groups
-     * are found once, the speakers' keys read from their index (CROSS
-     * JOIN keeps quotes outer): 1 s on a million quotes, where a
-     * correlated EXISTS took 20 */
+    /* conflict: the quote's variant group (schema 4, group.c) credits
+     * more than one speaker key (vgroups_conflicts, kept by the writer:
+     * two indexed lookups a quote); speech of 20 bytes or more, as two
+     * people who both say "unprecedented" are no conflict */
     {"conflict",
      "(q.kind = 'speech' AND length(q.quote) >= 20 AND"
-     " q.qid IN (SELECT v.qid FROM variants v WHERE v.h IN"
-     " (SELECT v2.h FROM quotes q2 CROSS JOIN variants v2"
-     " ON v2.qid = q2.qid WHERE q2.speaker_key IS NOT NULL"
-     " GROUP BY v2.h HAVING min(q2.speaker_key) <>"
-     " max(q2.speaker_key))))",
+     " q.qid IN (SELECT v.qid FROM vgroups_conflicts c"
+     " JOIN vgroups v ON v.g = c.g))",
      NULL},
     {"marked", NULL, "the browser's marks"},
     {"headline", NULL, "a later version"},
@@ -976,6 +971,16 @@ field_find(const char *s, size_t n)
             strncasecmp(query_aliases[k].name, s, n) == 0)
             return (int)query_aliases[k].f;
     return QF_NONE;
+}
+
+const char *
+query_field_name(size_t k)
+{
+    if (k < QF_N)
+        return query_fields[k].name;
+    k -= QF_N;
+    return k < sizeof query_aliases / sizeof *query_aliases
+               ? query_aliases[k].name : NULL;
 }
 
 static struct qnode *

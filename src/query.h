@@ -91,6 +91,9 @@ int query_parse(const char *text, struct query *q, struct query_error *err);
 int query_parse_env(const char *text, const struct query_env *env,
                     struct query *q, struct query_error *err);
 void query_free(struct query *q);
+/* The name of field k, then of each alias ("who"), or NULL past the
+ * last: for the browser's completion. */
+const char *query_field_name(size_t k);
 
 /* --- Running (for index.c) ---------------------------------------------- */
 

@@ -7,6 +7,7 @@
  */
 #include "browse.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <locale.h>
@@ -29,23 +30,30 @@
 #include "config.h"
 #include "count.h"
 #include "error.h"
+#include "history.h"
 #include "index.h"
 #include "out.h"
 #include "query.h"
 #include "review.h"
+#include "sentence.h"
 #include "text.h"
+#include "timeline.h"
 #include "utf8.h"
 #include "xmalloc.h"
 
 #define MIN_COLS 60
 #define MIN_LINES 15
 #define WIDE_COLS 160
-#define ROW_LINES 2
+#define ROW_MAX 256      /* rows on a screen that the mouse can find */
+#define TIMELINE_BUDGET 200000  /* quotes the timeline counts at most */
 #define CTRL(c) ((c) & 0x1f)
 #define KEY_ESC 27
+#define KEY_ALT_B (KEY_MAX + 1)     /* Esc b: a word back, in a prompt */
+#define KEY_ALT_F (KEY_MAX + 2)     /* Esc f: a word forward */
 /* a bracketed paste's start and end (xterm's mode 2004), as key codes */
-#define KEY_PASTE_BEGIN (KEY_MAX + 1)
-#define KEY_PASTE_END (KEY_MAX + 2)
+#define KEY_PASTE_BEGIN (KEY_MAX + 3)
+#define KEY_PASTE_END (KEY_MAX + 4)
+#define COMPLETE_MAX 20             /* candidates a Tab asks for */
 
 /* One row of the list: what the list and the status line show, copied
  * out of the page query, and its key in the sort. */
@@ -56,9 +64,10 @@ struct row {
     signed char conflict;   /* ≠: 0 not looked up yet, 1 yes, -1 no */
 };
 
-enum mode { M_LIST, M_PROMPT, M_READER, M_PICKER, M_HELP, M_CHECK };
+enum mode { M_LIST, M_PROMPT, M_READER, M_PICKER, M_HELP, M_TIMELINE,
+            M_CHECK };
 enum prompt_kind { P_SEARCH, P_FILTER, P_DATE, P_COMMAND, P_SAVE, P_PIPE,
-                   P_NOTE, P_CHECK };
+                   P_NOTE, P_HSEARCH, P_HFILTER, P_CHECK, P_N };
 
 /* An entry of a picker: a facet value and how many quotes have it. */
 struct pick {
@@ -86,6 +95,8 @@ struct browser {
     struct query sq;                /* filter AND search, for n/N */
     bool have_sq;
     enum index_sort sort;
+    char *init_filter;              /* the query the browser opened on */
+    enum index_sort init_sort;      /* ... and its sort, for Ctrl-R */
 
     /* the window over the result */
     struct row *rows;
@@ -94,17 +105,26 @@ struct browser {
     bool at_start, at_end;
     long count, total;              /* -1 while unknown */
 
+    /* where each row on the screen begins (for the mouse) */
+    int row_y[ROW_MAX + 1];
+    size_t nrow_y;
+
     /* the context of the current row */
     char ctx_id[13];
     struct record_store *ctx;
-    int zoom;                       /* paragraphs around the quote */
+    int zoom;                       /* sentences each side of the quote */
+    bool ctx_focus;                 /* Tab: keys scroll the context */
+    bool ctx_scrolled;              /* ... and it was: ctx_first holds */
+    size_t ctx_first, ctx_nl;       /* its first line shown, its lines */
+    int ctx_h;                      /* the lines it had on the screen */
 
     /* prompt, and its history per kind (newest last) */
-    char **hist[P_CHECK + 1];
-    size_t nhist[P_CHECK + 1], hpos;
+    char **hist[P_N];
+    size_t nhist[P_N], hpos;
     enum prompt_kind pk;
     struct buf line;
     size_t cursor;
+    struct buf yank;                /* what Ctrl-U, -W, -K cut, for Ctrl-Y */
     char perr[256];
     size_t perr_col;
     bool perr_on;
@@ -121,6 +141,11 @@ struct browser {
     const char *pfield;
     struct buf pfilter;
     bool pby_name;                  /* sorted by name, not by count */
+    struct counter *scount;         /* @: counts the saved, one by one */
+    size_t scount_at;               /* ... the one it counts */
+
+    /* the timeline (i) */
+    struct timeline *tl;
 
     /* marks */
     char *case_name;
@@ -144,7 +169,10 @@ struct browser {
     bool page_stale;            /* ... and is read again when keys stop */
     time_t recounted;
     long old_count;         /* the count before a recount, or -1 */
-    size_t help_top;
+    size_t help_top;                /* among the lines shown */
+    char *help_filter, *help_search;    /* \ and / in the help */
+    char *help_prev;                /* ... either before its prompt */
+    size_t help_at;                 /* the search's line, or SIZE_MAX */
 };
 
 /* What the context pane and the reader hold: records of one article with
@@ -307,14 +335,19 @@ joined(const char *filter, const char *search)
 
 /* --- The window over the result ---------------------------------------- */
 
+/* The lines of a list row (w, Ctrl-W): 2, 1, or 0 for the whole quote.
+ * The screen's state, as LINES and COLS are. */
+static int row_lines = 2;
+
+/* How many rows the list shows (at most, with whole quotes). */
 static size_t
 list_rows(void)
 {
-    int h = LINES - 4;
+    int h = LINES - 4, rl = row_lines == 2 ? 2 : 1;
 
     if (COLS < WIDE_COLS)
         h = h * 6 / 10;
-    return h > ROW_LINES ? (size_t)(h / ROW_LINES) : 1;
+    return h > rl ? (size_t)(h / rl) : 1;
 }
 
 static size_t
@@ -717,6 +750,8 @@ context_load_id(struct browser *b, const char *id)
         set_msg(b, "%s", err.msg);
     store_free(b->ctx);
     b->ctx = s;
+    /* another quote: its context from the top */
+    b->ctx_scrolled = false;
     snprintf(b->ctx_id, sizeof b->ctx_id, "%s", id);
 }
 
@@ -848,30 +883,78 @@ is_marked(const struct browser *b, const char *id)
     return mark_of(b, id) >= 0;
 }
 
-/* One list row at y in width w: marker, date, speaker (CC), source, and
- * the quote over two lines. */
+/* The columns of a list row w wide before its quote. */
+static int
+row_quote_x(int w)
+{
+    return 2 + 11 + (w >= 120 ? 22 : 18) + 1 + (w >= 120 ? 16 : 11) + 1;
+}
+
+/* The lines row r takes in a list w wide (the whole quote wrapped, when
+ * rows wrap; at most max). */
+static int
+row_height(const struct row *r, int w, int max)
+{
+    struct text *t;
+    int qw = w - row_quote_x(w), nl;
+
+    if (row_lines != 0)
+        return row_lines < max ? row_lines : max;
+    if (qw < 8)
+        return 1;
+    t = text_new(r->quote, strlen(r->quote), NULL, 0, false);
+    nl = (int)text_wrap(t, qw);
+    text_free(t);
+    nl = nl < 1 ? 1 : nl;
+    return nl < max ? nl : max;
+}
+
+/* The list's first row so that the cursor's row shows whole in lh lines
+ * of a list w wide. */
+static void
+list_fit(struct browser *b, int w, int lh)
+{
+    int used;
+    size_t k;
+
+    if (b->cur < b->top)
+        b->top = b->cur;
+    if (row_lines != 0 || b->n == 0)
+        return;
+    for (;;) {
+        used = 0;
+        for (k = b->top; k <= b->cur && k < b->n; k++)
+            used += row_height(&b->rows[k], w, lh);
+        if (used <= lh || b->top >= b->cur)
+            break;
+        b->top++;
+    }
+}
+
+/* One list row at y in width w, lines high: marker, date, speaker (CC),
+ * source, and the quote over the lines (an ellipsis when cut). */
 static void
 draw_row(struct browser *b, const struct row *r, bool sel, int y, int x0,
-         int w)
+         int w, int lines)
 {
     attr_t base = sel ? el_attr(b, UI_SELECTION) : A_NORMAL;
     int sw = w >= 120 ? 22 : 18, ow = w >= 120 ? 16 : 11;
-    int qx, qw, x = x0;
+    int qx, qw, x = x0, l;
     struct text_span *sp = NULL;
     size_t nsp = 0, nl;
     struct text *t;
     char who[160];
 
     attrset(base);
-    mvhline(y, x0, ' ', w);
-    mvhline(y + 1, x0, ' ', w);
+    for (l = 0; l < lines; l++)
+        mvhline(y + l, x0, ' ', w);
     {
-        /* the cursor, the mark, the conflict: the first two that hold,
-         * one a line */
+        /* the cursor (hollow while the context has the focus), the mark,
+         * the conflict: the first two that hold, one a line */
         const char *m[3];
         size_t nm = 0;
         if (sel)
-            m[nm++] = "\xe2\x96\xb6";
+            m[nm++] = b->ctx_focus ? "\xe2\x96\xb7" : "\xe2\x96\xb6";
         if (is_marked(b, r->id))
             m[nm++] = "\xe2\x97\x8f";
         if (r->conflict > 0)
@@ -879,7 +962,7 @@ draw_row(struct browser *b, const struct row *r, bool sel, int y, int x0,
         attrset(base | el_attr(b, UI_MARK));
         if (nm > 0)
             mvaddstr(y, x, m[0]);
-        if (nm > 1)
+        if (nm > 1 && lines > 1)
             mvaddstr(y + 1, x, m[1]);
         attrset(base);
     }
@@ -916,9 +999,9 @@ draw_row(struct browser *b, const struct row *r, bool sel, int y, int x0,
     }
     t = text_new(r->quote, strlen(r->quote), sp, nsp, false);
     nl = text_wrap(t, qw);
-    text_draw(t, 0, stdscr, y, qx, base, false);
-    if (nl > 1)
-        text_draw(t, 1, stdscr, y + 1, qx, base, nl > 2);
+    for (l = 0; l < lines && (size_t)l < nl; l++)
+        text_draw(t, (size_t)l, stdscr, y + l, qx, base,
+                  l == lines - 1 && nl > (size_t)lines);
     text_free(t);
     free(sp);
 }
@@ -940,10 +1023,13 @@ draw_context(struct browser *b, int y, int x, int h, int w)
     if (s == NULL || (k = store_find(s, b->ctx_id)) < 0 || h < 3) {
         return;
     }
-    buf_printf(&hd, "%s \xc2\xb7 \xe2\x80\x9c%s\xe2\x80\x9d \xc2\xb7 %s",
+    /* the focused pane's header: a marker and reverse video */
+    buf_printf(&hd, "%s%s \xc2\xb7 \xe2\x80\x9c%s\xe2\x80\x9d \xc2\xb7 %s",
+               b->ctx_focus ? "\xe2\x96\xb6 " : "",
                s->source ? s->source : "?", s->title ? s->title : "",
                s->date ? s->date : "no date");
-    text_put(stdscr, y, x, hd.data, w, A_BOLD);
+    text_put(stdscr, y, x, hd.data, w,
+             b->ctx_focus ? A_BOLD | A_REVERSE : A_BOLD);
     buf_reset(&hd);
     buf_printf(&hd, "%s \xc2\xb7 para %zu \xc2\xb7 %s",
                s->url ? s->url : "(no URL)",
@@ -965,7 +1051,7 @@ draw_context(struct browser *b, int y, int x, int h, int w)
         h--;
     }
     buf_free(&hd);
-    /* the paragraphs around the quote's */
+    /* the sentences around the quote's (without offsets: paragraphs) */
     p0 = s->q[k].para > 0 ? s->q[k].para - 1 : 0;
     if (p0 >= s->nparas)
         p0 = s->nparas > 0 ? s->nparas - 1 : 0;
@@ -975,6 +1061,10 @@ draw_context(struct browser *b, int y, int x, int h, int w)
                                           : (s->nparas ? s->nparas - 1 : 0);
     a = s->nparas ? s->paras[p0].start : 0;
     e = s->nparas ? s->paras[p1].end : s->body_len;
+    if (s->q[k].start != RECORD_NONE && s->q[k].end <= s->body_len &&
+        s->q[k].start <= s->q[k].end)
+        sentence_around(s->body, s->body_len, s->q[k].start, s->q[k].end,
+                        (size_t)b->zoom, (size_t)b->zoom, &a, &e);
     if (e > s->body_len || a > e) {
         a = 0;
         e = s->body_len;
@@ -993,8 +1083,15 @@ draw_context(struct browser *b, int y, int x, int h, int w)
              ? text_line_of(t, s->q[k].start - a) : 0;
     h -= 2;
     first = at > (size_t)h / 3 ? at - (size_t)h / 3 : 0;
+    if (b->ctx_scrolled)
+        first = b->ctx_first;
     if (nl > (size_t)h && first > nl - (size_t)h)
         first = nl - (size_t)h;
+    if (nl <= (size_t)h)
+        first = 0;
+    b->ctx_first = first;
+    b->ctx_nl = nl;
+    b->ctx_h = h;
     for (l = 0; l < (size_t)h && first + l < nl; l++)
         text_draw(t, first + l, stdscr, y + 2 + (int)l, x, A_NORMAL, false);
     text_free(t);
@@ -1091,7 +1188,8 @@ draw_prompt(struct browser *b, int y)
     static const char *const names[] = {
         [P_SEARCH] = "/", [P_FILTER] = "\\", [P_DATE] = "date:",
         [P_COMMAND] = ":", [P_SAVE] = "save to: ", [P_PIPE] = "| ",
-        [P_NOTE] = "note: ", [P_CHECK] = "check claim: ",
+        [P_NOTE] = "note: ", [P_HSEARCH] = "help /", [P_HFILTER] = "help \\",
+        [P_CHECK] = "check claim: ",
     };
     const char *l = b->line.data ? b->line.data : "";
     int px = (int)strlen(names[b->pk]), cx;
@@ -1139,28 +1237,44 @@ draw_reader(struct browser *b)
 #define PICK_NAME_X 13
 #define PICK_ROW_Y 3
 
+/* The screen line of the picker's first row: under the headers, which
+ * the saved searches' list has not. */
+static int
+pick_row_y(const struct browser *b)
+{
+    return b->pfield[0] == '@' ? PICK_ROW_Y - 1 : PICK_ROW_Y;
+}
+
 static void
 draw_picker(struct browser *b)
 {
     int h = LINES - 4, l;
     size_t k, shown = 0;
     char line[64];
+    const char *box;
 
     attrset(A_BOLD);
-    mvprintw(0, 0, "pick %s (type to narrow, Space selects several, Enter"
-             " applies, Esc cancels)", b->pfield);
+    if (b->pfield[0] == '@')
+        mvaddstr(0, 0, "saved searches and case files (type to narrow,"
+                 " Enter opens one, Esc cancels)");
+    else
+        mvprintw(0, 0, "pick %s (type to narrow, Space selects several,"
+                 " Enter applies, Esc cancels)", b->pfield);
     attrset(A_NORMAL);
     mvaddstr(1, 0, "> ");
     text_put(stdscr, 1, 2, b->pfilter.data ? b->pfilter.data : "", COLS - 3,
              A_NORMAL);
-    /* the column headers: a click sorts by one (mouse_event) */
-    attrset(A_UNDERLINE);
-    mvaddstr(2, PICK_COUNT_X, "count");
-    mvaddstr(2, PICK_NAME_X, "name");
-    attrset(A_NORMAL);
-    mvaddstr(2, b->pby_name ? PICK_NAME_X + 4 : PICK_COUNT_X + 5,
-             b->pby_name ? "\xe2\x86\x91" : "\xe2\x86\x93");
-    h--;
+    /* the column headers: a click sorts by one (mouse_event); the saved
+     * searches, counted in place one by one, keep their order */
+    if (b->pfield[0] != '@') {
+        attrset(A_UNDERLINE);
+        mvaddstr(2, PICK_COUNT_X, "count");
+        mvaddstr(2, PICK_NAME_X, "name");
+        attrset(A_NORMAL);
+        mvaddstr(2, b->pby_name ? PICK_NAME_X + 4 : PICK_COUNT_X + 5,
+                 b->pby_name ? "\xe2\x86\x91" : "\xe2\x86\x93");
+        h--;
+    }
     if (b->pcur < b->ptop)
         b->ptop = b->pcur;
     if (b->pcur >= b->ptop + (size_t)h)
@@ -1175,11 +1289,15 @@ draw_picker(struct browser *b)
             continue;
         a = shown - 1 == b->pcur ? A_REVERSE : A_NORMAL;
         attrset(a);
-        mvhline(PICK_ROW_Y + l, 0, ' ', COLS);
-        snprintf(line, sizeof line, "%s %7ld  ", p->on ? "[x]" : "[ ]",
-                 p->count);
-        mvaddstr(PICK_ROW_Y + l, 0, line);
-        text_put(stdscr, PICK_ROW_Y + l, (int)strlen(line), p->label,
+        mvhline(pick_row_y(b) + l, 0, ' ', COLS);
+        box = b->pfield[0] == '@' ? "" : p->on ? "[x] " : "[ ] ";
+        if (p->count >= 0)
+            snprintf(line, sizeof line, "%s%7ld  ", box, p->count);
+        else    /* being counted, or the count failed */
+            snprintf(line, sizeof line, "%s%7s  ", box,
+                     p->count == -1 ? "\xe2\x80\xa6" : "?");
+        mvaddstr(pick_row_y(b) + l, 0, line);
+        text_put(stdscr, pick_row_y(b) + l, (int)strlen(line), p->label,
                  COLS - (int)strlen(line), a);
         l++;
     }
@@ -1222,12 +1340,74 @@ help_line(size_t want, struct buf *names, const char **help)
     return n;
 }
 
-static void
-draw_help(struct browser *b)
+/* Whether needle is in hay, ignoring ASCII case. */
+static bool
+ci_contains(const char *hay, const char *needle)
+{
+    size_t n = strlen(needle);
+
+    for (; *hay; hay++)
+        if (strncasecmp(hay, needle, n) == 0)
+            return true;
+    return n == 0;
+}
+
+/* Whether help line k (keys, then what they do) has text. */
+static bool
+help_has(size_t k, const char *text, struct buf *names)
+{
+    const char *help = "";
+
+    help_line(k, names, &help);
+    return ci_contains(names->data ? names->data : "", text) ||
+           ci_contains(help, text);
+}
+
+/* The help lines the filter (\\ in the help) keeps: their numbers in
+ * *out (caller frees). Returns how many. */
+static size_t
+help_shown(const struct browser *b, size_t **out)
 {
     struct buf names = {0};
     const char *help = "";
-    size_t n = help_line((size_t)-1, &names, &help), k;
+    size_t n = help_line((size_t)-1, &names, &help), k, m = 0;
+
+    *out = xreallocarray(NULL, n + 1, sizeof **out);
+    for (k = 0; k < n; k++)
+        if (b->help_filter == NULL || help_has(k, b->help_filter, &names))
+            (*out)[m++] = k;
+    buf_free(&names);
+    return m;
+}
+
+/* The help's search: the cursor to the next line shown (from the one at
+ * from, or after it with next) that has the search text, wrapping. */
+static void
+help_find(struct browser *b, size_t from, bool next)
+{
+    struct buf names = {0};
+    size_t *sh, m = help_shown(b, &sh), k, at;
+
+    b->help_at = (size_t)-1;
+    for (k = 0; b->help_search != NULL && k < m; k++) {
+        at = (from + k + (next ? 1 : 0)) % m;
+        if (help_has(sh[at], b->help_search, &names)) {
+            b->help_at = at;
+            /* the hit near the top of the screen */
+            b->help_top = at > 2 ? at - 2 : 0;
+            break;
+        }
+    }
+    buf_free(&names);
+    free(sh);
+}
+
+static void
+draw_help(struct browser *b)
+{
+    struct buf names = {0}, st = {0};
+    const char *help = "";
+    size_t *sh, n = help_shown(b, &sh), k;
     int h = LINES - 2, l;
 
     attrset(A_BOLD);
@@ -1235,14 +1415,62 @@ draw_help(struct browser *b)
     if (b->help_top >= n)
         b->help_top = n ? n - 1 : 0;
     for (k = b->help_top, l = 0; k < n && l < h; k++, l++) {
-        help_line(k, &names, &help);
-        text_put(stdscr, 1 + l, 1, names.data, 16, A_BOLD);
-        text_put(stdscr, 1 + l, 18, help, COLS - 19, A_NORMAL);
+        bool hit = k == b->help_at;
+        help_line(sh[k], &names, &help);
+        if (hit)
+            mvaddstr(1 + l, 0, "\xe2\x96\xb6");
+        text_put(stdscr, 1 + l, 1, names.data, 16,
+                 hit ? A_BOLD | A_REVERSE : A_BOLD);
+        text_put(stdscr, 1 + l, 18, help, COLS - 19,
+                 hit ? A_REVERSE : A_NORMAL);
     }
+    if (n == 0)
+        mvaddstr(2, 2, "no key matches the filter");
     buf_free(&names);
+    free(sh);
     attrset(A_REVERSE);
     mvhline(LINES - 1, 0, ' ', COLS);
-    mvaddstr(LINES - 1, 0, " help: j/k scroll, q back");
+    buf_puts(&st, " help: j/k scroll, / search, n next, \\ filter, q back");
+    if (b->help_filter != NULL)
+        buf_printf(&st, " \xe2\x94\x82 filter: %s", b->help_filter);
+    if (b->help_search != NULL)
+        buf_printf(&st, " \xe2\x94\x82 /%s%s", b->help_search,
+                   b->help_at == (size_t)-1 ? " (no hit)" : "");
+    text_put(stdscr, LINES - 1, 0, st.data, COLS, A_REVERSE);
+    buf_free(&st);
+}
+
+static void prompt_open(struct browser *b, enum prompt_kind k,
+                        const char *init);
+
+/* A key on the help screen. */
+static void
+help_key(struct browser *b, int c)
+{
+    if (c == 'q' || c == KEY_ESC || c == '?' || c == 'h' || c == KEY_LEFT)
+        b->mode = M_LIST;
+    else if (c == 'j' || c == KEY_DOWN || c == CTRL('n'))
+        b->help_top++;          /* draw_help keeps it in range */
+    else if ((c == 'k' || c == KEY_UP || c == CTRL('p')) && b->help_top > 0)
+        b->help_top--;
+    else if (c == ' ' || c == KEY_NPAGE)
+        b->help_top += LINES > 4 ? (size_t)LINES - 4 : 1;
+    else if (c == 'b' || c == KEY_PPAGE)
+        b->help_top -= b->help_top > (size_t)LINES - 4 ? (size_t)LINES - 4
+                                                       : b->help_top;
+    else if (c == 'g' || c == KEY_HOME)
+        b->help_top = 0;
+    else if (c == '/' || c == '\\') {
+        enum prompt_kind k = c == '/' ? P_HSEARCH : P_HFILTER;
+        char **cur = k == P_HSEARCH ? &b->help_search : &b->help_filter;
+        free(b->help_prev);
+        b->help_prev = *cur ? xstrdup(*cur) : NULL;
+        prompt_open(b, k, *cur);
+    } else if (c == 'n' && b->help_search != NULL)
+        help_find(b, b->help_at == (size_t)-1 ? b->help_top : b->help_at,
+                  b->help_at != (size_t)-1);
+    else if (c == 'Q')
+        b->quit = true;
 }
 
 /* Paints the whole screen for the mode. */
@@ -1274,8 +1502,16 @@ draw(struct browser *b)
         refresh();
         return;
     }
-    if (b->mode == M_HELP) {
+    if (b->mode == M_HELP || (b->mode == M_PROMPT &&
+                              (b->pk == P_HSEARCH || b->pk == P_HFILTER))) {
         draw_help(b);
+        if (b->mode == M_PROMPT)
+            draw_prompt(b, LINES - 1);
+        refresh();
+        return;
+    }
+    if (b->mode == M_TIMELINE) {
+        timeline_draw(b->tl, b->filter);
         refresh();
         return;
     }
@@ -1299,25 +1535,31 @@ draw(struct browser *b)
             mvaddstr(y, lw, "\xe2\x94\x82");
     } else {
         lw = COLS;
-        lh = (int)list_rows() * ROW_LINES;
+        lh = (int)list_rows() * (row_lines == 2 ? 2 : 1);
         cx = 1;
         cw = COLS - 2;
         cy = 1 + lh + 1;
         ch = LINES - 3 - cy + 1;
         hline_at(1 + lh, 0, COLS);
     }
-    for (k = b->top; k < b->n && (int)(k - b->top) * ROW_LINES + 1 < lh;
-         k++)
+    list_fit(b, lw, lh);
+    b->nrow_y = 0;
+    for (k = b->top, y = 1; k < b->n && y < 1 + lh &&
+                            (row_lines == 0 || k < b->top + list_rows());
+         k++) {
+        int rh = row_height(&b->rows[k], lw, 1 + lh - y);
         if (b->rows[k].conflict == 0) {
-            /* a bounded lookup per visible row, once per row */
+            /* ≠: a bounded lookup per visible row, once per row */
             struct q_error err = {{0}};
             b->rows[k].conflict = index_conflict(b->ix, b->rows[k].key.qid,
                                                  &err) > 0 ? 1 : -1;
         }
-    for (k = b->top; k < b->n && (int)(k - b->top) * ROW_LINES + 1 < lh;
-         k++)
-        draw_row(b, &b->rows[k], k == b->cur,
-                 1 + (int)(k - b->top) * ROW_LINES, 0, lw);
+        if (b->nrow_y < ROW_MAX)
+            b->row_y[b->nrow_y++] = y;
+        draw_row(b, &b->rows[k], k == b->cur, y, 0, lw, rh);
+        y += rh;
+    }
+    b->row_y[b->nrow_y] = y;
     if (b->n == 0)
         text_put(stdscr, 2, 2, "no quote matches", lw - 4, A_DIM);
     draw_context(b, cy, cx, ch, cw);
@@ -1805,10 +2047,19 @@ key_up(struct browser *b, int key)
     return 1;
 }
 
+/* The rows a page moves: those on the screen when rows wrap whole. */
+static long
+page_rows(const struct browser *b)
+{
+    if (row_lines == 0 && b->nrow_y > 1)
+        return (long)b->nrow_y;
+    return (long)list_rows();
+}
+
 static int
 key_pgdn(struct browser *b, int key)
 {
-    long n = (long)list_rows();
+    long n = page_rows(b);
 
     cursor_by(b, key == CTRL('d') ? n / 2 : n);
     return 1;
@@ -1817,7 +2068,7 @@ key_pgdn(struct browser *b, int key)
 static int
 key_pgup(struct browser *b, int key)
 {
-    long n = (long)list_rows();
+    long n = page_rows(b);
 
     cursor_by(b, key == CTRL('u') ? -n / 2 : -n);
     return 1;
@@ -2053,6 +2304,8 @@ picks_free(struct browser *b)
 {
     size_t k;
 
+    counter_free(b->scount);
+    b->scount = NULL;
     for (k = 0; k < b->npicks; k++) {
         free(b->picks[k].value);
         free(b->picks[k].label);
@@ -2112,6 +2365,81 @@ picker_sort(struct browser *b, bool by_name)
         qsort(b->picks, b->npicks, sizeof *b->picks,
               by_name ? pick_by_name : pick_by_count);
     b->pcur = b->ptop = 0;
+}
+
+/* A saved search as an entry of the @ list: its name, what it holds. */
+static void
+saved_row(void *ctx, const char *name, const char *text)
+{
+    struct browser *b = ctx;
+    struct pick *p;
+    struct buf l = {0};
+
+    b->picks = xreallocarray(b->picks, b->npicks + 1, sizeof *b->picks);
+    p = &b->picks[b->npicks++];
+    memset(p, 0, sizeof *p);
+    p->value = xstrdup(name);
+    /* a case file's search is its ids */
+    if (strncmp(text, "id:", 3) == 0)
+        buf_printf(&l, "@%s  (case file)", name);
+    else
+        buf_printf(&l, "@%s  %s", name, text);
+    p->label = buf_take(&l);
+    p->count = -1;
+}
+
+/* Asks the @ list's counter for its next entry's count. */
+static void
+saved_ask(struct browser *b)
+{
+    struct buf t = {0};
+
+    if (b->scount == NULL || b->scount_at >= b->npicks)
+        return;
+    buf_printf(&t, "@%s", b->picks[b->scount_at].value);
+    counter_ask(b->scount, t.data);
+    buf_free(&t);
+}
+
+/* The @ list's counter has a count: it goes to its entry, and the next
+ * entry is counted. */
+static void
+saved_idle(struct browser *b)
+{
+    long n;
+    int r;
+
+    if (b->scount == NULL || (r = counter_get(b->scount, &n)) == 0)
+        return;
+    if (b->scount_at < b->npicks)
+        b->picks[b->scount_at].count = r == 1 ? n : -2;
+    b->scount_at++;
+    saved_ask(b);
+}
+
+/* @: the saved searches and case files, counted off the keyboard's
+ * thread one after another; Enter opens one as the query. */
+static int
+key_saved(struct browser *b, int key)
+{
+    struct q_error err = {{0}};
+
+    (void)key;
+    picks_free(b);
+    b->pfield = "@";
+    if (index_query_list(b->ix, saved_row, b, &err) < 0) {
+        set_msg(b, "%s", err.msg);
+        return 1;
+    }
+    if (b->npicks == 0) {
+        set_msg(b, "no saved search yet (:save NAME, or mark a quote)");
+        return 1;
+    }
+    b->scount = counter_new(b->db);
+    b->scount_at = 0;
+    saved_ask(b);
+    b->mode = M_PICKER;
+    return 1;
 }
 
 /* Whether every character of needle appears in hay in order, ignoring
@@ -2178,12 +2506,12 @@ picker_key(struct browser *b, int c, bool text)
         b->pcur = b->pcur > 10 ? b->pcur - 10 : 0;
         break;
     case ' ':
-        if (cur != NULL)
+        if (cur != NULL && b->pfield[0] != '@')
             cur->on = !cur->on;
         if (b->pcur + 1 < shown)
             b->pcur++;
         break;
-    case KEY_ESC: case CTRL('c'):
+    case KEY_ESC: case CTRL('c'): case KEY_LEFT:
         picks_free(b);
         b->mode = M_LIST;
         break;
@@ -2198,6 +2526,19 @@ picker_key(struct browser *b, int c, bool text)
                 free(term);
                 at++;
             }
+        if (b->pfield[0] == '@') {
+            /* a saved search opens as the query (one: Space selects
+             * nothing here) */
+            buf_reset(&t);
+            if (cur != NULL)
+                buf_printf(&t, "@%s", cur->value);
+            if (t.len > 0)
+                apply_or_say(b, t.data);
+            buf_free(&t);
+            picks_free(b);
+            b->mode = M_LIST;
+            break;
+        }
         if (at == 0 && cur != NULL) {
             term = term_of(b->pfield, cur->value);
             buf_puts(&t, term);
@@ -2267,13 +2608,20 @@ key_note(struct browser *b, int key)
     return 1;
 }
 
+/* z, Z: a sentence more, or less, of context each side of the quote. */
 static int
 key_context(struct browser *b, int key)
 {
-    if (key == 'z' && b->zoom < 20)
+    if (key == 'z' && b->zoom < 50)
         b->zoom++;
     else if (key == 'Z' && b->zoom > 0)
         b->zoom--;
+    b->ctx_scrolled = false;
+    if (b->zoom == 0)
+        set_msg(b, "context: the quote's sentence only (z: more)");
+    else
+        set_msg(b, "context: \xc2\xb1%d sentence%s (z more, Z less)",
+                b->zoom, b->zoom == 1 ? "" : "s");
     return 1;
 }
 
@@ -2300,16 +2648,199 @@ key_suspend(struct browser *b, int key)
     return 1;
 }
 
+static int search_set(struct browser *b, const char *text, bool jump,
+                      struct query_error *qe);
+
+/* Ctrl-R: the query, the filters, the search and the sort as the
+ * browser opened with them. */
 static int
 key_reset(struct browser *b, int key)
 {
+    struct query_error qe;
+
     (void)key;
     free(b->suspended);
     b->suspended = NULL;
-    free(b->search);
-    b->search = NULL;
-    b->sort = INDEX_SORT_DATE_DESC;
-    apply_or_say(b, "");
+    search_set(b, NULL, false, &qe);
+    b->sort = b->init_sort;
+    apply_or_say(b, b->init_filter ? b->init_filter : "");
+    return 1;
+}
+
+/* h and the left arrow in the list: back, as in the reader and the
+ * pickers; the list is the top level, so they never quit. */
+static int
+key_back(struct browser *b, int key)
+{
+    (void)key;
+    set_msg(b, "at the top: q quits");
+    return 1;
+}
+
+/* w, Ctrl-W: list rows of two lines, of the whole quote, of one line. */
+static int
+key_wrap(struct browser *b, int key)
+{
+    (void)key;
+    row_lines = row_lines == 2 ? 0 : row_lines == 0 ? 1 : 2;
+    /* as many rows above the cursor as the new screen holds */
+    b->top = b->cur >= list_rows() ? b->cur - list_rows() + 1 : 0;
+    set_msg(b, "rows: %s (w: %s)", row_lines == 2 ? "two lines"
+                                   : row_lines == 0 ? "the whole quote"
+                                                    : "one line",
+            row_lines == 2 ? "whole quotes" : row_lines == 0 ? "one line"
+                                                             : "two lines");
+    return 1;
+}
+
+static int key_waiting(void *ctx);
+
+/* i: the timeline of the current results, counted in one bounded query
+ * (QUOTH_TIMELINE_BUDGET quotes at most, for tests; 200000 else). */
+static int
+key_timeline(struct browser *b, int key)
+{
+    struct q_error err = {{0}};
+    const char *env = getenv("QUOTH_TIMELINE_BUDGET");
+    size_t budget = env && atol(env) > 0 ? (size_t)atol(env)
+                                         : TIMELINE_BUDGET;
+    bool cut = false;
+    long r;
+
+    (void)key;
+    timeline_free(b->tl);
+    b->tl = timeline_new();
+    /* a key pressed meanwhile stops it */
+    b->abortable = true;
+    b->aborted = false;
+    index_progress(b->ix, key_waiting, b);
+    r = index_timeline(b->ix, b->have_q ? &b->q : NULL, budget,
+                       timeline_add, b->tl, &cut, &err);
+    index_progress(b->ix, NULL, NULL);
+    if (r < 0) {
+        if (b->aborted)
+            set_msg(b, "timeline: stopped by a key");
+        else
+            set_msg(b, "timeline: %s", err.msg);
+        b->abortable = b->aborted = false;
+        timeline_free(b->tl);
+        b->tl = NULL;
+        return 1;
+    }
+    b->abortable = false;
+    timeline_done(b->tl, cut);
+    b->mode = M_TIMELINE;
+    return 1;
+}
+
+/* A key in the timeline: Enter adds the bar's period to the filter. */
+static void
+timeline_keyed(struct browser *b, int c)
+{
+    int r = timeline_key(b->tl, c);
+    char *term;
+
+    if (c == 'Q') {
+        b->quit = true;
+        return;
+    }
+    if (r == 0)
+        return;
+    if (r == 1) {
+        term = timeline_term(b->tl);
+        if (term == NULL) {
+            set_msg(b, "undated quotes have no date: term");
+        } else {
+            struct buf t = {0};
+            buf_printf(&t, "%s%s%s", b->filter, b->filter[0] ? " " : "",
+                       term);
+            apply_or_say(b, t.data);
+            buf_free(&t);
+            free(term);
+        }
+    }
+    timeline_free(b->tl);
+    b->tl = NULL;
+    b->mode = M_LIST;
+}
+
+/* Tab: the keys go to the list or to the context pane. */
+static int
+key_focus(struct browser *b, int key)
+{
+    (void)key;
+    b->ctx_focus = !b->ctx_focus;
+    return 1;
+}
+
+/* A key while the context pane has the focus: j/k, Space/b, g/G scroll
+ * it; q, h, Left and Esc give the focus back to the list. Returns false
+ * for a key it leaves to the list's table. */
+static bool
+context_key(struct browser *b, int c)
+{
+    size_t h = b->ctx_h > 0 ? (size_t)b->ctx_h : 1;
+    size_t last = b->ctx_nl > h ? b->ctx_nl - h : 0;
+    size_t f = b->ctx_first;
+
+    switch (c) {
+    case 'j': case KEY_DOWN: case CTRL('n'):
+        f++;
+        break;
+    case 'k': case KEY_UP: case CTRL('p'):
+        f = f > 0 ? f - 1 : 0;
+        break;
+    case ' ': case KEY_NPAGE: case CTRL('d'):
+        f += c == CTRL('d') ? h / 2 : h;
+        break;
+    case 'b': case KEY_PPAGE: case CTRL('u'):
+        f -= f > (c == CTRL('u') ? h / 2 : h) ? (c == CTRL('u') ? h / 2 : h)
+                                              : f;
+        break;
+    case 'g': case KEY_HOME:
+        f = 0;
+        break;
+    case 'G': case KEY_END:
+        f = last;
+        break;
+    case 'q': case 'h': case KEY_LEFT: case KEY_ESC:
+        b->ctx_focus = false;
+        return true;
+    default:
+        return false;
+    }
+    b->ctx_first = f > last ? last : f;
+    b->ctx_scrolled = true;
+    return true;
+}
+
+/* Esc alone in the list: what Esc and a digit do. */
+static int
+key_esc(struct browser *b, int key)
+{
+    (void)key;
+    set_msg(b, "Esc and a digit: F1..F10");
+    return 1;
+}
+
+/* M: marks every row on the screen, or unmarks them when all are. */
+static int
+key_mark_all(struct browser *b, int key)
+{
+    size_t k, end = b->top + (b->nrow_y ? b->nrow_y : list_rows()), n = 0;
+    bool all = true;
+
+    (void)key;
+    if (end > b->n)
+        end = b->n;
+    for (k = b->top; k < end; k++)
+        all = all && is_marked(b, b->rows[k].id);
+    for (k = b->top; k < end; k++)
+        if (is_marked(b, b->rows[k].id) == all &&
+            mark_set(b, b->rows[k].id, NULL, !all) == 0)
+            n++;
+    set_msg(b, "%s %zu quotes on the screen in case '%s' (saved)",
+            all ? "Unmarked" : "Marked", n, b->case_name);
     return 1;
 }
 
@@ -2336,6 +2867,8 @@ key_help(struct browser *b, int key)
     (void)key;
     b->mode = M_HELP;
     b->help_top = 0;
+    b->help_at = (size_t)-1;
+    help_find(b, 0, false);
     return 1;
 }
 
@@ -2485,7 +3018,8 @@ check_key(struct browser *b, int c)
 }
 
 static const struct key keys[] = {
-    {'?', "?", "Help", "this help, made from the key table", key_help},
+    {'?', "?", "Help", "this help, made from the key table (/ searches"
+     " it, \\ filters it)", key_help},
     {'/', "/", "Search", "search: jump to hits, hide nothing", key_search},
     {'\\', "\\", "Filter", "filter: narrow the list live (Esc restores)",
      key_filter},
@@ -2523,6 +3057,20 @@ static const struct key keys[] = {
     {'l', "l", NULL, "reader: the whole article at the quote", key_reader},
     {KEY_RIGHT, "\xe2\x86\x92", NULL,
      "reader: the whole article at the quote", key_reader},
+    {'i', "i", NULL, "timeline: a bar a month (or year); Enter filters to it",
+     key_timeline},
+    {'@', "@", NULL, "saved searches and case files, with counts",
+     key_saved},
+    {'w', "w", NULL, "rows: two lines, the whole quote, one line",
+     key_wrap},
+    {CTRL('w'), "C-w", NULL, "rows: two lines, the whole quote, one line",
+     key_wrap},
+    {'\t', "Tab", NULL, "focus the context (j/k, Space/b scroll it) or"
+     " the list", key_focus},
+    {'h', "h", NULL, "back (reader, picker, help); never quits the list",
+     key_back},
+    {KEY_LEFT, "\xe2\x86\x90", NULL,
+     "back (reader, picker, help); never quits the list", key_back},
     {'Q', "Q", NULL, "quit from anywhere", key_quit},
     {KEY_F(10), "F10", NULL, "quit from anywhere", key_quit},
     {KEY_F(3), "F3", NULL, "search: jump to hits, hide nothing", key_search},
@@ -2537,7 +3085,8 @@ static const struct key keys[] = {
     {KEY_BACKSPACE, "BS", NULL, "drop the filter's last term",
      key_drop_term},
     {127, "BS", NULL, "drop the filter's last term", key_drop_term},
-    {CTRL('r'), "C-r", NULL, "reset query, filters and sort", key_reset},
+    {CTRL('r'), "C-r", NULL, "reset query, filters, search and sort to"
+     " the start's", key_reset},
     {'P', "P", NULL, "pick people (counts; Space selects several)",
      key_picker},
     {'C', "C", NULL, "pick countries", key_picker},
@@ -2551,12 +3100,13 @@ static const struct key keys[] = {
     {'I', "I", NULL, "invert the date sort", key_sort},
     {'t', "t", NULL, "mark or unmark in the case file, move down",
      key_mark},
-    {'M', "M", NULL, "mark or unmark, stay", key_mark},
+    {'M', "M", NULL, "mark all on the screen (all marked: unmark them)",
+     key_mark_all},
     {'u', "u", NULL, "next marked quote", key_next_mark},
     {'U', "U", NULL, "previous marked quote", key_next_mark},
     {'e', "e", NULL, "a note on this quote in the case (marks it)",
      key_note},
-    {'z', "z", NULL, "more context (a paragraph each side)", key_context},
+    {'z', "z", NULL, "more context (a sentence each side)", key_context},
     {'Z', "Z", NULL, "less context", key_context},
     {'s', "s", NULL, "save marked (or listed) quotes; extension = format",
      key_save},
@@ -2564,7 +3114,10 @@ static const struct key keys[] = {
      key_pipe},
     {':', ":", NULL, "command: filter Q, sort K, save NAME, load NAME,"
      " case NAME, export FILE, quit", key_command},
-    {KEY_F(1), "F1", NULL, "this help, made from the key table", key_help},
+    {KEY_F(1), "F1", NULL, "this help, made from the key table (/ searches"
+     " it, \\ filters it)", key_help},
+    {KEY_ESC, "Esc 1..0", NULL, "F1..F10 (Esc 0 is F10), as in mc",
+     key_esc},
     {KEY_F(2), "F2", NULL, "mouse on or off (Shift-drag selects text)",
      key_mouse_toggle},
     {CTRL('l'), "C-l", NULL, "redraw", key_redraw},
@@ -2672,6 +3225,14 @@ prompt_changed(struct browser *b)
         }
         return;
     }
+    if (b->pk == P_HSEARCH || b->pk == P_HFILTER) {
+        char **cur = b->pk == P_HSEARCH ? &b->help_search : &b->help_filter;
+        free(*cur);
+        *cur = l[0] ? xstrdup(l) : NULL;
+        b->help_top = 0;
+        help_find(b, 0, false);
+        return;
+    }
     if (b->pk != P_FILTER)
         return;
     b->abortable = true;
@@ -2720,6 +3281,8 @@ command_run(struct browser *b, char *cmd)
             set_msg(b, "cannot save: %s", err.msg);
         else
             set_msg(b, "Saved the filter as @%s", arg);
+        /* our own commit is not another writer's */
+        b->data_version = index_data_version(b->ix);
         b->wix = w;
     } else if (strcmp(cmd, "load") == 0 && arg) {
         struct buf t = {0};
@@ -2740,13 +3303,21 @@ command_run(struct browser *b, char *cmd)
     }
 }
 
-/* Keeps line l in the history of the prompt's kind (not twice in a
- * row, at most 100). */
+/* The prompt kinds' names in the history file. */
+static const char *const hist_kinds[P_N] = {
+    [P_SEARCH] = "search", [P_FILTER] = "filter", [P_DATE] = "date",
+    [P_COMMAND] = "command", [P_SAVE] = "save", [P_PIPE] = "pipe",
+    [P_NOTE] = "note", [P_HSEARCH] = "help-search",
+    [P_HFILTER] = "help-filter",
+};
+
+/* Keeps line l in the history of prompt kind k (not twice in a row, at
+ * most 100). */
 static void
-history_push(struct browser *b, const char *l)
+history_keep(struct browser *b, enum prompt_kind k, const char *l)
 {
-    char ***h = &b->hist[b->pk];
-    size_t *n = &b->nhist[b->pk];
+    char ***h = &b->hist[k];
+    size_t *n = &b->nhist[k];
 
     if (l[0] == '\0' || (*n > 0 && strcmp((*h)[*n - 1], l) == 0))
         return;
@@ -2757,6 +3328,44 @@ history_push(struct browser *b, const char *l)
     }
     *h = xreallocarray(*h, *n + 1, sizeof **h);
     (*h)[(*n)++] = xstrdup(l);
+}
+
+/* An entry of the history file, into the kind's history. */
+static void
+history_put(void *ctx, const char *kind, const char *text)
+{
+    size_t k;
+
+    for (k = 0; k < P_N; k++)
+        if (hist_kinds[k] != NULL && strcmp(hist_kinds[k], kind) == 0)
+            history_keep(ctx, (enum prompt_kind)k, text);
+}
+
+/* An accepted prompt line: kept in memory and on disk. */
+static void
+history_push(struct browser *b, const char *l)
+{
+    size_t n = b->nhist[b->pk];
+
+    if (l[0] == '\0' || (n > 0 && strcmp(b->hist[b->pk][n - 1], l) == 0))
+        return;
+    history_keep(b, b->pk, l);
+    history_add(hist_kinds[b->pk], l);
+}
+
+/* After loading: a file much longer than what is kept is written again
+ * with only that. */
+static void
+history_compact(struct browser *b, size_t read)
+{
+    size_t k, j;
+
+    if (read <= 2000)
+        return;
+    history_clear();
+    for (k = 0; k < P_N; k++)
+        for (j = 0; j < b->nhist[k]; j++)
+            history_add(hist_kinds[k], b->hist[k][j]);
 }
 
 static void
@@ -2806,6 +3415,11 @@ prompt_done(struct browser *b)
         if (l[0])
             pipe_to(b, l);
         break;
+    case P_HSEARCH: case P_HFILTER:
+        b->mode = M_HELP;
+        break;
+    case P_N:
+        break;
     case P_NOTE:
         if (b->n > 0 && mark_set(b, b->rows[b->cur].id, l, true) == 0)
             set_msg(b, "Noted and marked %s in case '%s'",
@@ -2817,6 +3431,8 @@ prompt_done(struct browser *b)
     }
     free(l);
 }
+
+static void prompt_complete(struct browser *b);
 
 static void
 prompt_key(struct browser *b, wint_t c, bool text)
@@ -2844,6 +3460,17 @@ prompt_key(struct browser *b, wint_t c, bool text)
     case KEY_ESC: case CTRL('c'):
         b->mode = M_LIST;
         b->perr_on = false;
+        if (b->pk == P_HSEARCH || b->pk == P_HFILTER) {
+            /* the help as it was before the prompt */
+            char **cur = b->pk == P_HSEARCH ? &b->help_search
+                                            : &b->help_filter;
+            free(*cur);
+            *cur = b->help_prev;
+            b->help_prev = NULL;
+            b->mode = M_HELP;
+            help_find(b, 0, false);
+            return;
+        }
         if (b->pk == P_FILTER) {
             /* the filter before, and the row the prompt opened on */
             apply_or_say(b, b->prev_filter ? b->prev_filter : "");
@@ -2904,11 +3531,16 @@ prompt_key(struct browser *b, wint_t c, bool text)
         b->cursor = b->line.len;
         return;
     case CTRL('u'):
+        buf_reset(&b->yank);
+        buf_append(&b->yank, b->line.data ? b->line.data : "", b->line.len);
         buf_reset(&b->line);
         buf_puts(&b->line, "");
         b->cursor = 0;
         break;
     case CTRL('k'):
+        buf_reset(&b->yank);
+        buf_append(&b->yank, b->line.data ? b->line.data + b->cursor : "",
+                   b->line.len - b->cursor);
         b->line.len = b->cursor;
         if (b->line.data)
             b->line.data[b->cursor] = '\0';
@@ -2919,15 +3551,203 @@ prompt_key(struct browser *b, wint_t c, bool text)
             i--;
         while (i > 0 && b->line.data[i - 1] != ' ')
             i--;
+        buf_reset(&b->yank);
+        buf_append(&b->yank, b->line.data ? b->line.data + i : "",
+                   b->cursor - i);
         memmove(b->line.data + i, b->line.data + b->cursor,
                 b->line.len - b->cursor + 1);
         b->line.len -= b->cursor - i;
         b->cursor = i;
         break;
+    case CTRL('y'):
+        if (b->yank.len == 0)
+            return;
+        buf_reserve(&b->line, b->yank.len);
+        memmove(b->line.data + b->cursor + b->yank.len,
+                b->line.data + b->cursor, b->line.len - b->cursor + 1);
+        memcpy(b->line.data + b->cursor, b->yank.data, b->yank.len);
+        b->line.len += b->yank.len;
+        b->cursor += b->yank.len;
+        break;
+    case KEY_ALT_B:
+        /* to the start of this word, or of the one before */
+        while (b->cursor > 0 && b->line.data[b->cursor - 1] == ' ')
+            b->cursor--;
+        while (b->cursor > 0 && b->line.data[b->cursor - 1] != ' ')
+            b->cursor--;
+        return;
+    case KEY_ALT_F:
+        while (b->cursor < b->line.len && b->line.data[b->cursor] == ' ')
+            b->cursor++;
+        while (b->cursor < b->line.len && b->line.data[b->cursor] != ' ')
+            b->cursor++;
+        return;
+    case '\t':
+        prompt_complete(b);
+        break;
     default:
         return;
     }
     prompt_changed(b);
+}
+
+/* --- Completion in the prompt (Tab) ------------------------------------- */
+
+struct cands {
+    char *v[COMPLETE_MAX];
+    size_t n;
+};
+
+static void
+cand_add(void *ctx, const char *value)
+{
+    struct cands *c = ctx;
+
+    if (c->n < COMPLETE_MAX)
+        c->v[c->n++] = xstrdup(value);
+}
+
+/* Whether s begins with p, ignoring ASCII case. */
+static bool
+has_prefix(const char *s, const char *p)
+{
+    return strncasecmp(s, p, strlen(p)) == 0;
+}
+
+/* Tab: completes the word before the cursor: a field name ("spe" to
+ * "speaker:"), a field's value (speakers, countries, sources, saved
+ * names, from the index by bounded queries), or "@name"; in the ':'
+ * prompt a command, or the name after load and case. One candidate
+ * replaces the word; several give their common beginning, and the status
+ * line lists them. */
+static void
+prompt_complete(struct browser *b)
+{
+    struct cands c = {{0}, 0};
+    struct q_error err = {{0}};
+    struct buf rep = {0}, list = {0};
+    char *l = b->line.data ? b->line.data : "", *word, *colon, *val;
+    size_t ws = b->cursor, k, common;
+    const char *pre = "";
+    int what = -1;
+    bool quote;
+
+    static const char *const commands[] = {
+        "filter ", "sort ", "save ", "load ", "case ", "export ", "quit",
+    };
+
+    if (b->pk != P_FILTER && b->pk != P_SEARCH && b->pk != P_COMMAND)
+        return;
+    while (ws > 0 && l[ws - 1] != ' ' && l[ws - 1] != '(')
+        ws--;
+    while (ws < b->cursor && (l[ws] == '!' || l[ws] == '-'))
+        ws++;
+    word = xstrndup(l + ws, b->cursor - ws);
+    colon = strchr(word, ':');
+    if (b->pk == P_COMMAND && ws == 0) {
+        /* the command's name */
+        for (k = 0; k < sizeof commands / sizeof *commands; k++)
+            if (has_prefix(commands[k], word))
+                c.v[c.n++] = xstrdup(commands[k]);
+        pre = "";
+        val = word;
+    } else if (b->pk == P_COMMAND && (strncmp(l, "load ", 5) == 0 ||
+                                      strncmp(l, "case ", 5) == 0)) {
+        /* a saved search's or a case's name */
+        what = INDEX_C_SAVED;
+        val = word;
+    } else if (b->pk == P_COMMAND) {
+        goto out;
+    } else if (word[0] == '@') {
+        what = INDEX_C_SAVED;
+        pre = "@";
+        val = word + 1;
+    } else if (colon != NULL) {
+        *colon = '\0';
+        val = colon + 1;
+        if (strcasecmp(word, "speaker") == 0 || strcasecmp(word, "who") == 0
+            || strcasecmp(word, "by") == 0)
+            what = INDEX_C_SPEAKER;
+        else if (strcasecmp(word, "country") == 0)
+            what = INDEX_C_COUNTRY;
+        else if (strcasecmp(word, "source") == 0 ||
+                 strcasecmp(word, "outlet") == 0)
+            what = INDEX_C_SOURCE;
+        else if (strcasecmp(word, "query") == 0)
+            what = INDEX_C_SAVED;
+        *colon = ':';
+        pre = NULL;
+    } else {
+        const char *f;
+        for (k = 0; (f = query_field_name(k)) != NULL; k++)
+            if (has_prefix(f, word) && c.n < COMPLETE_MAX) {
+                buf_reset(&rep);
+                buf_printf(&rep, "%s:", f);
+                c.v[c.n++] = buf_take(&rep);
+            }
+        val = word;
+    }
+    if (what >= 0) {
+        if (*val == '"')
+            val++;
+        if (index_complete(b->ix, (enum index_complete)what, val,
+                           COMPLETE_MAX, cand_add, &c, &err) < 0)
+            set_msg(b, "completion: %s", err.msg);
+    }
+    if (c.n == 0) {
+        if (b->msg[0] == '\0')
+            set_msg(b, "nothing to complete '%s' with", word);
+        goto out;
+    }
+    /* the candidates' common beginning (ASCII case aside) */
+    common = strlen(c.v[0]);
+    for (k = 1; k < c.n; k++) {
+        size_t j = 0;
+        while (j < common && c.v[k][j] &&
+               (c.v[k][j] == c.v[0][j] ||
+                (isascii((unsigned char)c.v[k][j]) &&
+                 tolower((unsigned char)c.v[k][j]) ==
+                     tolower((unsigned char)c.v[0][j]))))
+            j++;
+        common = j;
+    }
+    while (common > 0 && (c.v[0][common] & 0xc0) == 0x80)
+        common--;       /* never half a character */
+    buf_reset(&rep);
+    if (pre == NULL)    /* field:value, the field as typed */
+        buf_append(&rep, word, (size_t)(colon - word) + 1);
+    else
+        buf_puts(&rep, pre);
+    quote = what >= 0 && what != INDEX_C_SAVED && c.n == 1 &&
+            strpbrk(c.v[0], " ()|:\"") != NULL;
+    if (quote)
+        buf_putc(&rep, '"');
+    buf_append(&rep, c.v[0], c.n == 1 ? strlen(c.v[0]) : common);
+    if (quote)
+        buf_putc(&rep, '"');
+    if (c.n == 1 && what >= 0 && b->pk != P_COMMAND)
+        buf_putc(&rep, ' ');
+    if (c.n == 1 || rep.len > b->cursor - ws) {
+        struct buf nl = {0};
+        buf_append(&nl, l, ws);
+        buf_append(&nl, rep.data, rep.len);
+        buf_puts(&nl, l + b->cursor);
+        b->cursor = ws + rep.len;
+        buf_free(&b->line);
+        b->line = nl;
+    }
+    if (c.n > 1) {
+        for (k = 0; k < c.n; k++)
+            buf_printf(&list, "%s%s", k ? ", " : "", c.v[k]);
+        set_msg(b, "%s%s", list.data, c.n == COMPLETE_MAX ? ", \xe2\x80\xa6"
+                                                          : "");
+    }
+out:
+    for (k = 0; k < c.n; k++)
+        free(c.v[k]);
+    buf_free(&rep);
+    buf_free(&list);
+    free(word);
 }
 
 /* --- The loop ---------------------------------------------------------- */
@@ -3015,10 +3835,10 @@ mouse_event(struct browser *b)
         if (wheel != 0) {
             for (k = 0; k < 3; k++)
                 picker_key(b, wheel < 0 ? KEY_UP : KEY_DOWN, false);
-        } else if (click && ev.y == PICK_ROW_Y - 1) {
+        } else if (click && ev.y == PICK_ROW_Y - 1 && b->pfield[0] != '@') {
             picker_sort(b, ev.x >= PICK_NAME_X - 1);
-        } else if (click && ev.y >= PICK_ROW_Y) {
-            size_t at = b->ptop + (size_t)(ev.y - PICK_ROW_Y), shown = 0;
+        } else if (click && ev.y >= pick_row_y(b)) {
+            size_t at = b->ptop + (size_t)(ev.y - pick_row_y(b)), shown = 0;
             for (size_t j = 0; j < b->npicks; j++)
                 shown += !b->picks[j].hidden;
             if (at < shown) {
@@ -3035,10 +3855,13 @@ mouse_event(struct browser *b)
                    ev.x >= b->status_fx) {
             filter_drop_at(b, ev.x - b->status_fx);
         } else if (click) {
-            int lh = (int)list_rows() * ROW_LINES;
-            if (ev.y >= 1 && ev.y < 1 + lh &&
+            /* the row drawn there (row_y: where each begins) */
+            size_t i;
+            for (i = 0; i < b->nrow_y && b->row_y[i + 1] <= ev.y; i++)
+                ;
+            if (i < b->nrow_y && ev.y >= b->row_y[0] &&
                 (COLS < WIDE_COLS || ev.x < COLS * 6 / 10)) {
-                size_t r = b->top + (size_t)((ev.y - 1) / ROW_LINES);
+                size_t r = b->top + i;
                 if (r < b->n)
                     cursor_by(b, (long)r - (long)b->cur);
                 if (r < b->n && dbl)
@@ -3074,8 +3897,6 @@ list_key(struct browser *b, int c)
         }
     if (c == KEY_ENTER || c == '\r')
         reader_open(b);
-    else if (c == 'h' || c == KEY_LEFT)
-        ;
     else
         set_msg(b, "no key %s here (? for help)", keyname(c) ? keyname(c)
                                                              : "?");
@@ -3143,10 +3964,54 @@ paste_mode(struct browser *b, bool on)
         return;
 }
 
+/* Esc and then a digit are F1..F10 (Esc 0 is F10), as in mc, for
+ * terminals that swallow F-keys: the digit within wait_ms (typed by hand
+ * after the Esc). Returns get_wch's kind for *c; another key after the
+ * Esc goes back to be read next. */
+static int
+esc_digit(wint_t *c, int wait_ms)
+{
+    struct pollfd p = {0, POLLIN, 0};
+    wint_t d;
+    int r = get_wch(&d);
+
+    if (r == ERR && wait_ms > 0 && poll(&p, 1, wait_ms) > 0)
+        r = get_wch(&d);
+
+    if (r == OK && d >= '0' && d <= '9') {
+        *c = (wint_t)KEY_F(d == '0' ? 10 : (int)(d - '0'));
+        return KEY_CODE_YES;
+    }
+    if (r == OK)
+        unget_wch((wchar_t)d);
+    else if (r == KEY_CODE_YES)
+        ungetch((int)d);
+    return OK;
+}
+
+/* In a prompt, Esc and b or f at once are Alt-B and Alt-F (a word back
+ * or forward); another key after the Esc goes back to be read next. */
+static int
+esc_alt(wint_t *c)
+{
+    wint_t d;
+    int r = get_wch(&d);
+
+    if (r == OK && (d == 'b' || d == 'f')) {
+        *c = d == 'b' ? KEY_ALT_B : KEY_ALT_F;
+        return KEY_CODE_YES;
+    }
+    if (r == OK)
+        unget_wch((wchar_t)d);
+    else if (r == KEY_CODE_YES)
+        ungetch((int)d);
+    return OK;
+}
+
 static void
 run(struct browser *b)
 {
-    struct pollfd fds[2];
+    struct pollfd fds[3];
     bool dirty = true;
     int since = 0;
 
@@ -3173,10 +4038,21 @@ run(struct browser *b)
             continue;
         }
         if (r == ERR) {
-            int p = poll(fds, fds[1].fd >= 0 ? 2 : 1, 1000);
+            int p;
+            /* the @ list's counter, while it is open */
+            fds[2].fd = b->scount ? counter_fd(b->scount) : -1;
+            fds[2].events = POLLIN;
+            fds[2].revents = 0;
+            p = poll(fds, 3, 1000);
+            if (p > 0 && (fds[2].revents & POLLIN)) {
+                saved_idle(b);
+                dirty = true;
+            }
             if (p > 0 && (fds[1].revents & POLLIN)) {
                 idle(b);
                 dirty = true;
+            } else if (p > 0 && (fds[2].revents & POLLIN)) {
+                ;
             } else if (p == 0 && ++since >= 1) {
                 long before = b->total, cb = b->count;
                 bool w = b->writing;
@@ -3188,6 +4064,12 @@ run(struct browser *b)
             continue;
         }
         dirty = true;
+        /* in the list Esc alone does nothing: wait for a digit typed
+         * after it; elsewhere it goes back at once */
+        if (r == OK && c == KEY_ESC && b->mode != M_PROMPT)
+            r = esc_digit(&c, b->mode == M_LIST ? 1000 : 0);
+        else if (r == OK && c == KEY_ESC)
+            r = esc_alt(&c);
         if (r == KEY_CODE_YES && c == KEY_RESIZE) {
             b->rd_width = -1;
             b->ctx_id[0] = '\0';
@@ -3215,6 +4097,7 @@ run(struct browser *b)
         }
         switch (b->mode) {
         case M_PROMPT:
+            b->msg[0] = '\0';
             prompt_key(b, c, r == OK && c >= ' ' && c != 127);
             break;
         case M_READER:
@@ -3223,21 +4106,18 @@ run(struct browser *b)
         case M_PICKER:
             picker_key(b, (int)c, r == OK && c > ' ' && c != 127);
             break;
+        case M_TIMELINE:
+            timeline_keyed(b, (int)c);
+            break;
         case M_CHECK:
             check_key(b, (int)c);
             break;
         case M_HELP:
-            if (c == 'q' || c == KEY_ESC || c == '?')
-                b->mode = M_LIST;
-            else if ((c == 'j' || c == KEY_DOWN) && b->help_top + 1 < nkeys)
-                b->help_top++;
-            else if ((c == 'k' || c == KEY_UP) && b->help_top > 0)
-                b->help_top--;
-            else if (c == 'Q')
-                b->quit = true;
+            help_key(b, (int)c);
             break;
         default:
-            list_key(b, (int)c);
+            if (!b->ctx_focus || !context_key(b, (int)c))
+                list_key(b, (int)c);
             break;
         }
     }
@@ -3264,7 +4144,7 @@ browse_run(const char *db, const char *query, bool mouse, int color)
     b.count = b.total = b.old_count = -1;
     b.data_version = index_data_version(b.ix);
     b.case_name = xstrdup("marks");
-    b.zoom = 1;
+    b.zoom = 2;
     /* the config's bad lines go to stderr before the screen opens, and
      * the first shows on the status line */
     ui_config_read(&b.cfg, NULL, stderr);
@@ -3317,7 +4197,10 @@ browse_run(const char *db, const char *query, bool mouse, int color)
         mousemask(ALL_MOUSE_EVENTS, NULL);
     mouseinterval(200);
     marks_load(&b);
+    history_compact(&b, history_load(history_put, &b));
     apply_or_say(&b, query ? query : "");
+    b.init_filter = xstrdup(query ? query : "");
+    b.init_sort = b.sort;
     run(&b);
     paste_mode(&b, false);
     endwin();
@@ -3329,8 +4212,10 @@ out:
     text_free(b.rd);
     buf_free(&b.rd_head);
     buf_free(&b.line);
+    buf_free(&b.yank);
     buf_free(&b.pfilter);
     picks_free(&b);
+    timeline_free(b.tl);
     for (k = 0; k < b.nmarks; k++) {
         free(b.marks[k]);
         free(b.notes[k]);
@@ -3344,14 +4229,18 @@ out:
     free(b.filter);
     free(b.suspended);
     free(b.prev_filter);
+    free(b.init_filter);
     free(b.asked);
-    for (k = 0; k <= P_CHECK; k++) {
+    for (k = 0; k < P_N; k++) {
         size_t j;
         for (j = 0; j < b.nhist[k]; j++)
             free(b.hist[k][j]);
         free(b.hist[k]);
     }
     free(b.prev_search);
+    free(b.help_filter);
+    free(b.help_search);
+    free(b.help_prev);
     free(b.sfrom.val);
     free(b.search);
     free(b.case_name);

@@ -187,6 +187,88 @@ else
     skip "variants through re-indexing" "sqlite3 is not installed"
 fi
 
+# Variant groups kept as articles are indexed (group.c): a near variant
+# (a changed word) in a later article joins the group; variants lists
+# both; is:conflict finds them (two speakers); pruning one leaves the
+# other alone. Three articles where B is near A and near C but A is not
+# near C: one group, split in two when B goes; the same groups whatever
+# the order the articles come in.
+g="$WORK/g"
+mkdir -p "$g"
+art() { # FILE SPEAKER WORDS: an article with one quote
+    printf 'The statement came on Monday.\n\n"%s," %s said.\n' "$3" "$2" >"$g/$1"
+}
+art a.txt "Mayor Anna Berg" "We will rebuild every bridge on the river before the winter comes"
+art b.txt "Governor Paul Ek" "We will rebuild every road on the river before the winter ends"
+art c.txt "Senator Ines Roth" "We will repair every road on the coast before the winter ends"
+art d.txt "Judge Omar Lind" "Nothing in this ruling changes the rights of the people in the city"
+gdb="$WORK/g.db"
+# appearances DB NAME: how many appearances quoth variants gives the
+# quote credited to NAME
+appearances() {
+    local id
+    id=$(QUOTH_DB=$1 "$QUOTH" search -f tsv "speaker:$2" | tail -n +2 | cut -f1)
+    QUOTH_DB=$1 "$QUOTH" variants "$id" | sed -n '1s/ appearances\{0,1\} of the words.*//p'
+}
+mkdir -p "$g/one"
+cp "$g/a.txt" "$g/one/"
+q index -q --db "$gdb" "$g/one"
+expect_cmd "A alone: one appearance" test "$(appearances "$gdb" berg)" = 1
+cp "$g/b.txt" "$g/one/"
+q index -q --db "$gdb" "$g/one"
+expect_cmd "B indexed after A, a changed word: the same group" test "$(appearances "$gdb" berg)" = 2
+QUOTH_DB=$gdb q variants "$(QUOTH_DB=$gdb "$QUOTH" search -f tsv speaker:berg | tail -n +2 | cut -f1)"
+expect_out_has "Paul Ek, Governor" "variants lists the later near variant"
+expect_out_has "drift: We will rebuild every [-road-]{+bridge+}" "variants shows the drift"
+QUOTH_DB=$gdb q search -f tsv is:conflict
+expect_rc 0 "is:conflict finds the near variant with another speaker"
+expect_cmd "is:conflict: both quotes" test "$(tail -n +2 "$WORK/out" | wc -l)" = 2
+rm "$g/one/a.txt"
+q index -q --prune --db "$gdb" "$g/one"
+expect_cmd "A pruned: B alone" test "$(appearances "$gdb" ek)" = 1
+QUOTH_DB=$gdb q search -f tsv is:conflict
+expect_rc 1 "A pruned: no conflict left"
+# groups DB: the speakers of each group, a group a line, sorted
+groups() {
+    local n
+    for n in berg ek roth lind; do
+        id=$(QUOTH_DB=$1 "$QUOTH" search -f tsv "speaker:$n" | tail -n +2 | cut -f1)
+        QUOTH_DB=$1 "$QUOTH" variants -f tsv "$id" | tail -n +2 | grep -v '^#' | cut -f4 | sort | tr '\n' ',' ; echo
+    done | grep . | sort -u
+}
+for order in "a b c d" "c b a d" "b d c a"; do
+    rm -rf "$g/run" "$WORK/o.db"*
+    mkdir "$g/run"
+    for f in $order; do
+        cp "$g/$f.txt" "$g/run/"
+        q index -q --db "$WORK/o.db" "$g/run"
+    done
+    expect_cmd "order $order: A, B and C one group (B holds it), D alone" \
+        test "$(groups "$WORK/o.db" | tr '\n' '|')" = "Anna Berg,Ines Roth,Paul Ek,|Omar Lind,|"
+done
+rm "$g/run/b.txt"
+q index -q --prune --db "$WORK/o.db" "$g/run"
+expect_cmd "B pruned: A and C part (not near each other)" \
+    test "$(groups "$WORK/o.db" | tr '\n' '|')" = "Anna Berg,|Ines Roth,|Omar Lind,|"
+cp "$g/b.txt" "$g/run/"
+q index -q --db "$WORK/o.db" "$g/run"
+expect_cmd "B back: one group again" \
+    test "$(groups "$WORK/o.db" | tr '\n' '|')" = "Anna Berg,Ines Roth,Paul Ek,|Omar Lind,|"
+if command -v sqlite3 >/dev/null; then
+    # an index of schema 3 is brought to 4: its quotes grouped
+    sqlite3 "$WORK/o.db" 'DROP TABLE vgroups; DROP TABLE vgroups_todo; DROP TABLE vgroups_dirty; DROP TABLE vgroups_conflicts; UPDATE meta SET value = 3 WHERE key = "schema"; PRAGMA user_version = 3'
+    q variants 90c5c8e83d36 --db "$WORK/o.db"
+    expect_rc 4 "schema 3: variants asks for an upgrade"
+    q index -q --db "$WORK/o.db" "$g/run"
+    expect_rc 0 "quoth index upgrades schema 3"
+    expect_cmd "upgraded: the same groups" \
+        test "$(groups "$WORK/o.db" | tr '\n' '|')" = "Anna Berg,Ines Roth,Paul Ek,|Omar Lind,|"
+    expect_cmd "upgraded: nothing waits" test "$(sqlite3 "$WORK/o.db" 'SELECT count(*) FROM vgroups_todo')" = 0
+    expect_cmd "upgraded: every quote in a group" test "$(sqlite3 "$WORK/o.db" 'SELECT count(*) FROM quotes q LEFT JOIN vgroups g USING(qid) WHERE g.g IS NULL')" = 0
+else
+    skip "the upgrade to schema 4" "sqlite3 is not installed"
+fi
+
 # Errors: one line, exit 2.
 q check ""
 expect_rc 2 "an empty claim"

@@ -379,4 +379,23 @@ else
         "bug: the path is printed raw ($(wc -l <"$WORK/err") lines for 2 errors, ESC reaches stderr)"
 fi
 
+# A megabyte title and thousands of quotes: every record repeats the
+# title, so metadata is cut to ARTICLE_META_MAX (2,048 bytes) and the
+# output stays proportional to the page, not to title x quotes.
+python3 -c '
+import sys
+body = " ".join("\"Quote %d here,\" said Ana Ruiz." % i for i in range(3000))
+sys.stdout.write("<html><head><title>" + "T\u00e9" * 300000 +
+                 "</title></head><body><p>" + body + "</p></body></html>")
+' >"$WORK/bigtitle.html"
+q extract --format jsonl "$WORK/bigtitle.html"
+expect_rc 0 "a page with a 900 KB title"
+expect_cmd "its 3,000 records carry a title of at most 2,048 bytes, cut between characters" python3 -c '
+import json, sys
+recs = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+assert len(recs) == 3000, len(recs)
+t = recs[0]["title"]
+assert 2040 <= len(t.encode()) <= 2048 and t.startswith("T\u00e9"), len(t.encode())
+' "$WORK/out"
+
 done_testing

@@ -30,7 +30,7 @@ expect_cmd "a summary line on stderr, which is not a terminal" \
 expect_cmd "no progress when stderr is not a terminal" bash -c "! grep -q $'\r' '$WORK/err'"
 expect_cmd "PRAGMA integrity_check is ok" test "$(sql 'PRAGMA integrity_check')" = ok
 expect_cmd "WAL mode" test "$(sql 'PRAGMA journal_mode')" = wal
-expect_cmd "user_version is the schema version" test "$(sql 'PRAGMA user_version')" = 3
+expect_cmd "user_version is the schema version" test "$(sql 'PRAGMA user_version')" = 4
 expect_cmd "meta has the extractor version" bash -c "sqlite3 '$db' \"SELECT value FROM meta WHERE key = 'extractor'\" | grep -qE '^[0-9]+\.[0-9]+\.[0-9]+\+r[0-9]+$'"
 gv_dup=$(sql "SELECT count(*) FROM locations l JOIN files f ON f.id = l.file WHERE f.path LIKE '%globalvoices/test.rss' AND l.article IN (SELECT article FROM locations GROUP BY article HAVING count(*) > 1)")
 expect_cmd "the 15 Global Voices pages found again in test.rss are locations, not new articles ($gv_dup)" test "$gv_dup" -eq 15

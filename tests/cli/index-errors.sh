@@ -59,7 +59,7 @@ sqlite3 "$WORK/new.db" 'PRAGMA user_version = 99'
 before=$(sum "$WORK/new.db")
 q index --db "$WORK/new.db" "$seed"
 expect_rc 4 "index into an index of a newer schema"
-expect_err_line "quoth: $WORK/new.db: index schema version 99 is newer than this quoth reads (3); use a newer quoth" "newer schema"
+expect_err_line "quoth: $WORK/new.db: index schema version 99 is newer than this quoth reads (4); use a newer quoth" "newer schema"
 q search --db "$WORK/new.db" barrot
 expect_rc 4 "search an index of a newer schema"
 expect_cmd "the newer index is unchanged" test "$(sum "$WORK/new.db")" = "$before"

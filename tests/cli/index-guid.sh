@@ -104,7 +104,7 @@ q index --db "$old" "$d/one.rss"
 sqlite3 "$old" "DROP TABLE guids; UPDATE meta SET value = '2' WHERE key = 'schema'; PRAGMA user_version = 2;"
 q index --db "$old" "$d/one.rss"
 expect_rc 0 "index into an index of schema 2"
-expect_cmd "it is upgraded" test "$(sqlite3 "$old" 'PRAGMA user_version')" -eq 3
+expect_cmd "it is upgraded" test "$(sqlite3 "$old" 'PRAGMA user_version')" -eq 4
 expect_cmd "its file is read again, its articles found as they were" grep -qE ' 0 articles added \(0 quotes\), 0 updated, 2 already indexed; 0 files unchanged' "$WORK/err"
 expect_cmd "and their GUIDs recorded" test "$(sqlite3 "$old" 'SELECT count(*) FROM guids')" -eq 2
 q index --db "$old" "$d/two.rss"

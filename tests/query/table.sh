@@ -177,7 +177,7 @@ c.commit()
 PY
 q search --db "$WORK/old.db" "'ariff"
 expect_rc 4 "search an index of schema 1"
-expect_err_line "quoth: $WORK/old.db: index schema version 1 is older than this quoth's (3); 'quoth index' on it upgrades it" "says how to upgrade it"
+expect_err_line "quoth: $WORK/old.db: index schema version 1 is older than this quoth's (4); 'quoth index' on it upgrades it" "says how to upgrade it"
 q index -q --db "$WORK/old.db" articles
 expect_rc 0 "index into it upgrades it"
 q search --db "$WORK/old.db" -f tsv "'ariff"

@@ -8,10 +8,11 @@ tmux_() { tmux -L "$SOCK" -f /dev/null "$@"; }
 cleanup_screen() { tmux_ kill-server 2>/dev/null; rm -rf "$WORK"; }
 trap cleanup_screen EXIT
 
-# screen_start COLS ROWS COMMAND: a new session running COMMAND in bash.
+# screen_start COLS ROWS COMMAND: a new session running COMMAND in bash,
+# with its own state directory (the browser's history, clip.txt).
 screen_start() {
     tmux_ new-session -d -x "$1" -y "$2" -s t \
-        "env TERM=xterm-256color LC_ALL=C.UTF-8 bash --norc --noprofile"
+        "env TERM=xterm-256color LC_ALL=C.UTF-8 XDG_STATE_HOME='$WORK/state' bash --norc --noprofile"
     tmux_ set-option -t t status off >/dev/null
     tmux_ send-keys -t t "$3" Enter
 }

@@ -71,6 +71,28 @@ form_of(const char *form, size_t n, const struct record *r)
     return found;
 }
 
+/* Whether the article's title (else its first paragraph) holds the last
+ * word of r's speaker. */
+static bool
+title_names(const struct record *r)
+{
+    const struct article *a = r->article;
+    const char *sp = strrchr(r->speaker, ' ');
+    char *t;
+    bool found;
+
+    sp = sp != NULL ? sp + 1 : r->speaker;
+    if (a->title != NULL)
+        return strstr(a->title, sp) != NULL;
+    if (a->npara == 0)
+        return false;
+    t = strndup(a->body + a->paras[0].start,
+                a->paras[0].end - a->paras[0].start);
+    found = t != NULL && strstr(t, sp) != NULL;
+    free(t);
+    return found;
+}
+
 static int
 check_put(void *ctx, const struct record *r)
 {
@@ -92,8 +114,14 @@ check_put(void *ctx, const struct record *r)
     if (!(r->confidence > 0 && r->confidence <= 1))
         check_bad(c, r, "confidence outside (0, 1]");
     if (r->speaker_start == RECORD_NONE) {
-        if (r->from[0] == '\0')
+        if (strcmp(r->method, "headline") == 0) {
+            /* The title announced the statement: it names the speaker. */
+            if (!title_names(r))
+                check_bad(c, r, "a headline speaker the title does not "
+                                "name");
+        } else if (r->from[0] == '\0') {
             check_bad(c, r, "no speaker offsets and no from");
+        }
         return 0;
     }
     if (r->speaker_end > len || r->speaker_start >= r->speaker_end)
