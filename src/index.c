@@ -3055,10 +3055,8 @@ index_term_docs(struct index *ix, const char *expr, size_t cap,
 }
 
 /* The browser's conflict mark (ux.md 5.1): is:conflict's test (query.c)
- * for one quote, over at most INDEX_CONFLICT_LOOK of its copies, so that
- * a row costs the same however often its words were printed. */
-#define INDEX_CONFLICT_LOOK 200
-
+ * for one quote, by its group's row in vgroups_conflicts: two lookups by
+ * key, however often its words were printed. */
 int
 index_conflict(struct index *ix, int64_t qid, struct q_error *err)
 {
@@ -3067,16 +3065,13 @@ index_conflict(struct index *ix, int64_t qid, struct q_error *err)
 
     if (sqlite3_prepare_v2(ix->db,
                            "SELECT q.kind = 'speech' AND length(q.quote) >= 20"
-                           " AND (SELECT min(k) <> max(k) FROM"
-                           " (SELECT q2.speaker_key AS k FROM variants v2"
-                           " JOIN quotes q2 ON q2.qid = v2.qid"
-                           " WHERE v2.h = v.h AND q2.speaker_key IS NOT NULL"
-                           " LIMIT ?2))"
-                           " FROM quotes q JOIN variants v ON v.qid = q.qid"
-                           " WHERE q.qid = ?1", -1, &st, NULL) != SQLITE_OK)
+                           " AND EXISTS (SELECT 1 FROM vgroups v"
+                           " JOIN vgroups_conflicts c ON c.g = v.g"
+                           " WHERE v.qid = q.qid)"
+                           " FROM quotes q WHERE q.qid = ?1", -1, &st,
+                           NULL) != SQLITE_OK)
         return index_fail(ix, err, "looking for a conflict");
     sqlite3_bind_int64(st, 1, (sqlite3_int64)qid);
-    sqlite3_bind_int(st, 2, INDEX_CONFLICT_LOOK);
     switch (sqlite3_step(st)) {
     case SQLITE_ROW:
         rc = sqlite3_column_int(st, 0) != 0;

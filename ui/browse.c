@@ -4067,7 +4067,8 @@ run(struct browser *b)
         /* in the list Esc alone does nothing: wait for a digit typed
          * after it; elsewhere it goes back at once */
         if (r == OK && c == KEY_ESC && b->mode != M_PROMPT)
-            r = esc_digit(&c, b->mode == M_LIST ? 1000 : 0);
+            r = esc_digit(&c, b->mode == M_LIST && !b->choosing ? 1000
+                                                                 : 0);
         else if (r == OK && c == KEY_ESC)
             r = esc_alt(&c);
         if (r == KEY_CODE_YES && c == KEY_RESIZE) {
