@@ -577,7 +577,9 @@ window_at(struct browser *b, const struct index_key *k)
     b->cur = g.n;
     /* a third of the page above the cursor, or as many as there are */
     b->top = g.n - (g.n < list_rows() / 3 ? g.n : list_rows() / 3);
-    b->pos = b->at_start ? 0 : -1;
+    /* known at once at either end (idle would find it a second later) */
+    b->pos = b->at_start ? 0 : b->at_end && b->count >= 0
+                                   ? b->count - (long)b->n : -1;
     free(f.rows);
     free(g.rows);
 }
@@ -1194,13 +1196,39 @@ draw_prompt(struct browser *b, int y)
     const char *l = b->line.data ? b->line.data : "";
     int px = (int)strlen(names[b->pk]), cx;
 
+    size_t off = b->cursor;
+    int w = 0, room = COLS - px - 2;
+
     attrset(A_NORMAL);
     mvhline(y, 0, ' ', COLS);
     mvaddstr(y, 0, names[b->pk]);
-    text_put(stdscr, y, px, l, COLS - px - 1, A_NORMAL);
     cx = px + (int)utf8_width(l, b->cursor);
+    if (cx < COLS - 1) {
+        off = 0;
+        text_put(stdscr, y, px, l, COLS - px - 1, A_NORMAL);
+    } else {
+        /* longer than the screen (a pasted claim): the part before the
+         * cursor that fits, after an ellipsis */
+        while (off > 0) {
+            size_t p = off - 1;
+            int cw;
+            while (p > 0 && (l[p] & 0xc0) == 0x80)
+                p--;
+            cw = (int)utf8_width(l + p, off - p);
+            if (w + cw > room - 1)
+                break;
+            w += cw;
+            off = p;
+        }
+        mvaddstr(y, px, "\xe2\x80\xa6");
+        text_put(stdscr, y, px + 1, l + off, COLS - px - 2, A_NORMAL);
+        cx = px + 1 + w;
+    }
     if (b->perr_on) {
-        int ex = px + (int)utf8_width(l, b->perr_col);
+        int ex = b->perr_col >= off
+                     ? px + (off > 0) + (int)utf8_width(l + off,
+                                                        b->perr_col - off)
+                     : px;
         mvhline(y - 1, 0, ' ', COLS);
         if (ex < COLS)
             mvaddstr(y - 1, ex, "^");

@@ -80,7 +80,14 @@ keys q j j v
 screen_is variants "v: the variants oldest first, the first marked, ≠ another speaker, drift; the cursor on this quote"
 keys k Enter
 screen_is variants-jump "Enter on the first appearance: the list on it"
-keys q
+keys X
+screen_wait "check claim:" >/dev/null
+tmux_ set-buffer "We will keep every harbour open through the long winter and we will rebuild the bridges, the roads and the schools before the next election"
+tmux_ paste-buffer -p -t t
+screen_is check-long-prompt "a claim longer than the screen: the prompt shows its end, at the cursor"
+keys C-a
+screen_is check-long-start "Ctrl-A: its start"
+keys Escape q
 if screen_wait_line "END-OF-RUN 0"; then ok "q quits with status 0"; else not_ok "q quits with status 0" "$(screen_capture | tail -5)"; fi
 
 # y: OSC 52 always, and the first clipboard tool of the session (each run
