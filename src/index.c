@@ -3054,6 +3054,37 @@ index_term_docs(struct index *ix, const char *expr, size_t cap,
     return n;
 }
 
+/* The browser's conflict mark (ux.md 5.1): is:conflict's test (query.c)
+ * for one quote, by its group's row in vgroups_conflicts: two lookups by
+ * key, however often its words were printed. */
+int
+index_conflict(struct index *ix, int64_t qid, struct q_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = 0;
+
+    if (sqlite3_prepare_v2(ix->db,
+                           "SELECT q.kind = 'speech' AND length(q.quote) >= 20"
+                           " AND EXISTS (SELECT 1 FROM vgroups v"
+                           " JOIN vgroups_conflicts c ON c.g = v.g"
+                           " WHERE v.qid = q.qid)"
+                           " FROM quotes q WHERE q.qid = ?1", -1, &st,
+                           NULL) != SQLITE_OK)
+        return index_fail(ix, err, "looking for a conflict");
+    sqlite3_bind_int64(st, 1, (sqlite3_int64)qid);
+    switch (sqlite3_step(st)) {
+    case SQLITE_ROW:
+        rc = sqlite3_column_int(st, 0) != 0;
+        break;
+    case SQLITE_DONE:
+        break;
+    default:
+        rc = index_fail(ix, err, "looking for a conflict");
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
 char *
 index_speaker_group(struct index *ix, const char *name, struct q_error *err)
 {

@@ -291,6 +291,10 @@ long index_card(struct index *ix, enum index_card what,
  * than cap (a cheap measure of how rare a word is). Returns it, or -1. */
 long index_term_docs(struct index *ix, const char *expr, size_t cap,
                      struct q_error *err);
+/* Whether quote qid's words (its variant group) are credited to more
+ * than one speaker, as is:conflict finds: two lookups by key. Returns 1,
+ * 0 (also for a quote it does not have), or -1. */
+int index_conflict(struct index *ix, int64_t qid, struct q_error *err);
 /* The grouping key the index gives the name (speaker_key, through `quoth
  * alias`). Caller frees; NULL for a name without letters, or on error
  * (err filled). */

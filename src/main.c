@@ -69,7 +69,7 @@ static int cmd_variants(int argc, char **argv);
 static int cmd_version(int argc, char **argv);
 
 static const struct cmd cmds[] = {
-    {"browse", "browse [--db FILE] [--no-mouse] [QUERY...]",
+    {"browse", "browse [--db FILE] [--no-mouse] [--color WHEN] [QUERY...]",
      "scroll, filter and collect quotes on a terminal", cmd_browse},
     {"alias", "alias [--db FILE] FORM NAME",
      "group a written form of a name under a person", cmd_alias},
@@ -862,12 +862,56 @@ query_open(const struct index_args *a, char **text, struct query *q,
     return 0;
 }
 
+/* A case file's notes, for `quoth export @NAME` (ux.md 7.5): each
+ * marked quote's id and one-line note. */
+struct case_notes {
+    char **id, **note;
+    size_t n;
+};
+
+static void
+case_notes_row(void *ctx, const char *id, const char *note)
+{
+    struct case_notes *c = ctx;
+
+    c->id = xreallocarray(c->id, c->n + 1, sizeof *c->id);
+    c->note = xreallocarray(c->note, c->n + 1, sizeof *c->note);
+    c->id[c->n] = xstrdup(id);
+    c->note[c->n++] = xstrdup(note ? note : "");
+}
+
+static const char *
+case_notes_of(void *ctx, const char *id)
+{
+    const struct case_notes *c = ctx;
+    size_t k;
+
+    for (k = 0; k < c->n; k++)
+        if (strcmp(c->id[k], id) == 0)
+            return c->note[k];
+    return NULL;
+}
+
+static void
+case_notes_free(struct case_notes *c)
+{
+    size_t k;
+
+    for (k = 0; k < c->n; k++) {
+        free(c->id[k]);
+        free(c->note[k]);
+    }
+    free(c->id);
+    free(c->note);
+}
+
 /* Runs a query and writes what it finds to fp: search and export. */
 static int
 run_query(const struct cmd *c, const struct index_args *a, FILE *fp,
           enum out_format format, bool color, const char *outname)
 {
     struct out_options opts = {.format = format, .color = color};
+    struct case_notes notes = {NULL, NULL, 0};
     struct q_error err = {{0}};
     struct query q;
     enum index_sort sort;
@@ -910,6 +954,13 @@ run_query(const struct cmd *c, const struct index_args *a, FILE *fp,
     opts.query = text;
     opts.inputs = &db;
     opts.ninputs = 1;
+    /* a case file exported whole (@NAME of a case): with its notes */
+    if (strcmp(c->name, "export") == 0 && text[0] == '@' &&
+        strpbrk(text, " \t") == NULL &&
+        index_case_marks(ix, text + 1, case_notes_row, &notes, &err) > 0) {
+        opts.note = case_notes_of;
+        opts.note_ctx = &notes;
+    }
     o = out_new(fp, &opts);
     sink = out_sink(o);
     n = index_search(ix, &q, sort, limit, &sink, &err);
@@ -927,6 +978,7 @@ run_query(const struct cmd *c, const struct index_args *a, FILE *fp,
         rc = n > 0 ? EXIT_OK : EXIT_NONE;
     }
     out_free(o);
+    case_notes_free(&notes);
     index_close(ix);
     query_free(&q);
     free(text);
@@ -1978,7 +2030,7 @@ cmd_browse(int argc, char **argv)
     struct index *ix;
     struct query q;
     char *text, *db;
-    int r, i, j;
+    int r, i, j, color = -1;
 
     /* --no-mouse is the browser's alone; the rest as every command */
     for (i = j = 1; i < argc; i++) {
@@ -1993,10 +2045,21 @@ cmd_browse(int argc, char **argv)
             argv[j++] = argv[i];
     }
     argc = j;
-    r = index_opts(c, argc, argv, "d", false, &a);
+    r = index_opts(c, argc, argv, "dc", false, &a);
     if (r != 0) {
         free(a.words);
         return r > 0 ? EXIT_OK : EXIT_USAGE;
+    }
+    if (a.color != NULL && strcmp(a.color, "auto") == 0)
+        color = -1;
+    else if (a.color != NULL && strcmp(a.color, "always") == 0)
+        color = 1;
+    else if (a.color != NULL && strcmp(a.color, "never") == 0)
+        color = 0;
+    else if (a.color != NULL) {
+        free(a.words);
+        return usage_error(c, "--color takes auto, always or never, not "
+                           "'%s'", a.color);
     }
     if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
         free(a.words);
@@ -2012,7 +2075,7 @@ cmd_browse(int argc, char **argv)
     }
     query_free(&q);
     index_close(ix);
-    r = browse_run(db, text, mouse);
+    r = browse_run(db, text, mouse, color);
     free(text);
     free(db);
     free(a.words);

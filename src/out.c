@@ -349,6 +349,13 @@ out_table_row(struct out *o, const struct record *r)
         else
             out_csv_cell(&line, cell.data ? cell.data : "", cell.len);
     }
+    if (o->opts.note != NULL) {
+        /* a case's note, the last column */
+        const char *note = r ? o->opts.note(o->opts.note_ctx, r->id)
+                             : "note";
+        buf_putc(&line, o->opts.format == OUT_TSV ? '\t' : ',');
+        out_cell(&line, o->opts.format, note ? note : "");
+    }
     buf_puts(&line, o->opts.format == OUT_TSV ? "\n" : "\r\n");
     if (fwrite(line.data, 1, line.len, o->fp) != line.len)
         o->failed = true;
@@ -445,6 +452,16 @@ out_text(struct out *o, const struct record *r)
     if (color)
         buf_puts(&b, SGR_OFF);
     buf_putc(&b, '\n');
+    if (o->opts.note != NULL) {
+        const char *note = o->opts.note(o->opts.note_ctx, r->id);
+        if (note != NULL && note[0] != '\0') {
+            buf_reset(&head);
+            buf_printf(&head, "note: %s", note);
+            buf_printf(&b, "%*s", (int)indent, "");
+            out_clean(&b, head.data, cols > indent ? cols - indent : 0);
+            buf_putc(&b, '\n');
+        }
+    }
     if (fwrite(b.data, 1, b.len, o->fp) != b.len)
         o->failed = true;
     buf_free(&b);
@@ -522,6 +539,17 @@ out_put(struct out *o, const struct record *r)
         if (o->opts.format == OUT_JSON && o->count > 0)
             buf_putc(&o->line, ',');
         out_json_record(r, &o->line);
+        if (o->opts.note != NULL) {
+            /* a case's note, the record's last member */
+            const char *note = o->opts.note(o->opts.note_ctx, r->id);
+            o->line.len--;
+            buf_puts(&o->line, ",\"note\":");
+            if (note != NULL && note[0] != '\0')
+                out_json_string(&o->line, note, strlen(note));
+            else
+                buf_puts(&o->line, "null");
+            buf_putc(&o->line, '}');
+        }
         if (o->opts.format == OUT_JSONL)
             buf_putc(&o->line, '\n');
         if (fwrite(o->line.data, 1, o->line.len, o->fp) != o->line.len)

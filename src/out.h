@@ -31,6 +31,11 @@ struct out_options {
     const char *query;      /* json envelope: the query, or NULL */
     char **inputs;          /* json envelope: what was searched */
     size_t ninputs;
+    /* A case's export: the one-line note of quote id (NULL or "" when it
+     * has none). When set, jsonl and json records get "note", tsv and csv
+     * a last column "note", text a "note:" line; cite has no place. */
+    const char *(*note)(void *ctx, const char *id);
+    void *note_ctx;
 };
 
 struct out;

@@ -24,13 +24,17 @@
 #include <wchar.h>
 
 #include "buf.h"
+#include "check.h"
+#include "checkview.h"
 #include "clip.h"
+#include "config.h"
 #include "count.h"
 #include "error.h"
 #include "history.h"
 #include "index.h"
 #include "out.h"
 #include "query.h"
+#include "review.h"
 #include "sentence.h"
 #include "text.h"
 #include "timeline.h"
@@ -46,6 +50,9 @@
 #define KEY_ESC 27
 #define KEY_ALT_B (KEY_MAX + 1)     /* Esc b: a word back, in a prompt */
 #define KEY_ALT_F (KEY_MAX + 2)     /* Esc f: a word forward */
+/* a bracketed paste's start and end (xterm's mode 2004), as key codes */
+#define KEY_PASTE_BEGIN (KEY_MAX + 3)
+#define KEY_PASTE_END (KEY_MAX + 4)
 #define COMPLETE_MAX 20             /* candidates a Tab asks for */
 
 /* One row of the list: what the list and the status line show, copied
@@ -54,11 +61,13 @@ struct row {
     char id[13];
     char *date, *speaker, *country, *source, *quote;
     struct index_key key;
+    signed char conflict;   /* ≠: 0 not looked up yet, 1 yes, -1 no */
 };
 
-enum mode { M_LIST, M_PROMPT, M_READER, M_PICKER, M_HELP, M_TIMELINE };
+enum mode { M_LIST, M_PROMPT, M_READER, M_PICKER, M_HELP, M_TIMELINE,
+            M_CHECK };
 enum prompt_kind { P_SEARCH, P_FILTER, P_DATE, P_COMMAND, P_SAVE, P_PIPE,
-                   P_NOTE, P_HSEARCH, P_HFILTER, P_N };
+                   P_NOTE, P_HSEARCH, P_HFILTER, P_CHECK, P_N };
 
 /* An entry of a picker: a facet value and how many quotes have it. */
 struct pick {
@@ -131,6 +140,7 @@ struct browser {
     size_t npicks, pcur, ptop;
     const char *pfield;
     struct buf pfilter;
+    bool pby_name;                  /* sorted by name, not by count */
     struct counter *scount;         /* @: counts the saved, one by one */
     size_t scount_at;               /* ... the one it counts */
 
@@ -141,6 +151,16 @@ struct browser {
     char *case_name;
     char **marks, **notes;          /* ids in the case, and their notes */
     size_t nmarks;
+
+    /* X and v: the answer screen; where the reader goes back to; a
+     * bracketed paste going on in the claim prompt */
+    struct checkview *cv;
+    enum mode rd_back;
+    bool paste_on, pasting;
+    bool choosing;                  /* Y: the next key picks a format */
+    struct ui_config cfg;           /* the config file's settings */
+    int status_fx;                  /* the filter's column on the status
+                                     * line, or -1 (for a click) */
 
     char msg[512];
     int64_t data_version;
@@ -252,12 +272,39 @@ store_put(void *ctx, const struct record *r)
 
 /* --- Attributes: meaning by attribute first, colour added (ux.md 5.2) -- */
 
-enum { PAIR_SPEAKER = 1, PAIR_HIT, PAIR_DIM, PAIR_QUOTE, PAIR_ERR };
+/* The colours the call sites name, as elements of the config. */
+enum { PAIR_SPEAKER = UI_SPEAKER, PAIR_HIT = UI_HIT, PAIR_DIM = UI_DETAILS,
+       PAIR_QUOTE = UI_QUOTE, PAIR_ERR = UI_ERROR };
+/* The first colour pair: one an element from there (config.c). */
+#define PAIR_BASE 1
 
+/* a with what the config adds to the element (attributes, its colour). */
 static attr_t
-attr_of(const struct browser *b, int pair, attr_t a)
+attr_of(const struct browser *b, int el, attr_t a)
 {
-    return b->color ? a | COLOR_PAIR(pair) : a;
+    a |= b->cfg.el[el].attrs;
+    if (b->color && (b->cfg.el[el].fg >= 0 || b->cfg.el[el].bg >= 0))
+        a |= COLOR_PAIR(PAIR_BASE + el);
+    return a;
+}
+
+/* The element's own attributes, and what the config adds. */
+static attr_t
+el_attr(const struct browser *b, enum ui_element e)
+{
+    return ui_config_attr(&b->cfg, e, PAIR_BASE, b->color);
+}
+
+/* The answer screens' attributes, in the browser's colours. */
+static void
+check_style(const struct browser *b, struct checkview_style *st)
+{
+    st->speaker = attr_of(b, PAIR_SPEAKER, A_BOLD);
+    st->dim = attr_of(b, PAIR_DIM, A_NORMAL);
+    st->dropped = el_attr(b, UI_DROPPED);
+    st->added = el_attr(b, UI_ADDED);
+    st->title = A_BOLD;
+    st->mark = el_attr(b, UI_MARK);
 }
 
 /* --- The query ---------------------------------------------------------- */
@@ -530,7 +577,9 @@ window_at(struct browser *b, const struct index_key *k)
     b->cur = g.n;
     /* a third of the page above the cursor, or as many as there are */
     b->top = g.n - (g.n < list_rows() / 3 ? g.n : list_rows() / 3);
-    b->pos = b->at_start ? 0 : -1;
+    /* known at once at either end (idle would find it a second later) */
+    b->pos = b->at_start ? 0 : b->at_end && b->count >= 0
+                                   ? b->count - (long)b->n : -1;
     free(f.rows);
     free(g.rows);
 }
@@ -680,32 +729,39 @@ term_of(const char *field, const char *value)
 
 /* --- The context ------------------------------------------------------- */
 
-/* Loads the article of the current row (once per row). */
+/* Loads the article of quote id (NULL: none), once per quote. */
 static void
-context_load(struct browser *b)
+context_load_id(struct browser *b, const char *id)
 {
     struct record_sink sink;
     struct q_error err = {{0}};
     struct record_store *s;
 
-    if (b->n == 0) {
+    if (id == NULL) {
         store_free(b->ctx);
         b->ctx = NULL;
         b->ctx_id[0] = '\0';
         return;
     }
-    if (strcmp(b->ctx_id, b->rows[b->cur].id) == 0)
+    if (strcmp(b->ctx_id, id) == 0)
         return;
     s = xcalloc(1, sizeof *s);
     sink.put = store_put;
     sink.ctx = s;
-    if (index_article_quotes(b->ix, b->rows[b->cur].id, &sink, &err) < 0)
+    if (index_article_quotes(b->ix, id, &sink, &err) < 0)
         set_msg(b, "%s", err.msg);
     store_free(b->ctx);
     b->ctx = s;
-    if (strcmp(b->ctx_id, b->rows[b->cur].id) != 0)
-        b->ctx_scrolled = false;
-    memcpy(b->ctx_id, b->rows[b->cur].id, sizeof b->ctx_id);
+    /* another quote: its context from the top */
+    b->ctx_scrolled = false;
+    snprintf(b->ctx_id, sizeof b->ctx_id, "%s", id);
+}
+
+/* Loads the article of the current row (once per row). */
+static void
+context_load(struct browser *b)
+{
+    context_load_id(b, b->n > 0 ? b->rows[b->cur].id : NULL);
 }
 
 /* The store's entry for quote id, or -1. */
@@ -754,7 +810,7 @@ add_quote(struct browser *b, const struct record_store *s, size_t k,
             attr_of(b, PAIR_SPEAKER, A_BOLD)};
     if (s->q[k].cue_start != RECORD_NONE && s->q[k].cue_end <= s->body_len)
         (*sp)[(*n)++] = (struct text_span){s->q[k].cue_start, s->q[k].cue_end,
-                                           A_UNDERLINE};
+                                           el_attr(b, UI_CUE)};
 }
 
 /* --- Drawing ------------------------------------------------------------ */
@@ -795,7 +851,7 @@ draw_title(struct browser *b)
         snprintf(tot, sizeof tot, "\xe2\x80\xa6");
     snprintf(right, sizeof right, " %s / %s quotes ", cnt, tot);
     rw = (int)utf8_width(right, strlen(right));
-    attrset(A_BOLD);
+    attrset(el_attr(b, UI_TITLE));
     mvaddstr(0, 0, "quoth ");
     attrset(A_NORMAL);
     x = 6;
@@ -883,7 +939,7 @@ static void
 draw_row(struct browser *b, const struct row *r, bool sel, int y, int x0,
          int w, int lines)
 {
-    attr_t base = sel ? A_REVERSE : A_NORMAL;
+    attr_t base = sel ? el_attr(b, UI_SELECTION) : A_NORMAL;
     int sw = w >= 120 ? 22 : 18, ow = w >= 120 ? 16 : 11;
     int qx, qw, x = x0, l;
     struct text_span *sp = NULL;
@@ -894,12 +950,24 @@ draw_row(struct browser *b, const struct row *r, bool sel, int y, int x0,
     attrset(base);
     for (l = 0; l < lines; l++)
         mvhline(y + l, x0, ' ', w);
-    /* the cursor hollow while the context has the focus */
-    mvaddstr(y, x, sel ? (b->ctx_focus ? "\xe2\x96\xb7" : "\xe2\x96\xb6")
-                       : is_marked(b, r->id)
-                                              ? "\xe2\x97\x8f" : " ");
-    if (sel && is_marked(b, r->id) && lines > 1)
-        mvaddstr(y + 1, x, "\xe2\x97\x8f");
+    {
+        /* the cursor (hollow while the context has the focus), the mark,
+         * the conflict: the first two that hold, one a line */
+        const char *m[3];
+        size_t nm = 0;
+        if (sel)
+            m[nm++] = b->ctx_focus ? "\xe2\x96\xb7" : "\xe2\x96\xb6";
+        if (is_marked(b, r->id))
+            m[nm++] = "\xe2\x97\x8f";
+        if (r->conflict > 0)
+            m[nm++] = "\xe2\x89\xa0";
+        attrset(base | el_attr(b, UI_MARK));
+        if (nm > 0)
+            mvaddstr(y, x, m[0]);
+        if (nm > 1 && lines > 1)
+            mvaddstr(y + 1, x, m[1]);
+        attrset(base);
+    }
     x += 2;
     text_put(stdscr, y, x, r->date ? r->date : "", 10, base);
     x += 11;
@@ -1044,6 +1112,7 @@ draw_status(struct browser *b, int y)
     char cnt[48];
 
     count_text(b, cnt, sizeof cnt);
+    b->status_fx = -1;
     if (b->n == 0)
         buf_printf(&s, " 0/%s", cnt);
     else if (b->pos >= 0)
@@ -1052,26 +1121,29 @@ draw_status(struct browser *b, int y)
         buf_printf(&s, " ?/%s", cnt);
     if (b->suspended != NULL)
         buf_printf(&s, " \xe2\x94\x82 filters suspended (Ctrl-F)");
-    else if (b->filter[0] != '\0')
-        buf_printf(&s, " \xe2\x94\x82 filters: %s", b->filter);
+    else if (b->filter[0] != '\0') {
+        buf_printf(&s, " \xe2\x94\x82 filters: ");
+        b->status_fx = (int)utf8_width(s.data, s.len);
+        buf_puts(&s, b->filter);
+    }
     if (b->search != NULL)
         buf_printf(&s, " \xe2\x94\x82 /%s", b->search);
     buf_printf(&s, " \xe2\x94\x82 %s \xe2\x94\x82 %zu marked (%s)",
                sorts[b->sort], b->nmarks, b->case_name);
     if (b->writing)
         buf_puts(&s, " \xe2\x94\x82 index being written");
-    attrset(A_REVERSE);
+    attrset(el_attr(b, UI_STATUS));
     mvhline(y, 0, ' ', COLS);
     if (b->msg[0] != '\0') {
         int mw = (int)utf8_width(b->msg, strlen(b->msg)) + 3;
         int used = text_put(stdscr, y, 0, s.data,
-                            mw < COLS * 2 / 3 ? COLS - mw : COLS / 3,
-                            A_REVERSE);
+                            mw < COLS * 2 / 3 ? COLS - mw : 12,
+                            el_attr(b, UI_STATUS));
         mvaddstr(y, used, " \xe2\x94\x82 ");
         text_put(stdscr, y, used + 3, b->msg, COLS - used - 3,
-                 A_REVERSE | A_BOLD);
+                 el_attr(b, UI_STATUS) | A_BOLD);
     } else {
-        text_put(stdscr, y, 0, s.data, COLS, A_REVERSE);
+        text_put(stdscr, y, 0, s.data, COLS, el_attr(b, UI_STATUS));
     }
     buf_free(&s);
 }
@@ -1119,17 +1191,44 @@ draw_prompt(struct browser *b, int y)
         [P_SEARCH] = "/", [P_FILTER] = "\\", [P_DATE] = "date:",
         [P_COMMAND] = ":", [P_SAVE] = "save to: ", [P_PIPE] = "| ",
         [P_NOTE] = "note: ", [P_HSEARCH] = "help /", [P_HFILTER] = "help \\",
+        [P_CHECK] = "check claim: ",
     };
     const char *l = b->line.data ? b->line.data : "";
     int px = (int)strlen(names[b->pk]), cx;
 
+    size_t off = b->cursor;
+    int w = 0, room = COLS - px - 2;
+
     attrset(A_NORMAL);
     mvhline(y, 0, ' ', COLS);
     mvaddstr(y, 0, names[b->pk]);
-    text_put(stdscr, y, px, l, COLS - px - 1, A_NORMAL);
     cx = px + (int)utf8_width(l, b->cursor);
+    if (cx < COLS - 1) {
+        off = 0;
+        text_put(stdscr, y, px, l, COLS - px - 1, A_NORMAL);
+    } else {
+        /* longer than the screen (a pasted claim): the part before the
+         * cursor that fits, after an ellipsis */
+        while (off > 0) {
+            size_t p = off - 1;
+            int cw;
+            while (p > 0 && (l[p] & 0xc0) == 0x80)
+                p--;
+            cw = (int)utf8_width(l + p, off - p);
+            if (w + cw > room - 1)
+                break;
+            w += cw;
+            off = p;
+        }
+        mvaddstr(y, px, "\xe2\x80\xa6");
+        text_put(stdscr, y, px + 1, l + off, COLS - px - 2, A_NORMAL);
+        cx = px + 1 + w;
+    }
     if (b->perr_on) {
-        int ex = px + (int)utf8_width(l, b->perr_col);
+        int ex = b->perr_col >= off
+                     ? px + (off > 0) + (int)utf8_width(l + off,
+                                                        b->perr_col - off)
+                     : px;
         mvhline(y - 1, 0, ' ', COLS);
         if (ex < COLS)
             mvaddstr(y - 1, ex, "^");
@@ -1161,6 +1260,19 @@ draw_reader(struct browser *b)
              "g/G ends, q back", COLS, A_REVERSE);
 }
 
+/* The picker's columns and its first row. */
+#define PICK_COUNT_X 6
+#define PICK_NAME_X 13
+#define PICK_ROW_Y 3
+
+/* The screen line of the picker's first row: under the headers, which
+ * the saved searches' list has not. */
+static int
+pick_row_y(const struct browser *b)
+{
+    return b->pfield[0] == '@' ? PICK_ROW_Y - 1 : PICK_ROW_Y;
+}
+
 static void
 draw_picker(struct browser *b)
 {
@@ -1180,6 +1292,17 @@ draw_picker(struct browser *b)
     mvaddstr(1, 0, "> ");
     text_put(stdscr, 1, 2, b->pfilter.data ? b->pfilter.data : "", COLS - 3,
              A_NORMAL);
+    /* the column headers: a click sorts by one (mouse_event); the saved
+     * searches, counted in place one by one, keep their order */
+    if (b->pfield[0] != '@') {
+        attrset(A_UNDERLINE);
+        mvaddstr(2, PICK_COUNT_X, "count");
+        mvaddstr(2, PICK_NAME_X, "name");
+        attrset(A_NORMAL);
+        mvaddstr(2, b->pby_name ? PICK_NAME_X + 4 : PICK_COUNT_X + 5,
+                 b->pby_name ? "\xe2\x86\x91" : "\xe2\x86\x93");
+        h--;
+    }
     if (b->pcur < b->ptop)
         b->ptop = b->pcur;
     if (b->pcur >= b->ptop + (size_t)h)
@@ -1194,15 +1317,15 @@ draw_picker(struct browser *b)
             continue;
         a = shown - 1 == b->pcur ? A_REVERSE : A_NORMAL;
         attrset(a);
-        mvhline(2 + l, 0, ' ', COLS);
+        mvhline(pick_row_y(b) + l, 0, ' ', COLS);
         box = b->pfield[0] == '@' ? "" : p->on ? "[x] " : "[ ] ";
         if (p->count >= 0)
             snprintf(line, sizeof line, "%s%7ld  ", box, p->count);
         else    /* being counted, or the count failed */
             snprintf(line, sizeof line, "%s%7s  ", box,
                      p->count == -1 ? "\xe2\x80\xa6" : "?");
-        mvaddstr(2 + l, 0, line);
-        text_put(stdscr, 2 + l, (int)strlen(line), p->label,
+        mvaddstr(pick_row_y(b) + l, 0, line);
+        text_put(stdscr, pick_row_y(b) + l, (int)strlen(line), p->label,
                  COLS - (int)strlen(line), a);
         l++;
     }
@@ -1420,6 +1543,13 @@ draw(struct browser *b)
         refresh();
         return;
     }
+    if (b->mode == M_CHECK) {
+        struct checkview_style st;
+        check_style(b, &st);
+        checkview_draw(b->cv, &st);
+        refresh();
+        return;
+    }
     draw_title(b);
     if (COLS >= WIDE_COLS) {
         lw = COLS * 6 / 10;
@@ -1446,6 +1576,12 @@ draw(struct browser *b)
                             (row_lines == 0 || k < b->top + list_rows());
          k++) {
         int rh = row_height(&b->rows[k], lw, 1 + lh - y);
+        if (b->rows[k].conflict == 0) {
+            /* ≠: a bounded lookup per visible row, once per row */
+            struct q_error err = {{0}};
+            b->rows[k].conflict = index_conflict(b->ix, b->rows[k].key.qid,
+                                                 &err) > 0 ? 1 : -1;
+        }
         if (b->nrow_y < ROW_MAX)
             b->row_y[b->nrow_y++] = y;
         draw_row(b, &b->rows[k], k == b->cur, y, 0, lw, rh);
@@ -1465,17 +1601,16 @@ draw(struct browser *b)
 
 /* --- The reader ---------------------------------------------------------- */
 
+/* The reader on quote id's article; q goes back to mode back. */
 static void
-reader_open(struct browser *b)
+reader_open_id(struct browser *b, const char *id, enum mode back)
 {
     struct text_span *sp = NULL;
     struct record_store *s;
     size_t nsp = 0, k;
     long cur;
 
-    if (b->n == 0)
-        return;
-    context_load(b);
+    context_load_id(b, id);
     s = b->ctx;
     if (s == NULL || s->body == NULL || (cur = store_find(s, b->ctx_id)) < 0)
         return;
@@ -1499,7 +1634,15 @@ reader_open(struct browser *b)
     b->rd_at = s->q[cur].start != RECORD_NONE
                    ? text_line_of(b->rd, s->q[cur].start) : 0;
     b->rd_top = b->rd_at > 3 ? b->rd_at - 3 : 0;
+    b->rd_back = back;
     b->mode = M_READER;
+}
+
+static void
+reader_open(struct browser *b)
+{
+    if (b->n > 0)
+        reader_open_id(b, b->rows[b->cur].id, M_LIST);
 }
 
 static void
@@ -1530,7 +1673,7 @@ reader_key(struct browser *b, int c)
         b->rd_top = last;
         break;
     case 'q': case 'h': case KEY_LEFT: case KEY_ESC:
-        b->mode = M_LIST;
+        b->mode = b->rd_back;
         break;
     case 'Q':
         b->quit = true;
@@ -1611,19 +1754,35 @@ collect_put(void *ctx, const struct record *r)
     return 0;
 }
 
+/* The note of quote id in the case, or NULL: out.c's note. */
+static const char *
+case_note(void *ctx, const char *id)
+{
+    struct browser *b = ctx;
+    long k = mark_of(b, id);
+
+    return k >= 0 ? b->notes[k] : NULL;
+}
+
 /* Writes the marked quotes (when any) or the current result to fp in
- * format f. Returns how many, or -1. */
+ * format f; the marked ones with their notes. Returns how many, or -1. */
 static long
 write_quotes(struct browser *b, FILE *fp, enum out_format f, bool marked_only,
              bool current_only)
 {
     struct out_options opts = {.format = f};
-    struct collect c = {out_new(fp, &opts), 0};
+    struct collect c;
     struct record_sink sink = {collect_put, &c};
     struct q_error err = {{0}};
     long n = 0;
     size_t k;
 
+    if (marked_only && !current_only) {
+        opts.note = case_note;
+        opts.note_ctx = b;
+    }
+    c.o = out_new(fp, &opts);
+    c.n = 0;
     if (current_only) {
         if (b->n > 0)
             n = index_show(b->ix, b->rows[b->cur].id, &sink, &err);
@@ -1643,26 +1802,123 @@ write_quotes(struct browser *b, FILE *fp, enum out_format f, bool marked_only,
     return c.n;
 }
 
+/* What y and Y copy: out.c's formats, Markdown and ClaimReview
+ * (review.c). */
+enum copy_as { COPY_CITE, COPY_TEXT, COPY_CSV, COPY_JSONL, COPY_MD,
+               COPY_CLAIM };
+
+struct copy_md {
+    struct browser *b;
+    struct buf *out;
+    long n;
+};
+
+/* A record as Markdown, with its note when it is marked. */
+static int
+copy_md_put(void *ctx, const struct record *r)
+{
+    struct copy_md *c = ctx;
+    long k = mark_of(c->b, r->id);
+
+    review_md(c->out, r, k >= 0 ? c->b->notes[k] : NULL);
+    c->n++;
+    return 0;
+}
+
+/* The marked quotes (or the current one) as Markdown or ClaimReview in
+ * out. Returns how many quotes, or -1 (message set). */
+static long
+copy_review(struct browser *b, enum copy_as as, struct buf *out)
+{
+    struct copy_md c = {b, out, 0};
+    struct record_sink sink = {copy_md_put, &c};
+    struct q_error err = {{0}};
+    const char *one = b->n > 0 ? b->rows[b->cur].id : NULL;
+    size_t k, n = b->nmarks > 0 ? b->nmarks : one != NULL;
+
+    for (k = 0; k < n; k++) {
+        const char *id = b->nmarks > 0 ? b->marks[k] : one;
+        long m = mark_of(b, id);
+        if (as == COPY_MD) {
+            if (index_show(b->ix, id, &sink, &err) < 0)
+                break;
+        } else {
+            /* a ClaimReview a quote, its variants the appearances */
+            bool usage = false;
+            struct check_result *v = check_variants(b->ix, id, &usage, &err);
+            if (v == NULL)
+                break;
+            buf_puts(out, k == 0 ? (n > 1 ? "[\n" : "") : ",\n");
+            review_claim(out, v, id, m >= 0 ? b->notes[m] : NULL);
+            check_result_free(v);
+            c.n++;
+        }
+    }
+    if (k < n) {
+        set_msg(b, "%s", err.msg);
+        return -1;
+    }
+    if (as == COPY_CLAIM && n > 1)
+        buf_puts(out, "]\n");
+    return c.n;
+}
+
+/* Copies the marked quotes (when any) or the current one as as. */
+static void
+copy_as(struct browser *b, enum copy_as as)
+{
+    static const char *const names[] = {
+        [COPY_CITE] = "", [COPY_TEXT] = " as text", [COPY_CSV] = " as CSV",
+        [COPY_JSONL] = " as JSON Lines", [COPY_MD] = " as Markdown",
+        [COPY_CLAIM] = " as ClaimReview",
+    };
+    static const enum out_format fmt[] = {
+        [COPY_CITE] = OUT_CITE, [COPY_TEXT] = OUT_TEXT,
+        [COPY_CSV] = OUT_CSV, [COPY_JSONL] = OUT_JSONL,
+    };
+    char *data = NULL;
+    size_t len = 0;
+    char how[512];
+    long n;
+
+    if (as == COPY_MD || as == COPY_CLAIM) {
+        struct buf out = {0};
+        n = copy_review(b, as, &out);
+        len = out.len;
+        data = buf_take(&out);
+    } else {
+        FILE *fp = open_memstream(&data, &len);
+        if (fp == NULL)
+            return;
+        n = write_quotes(b, fp, fmt[as], b->nmarks > 0, b->nmarks == 0);
+        fclose(fp);
+    }
+    if (n > 0) {
+        clip_copy(data, len, how, sizeof how);
+        set_msg(b, "Copied %zu bytes (%ld quote%s)%s %s", len, n,
+                n == 1 ? "" : "s", names[as], how);
+    }
+    free(data);
+}
+
 static int
 key_copy(struct browser *b, int key)
 {
-    char *data = NULL;
-    size_t len = 0;
-    FILE *fp = open_memstream(&data, &len);
-    char how[256];
-    long n;
-
     (void)key;
-    if (fp == NULL)
-        return 1;
-    n = write_quotes(b, fp, OUT_CITE, b->nmarks > 0, b->nmarks == 0);
-    fclose(fp);
-    if (n > 0) {
-        clip_copy(data, len, how, sizeof how);
-        set_msg(b, "Copied %zu bytes (%ld quote%s) %s", len, n,
-                n == 1 ? "" : "s", how);
-    }
-    free(data);
+    copy_as(b, COPY_CITE);
+    return 1;
+}
+
+/* Y: the format chooser; the next key picks (list_key). */
+static int
+key_copy_as(struct browser *b, int key)
+{
+    (void)key;
+    if (b->n == 0 && b->nmarks == 0)
+        return 0;
+    b->choosing = true;
+    set_msg(b, "copy as: t text, m Markdown, c CSV, j JSON Lines, "
+            "r ClaimReview (Esc: none)");
     return 1;
 }
 
@@ -1753,19 +2009,34 @@ pipe_to(struct browser *b, const char *cmd)
     set_msg(b, "Piped %ld quotes to '%s'", n, cmd);
 }
 
+/* o: the source URL; O: its archived copy,
+ * https://web.archive.org/web/DATE/URL (DATE the article's, digits
+ * only: the copy nearest it). Either with the same fixed opener. */
 static int
 key_open(struct browser *b, int key)
 {
+    struct buf arch = {0};
     const char *url;
     pid_t pid;
 
-    (void)key;
     context_load(b);
     url = b->ctx ? b->ctx->url : NULL;
     if (url == NULL || (strncmp(url, "http://", 7) != 0 &&
                         strncmp(url, "https://", 8) != 0)) {
         set_msg(b, "no http or https URL to open");
         return 1;
+    }
+    if (key == 'O') {
+        const char *d = b->ctx->date ? b->ctx->date : "";
+        size_t nd = 0;
+        buf_puts(&arch, "https://web.archive.org/web/");
+        for (; *d != '\0' && nd < 14; d++)
+            if (*d >= '0' && *d <= '9') {
+                buf_putc(&arch, *d);
+                nd++;
+            }
+        buf_printf(&arch, "%s%s", nd > 0 ? "/" : "", url);
+        url = arch.data;
     }
     /* a fixed opener, no shell: the URL is one argument */
     pid = fork();
@@ -1782,6 +2053,7 @@ key_open(struct browser *b, int key)
     }
     set_msg(b, pid > 0 ? "Opening %s with xdg-open" : "cannot run xdg-open "
             "for %s", url);
+    buf_free(&arch);
     return 1;
 }
 
@@ -2088,7 +2360,39 @@ key_picker(struct browser *b, int key)
         return 1;
     }
     b->mode = M_PICKER;
+    b->pby_name = false;
     return 1;
+}
+
+static int
+pick_by_count(const void *x, const void *y)
+{
+    const struct pick *p = x, *q = y;
+
+    if (p->count != q->count)
+        return p->count < q->count ? 1 : -1;
+    return strcmp(p->label, q->label);
+}
+
+static int
+pick_by_name(const void *x, const void *y)
+{
+    const struct pick *p = x, *q = y;
+    int c = strcasecmp(p->label, q->label);
+
+    return c != 0 ? c : strcmp(p->label, q->label);
+}
+
+/* Sorts the picker by name (A to Z) or by count (most first), the
+ * cursor back on the first row. */
+static void
+picker_sort(struct browser *b, bool by_name)
+{
+    b->pby_name = by_name;
+    if (b->npicks > 1)
+        qsort(b->picks, b->npicks, sizeof *b->picks,
+              by_name ? pick_by_name : pick_by_count);
+    b->pcur = b->ptop = 0;
 }
 
 /* A saved search as an entry of the @ list: its name, what it holds. */
@@ -2601,7 +2905,7 @@ key_mouse_toggle(struct browser *b, int key)
 {
     (void)key;
     b->mouse = !b->mouse;
-    mousemask(b->mouse ? ALL_MOUSE_EVENTS | REPORT_MOUSE_POSITION : 0, NULL);
+    mousemask(b->mouse ? ALL_MOUSE_EVENTS : 0, NULL);
     set_msg(b, "mouse %s (F2)", b->mouse ? "on" : "off: select text freely");
     return 1;
 }
@@ -2627,6 +2931,118 @@ key_redraw(struct browser *b, int key)
     clearok(curscr, TRUE);
     b->ctx_id[0] = '\0';
     return 1;
+}
+
+/* --- X and v: checking a claim, the variants of a quote (checkview.c) --- */
+
+/* Shows r (taken) on the answer screen. */
+static void
+check_show(struct browser *b, struct check_result *r)
+{
+    checkview_free(b->cv);
+    b->cv = checkview_new(r);
+    b->mode = M_CHECK;
+}
+
+/* X: the claim prompt; a bracketed paste arrives as one line. */
+static int
+key_check(struct browser *b, int key)
+{
+    (void)key;
+    prompt_open(b, P_CHECK, NULL);
+    return 1;
+}
+
+/* Enter on the claim prompt: check_run on it. */
+static void
+check_claim(struct browser *b, const char *claim)
+{
+    struct check_options o = {NULL, CHECK_MIN, 50};
+    struct q_error err = {{0}};
+    struct check_result *r;
+    bool usage = false;
+
+    if (claim[0] == '\0')
+        return;
+    r = check_run(b->ix, claim, &o, &usage, &err);
+    if (r == NULL) {
+        set_msg(b, "check: %s", err.msg);
+        return;
+    }
+    check_show(b, r);
+}
+
+/* v: the variants of the quote under the cursor, oldest first. */
+static int
+key_variants(struct browser *b, int key)
+{
+    struct q_error err = {{0}};
+    struct check_result *r;
+    bool usage = false;
+
+    (void)key;
+    if (b->n == 0)
+        return 0;
+    r = check_variants(b->ix, b->rows[b->cur].id, &usage, &err);
+    if (r == NULL) {
+        set_msg(b, "variants: %s", err.msg);
+        return 1;
+    }
+    check_show(b, r);
+    checkview_select(b->cv, b->rows[b->cur].id);
+    return 1;
+}
+
+/* Enter on a match: the list's window at quote id when the filter shows
+ * it; else the reader on it (q comes back to the answer). */
+static void
+check_jump(struct browser *b, const char *id)
+{
+    struct query_error qe;
+    struct q_error err = {{0}};
+    struct buf term = {0};
+    struct fill f = {NULL, 0};
+    struct query q;
+    char *text;
+    size_t k;
+
+    buf_printf(&term, "id:%s", id);
+    text = joined(b->filter, term.data);
+    if (parse(b, text, &q, &qe) == 0) {
+        index_page(b->ix, &q, b->sort, NULL, false, false, 1, fill_put, &f,
+                   &err);
+        query_free(&q);
+    }
+    if (f.n == 1) {
+        window_at(b, &f.rows[0].key);
+        b->mode = M_LIST;
+    } else {
+        reader_open_id(b, id, M_CHECK);
+    }
+    for (k = 0; k < f.n; k++)
+        row_clear(&f.rows[k]);
+    free(f.rows);
+    free(text);
+    buf_free(&term);
+}
+
+/* A key on the answer screen. */
+static void
+check_key(struct browser *b, int c)
+{
+    switch (checkview_key(b->cv, c)) {
+    case CHECKVIEW_STAY:
+        break;
+    case CHECKVIEW_BACK:
+        b->mode = M_LIST;
+        break;
+    case CHECKVIEW_QUIT:
+        b->quit = true;
+        break;
+    case CHECKVIEW_JUMP:
+        check_jump(b, checkview_id(b->cv));
+        break;
+    }
 }
 
 static const struct key keys[] = {
@@ -2735,6 +3151,14 @@ static const struct key keys[] = {
     {CTRL('l'), "C-l", NULL, "redraw", key_redraw},
     {CTRL('z'), "C-z", NULL, "suspend quoth (fg brings it back)", key_stop},
     {CTRL('c'), "C-c", NULL, "quit (in a prompt: cancel)", key_quit},
+    {'Y', "Y", NULL, "copy as text, Markdown, CSV, JSON Lines or "
+     "ClaimReview", key_copy_as},
+    {'O', "O", NULL, "open the archived copy (web.archive.org) of the "
+     "source", key_open},
+    {'X', "X", NULL, "check a claimed quote: paste it, see who said it",
+     key_check},
+    {'v', "v", NULL, "variants of this quote, oldest first (\xe2\x89\xa0:"
+     " another speaker)", key_variants},
 };
 static const size_t nkeys = sizeof keys / sizeof *keys;
 
@@ -3028,6 +3452,9 @@ prompt_done(struct browser *b)
         if (b->n > 0 && mark_set(b, b->rows[b->cur].id, l, true) == 0)
             set_msg(b, "Noted and marked %s in case '%s'",
                     b->rows[b->cur].id, b->case_name);
+        break;
+    case P_CHECK:
+        check_claim(b, l);
         break;
     }
     free(l);
@@ -3353,32 +3780,125 @@ out:
 
 /* --- The loop ---------------------------------------------------------- */
 
+/* A click on the status line's filter at column col of its text: the
+ * term there goes (a term: a run of the filter without spaces outside
+ * double quotes and parentheses). */
+static void
+filter_drop_at(struct browser *b, int col)
+{
+    const char *f = b->filter;
+    size_t n = strlen(f), off = 0, k, ts = 0;
+    int depth = 0;
+    bool inq = false, in = false;
+    struct buf t = {0};
+
+    /* the byte under the column */
+    while (off < n && (int)utf8_width(f, off + 1) <= col)
+        off++;
+    if (off >= n || f[off] == ' ')
+        return;
+    for (k = 0; k <= n; k++) {
+        bool sp = k == n || (f[k] == ' ' && depth == 0 && !inq);
+        if (!in && !sp) {
+            in = true;
+            ts = k;
+        }
+        if (in && sp) {
+            in = false;
+            if (off >= ts && off < k)
+                break;
+        }
+        if (k < n && f[k] == '"')
+            inq = !inq;
+        else if (k < n && !inq && f[k] == '(')
+            depth++;
+        else if (k < n && !inq && f[k] == ')' && depth > 0)
+            depth--;
+    }
+    if (k > n)
+        return;
+    /* the filter without it, spaces tidied */
+    buf_append(&t, f, ts);
+    while (t.len > 0 && t.data[t.len - 1] == ' ')
+        t.len--;
+    while (k < n && f[k] == ' ')
+        k++;
+    buf_printf(&t, "%s%s", t.len > 0 && k < n ? " " : "", f + k);
+    apply_or_say(b, t.data ? t.data : "");
+    buf_free(&t);
+}
+
+/* The mouse (ux.md 5.2): the wheel scrolls, a click selects, a double
+ * click opens; a click on a filter term in the status line removes it;
+ * a click on a picker's column header sorts by it. */
 static void
 mouse_event(struct browser *b)
 {
     MEVENT ev;
+    int wheel = 0, k;
+    bool click, dbl;
 
-    if (getmouse(&ev) != OK || b->mode != M_LIST)
+    if (getmouse(&ev) != OK)
         return;
     if (ev.bstate & BUTTON4_PRESSED)
-        cursor_by(b, -3);
+        wheel = -1;
 #ifdef BUTTON5_PRESSED
     else if (ev.bstate & BUTTON5_PRESSED)
-        cursor_by(b, 3);
+        wheel = 1;
 #endif
-    else if (ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED |
-                          BUTTON1_DOUBLE_CLICKED)) {
-        size_t i;
-        for (i = 0; i < b->nrow_y && b->row_y[i + 1] <= ev.y; i++)
-            ;
-        if (i < b->nrow_y && ev.y >= b->row_y[0] &&
-            (COLS < WIDE_COLS || ev.x < COLS * 6 / 10)) {
-            size_t k = b->top + i;
-            if (k < b->n)
-                cursor_by(b, (long)k - (long)b->cur);
-            if (ev.bstate & BUTTON1_DOUBLE_CLICKED)
-                reader_open(b);
+    dbl = (ev.bstate & BUTTON1_DOUBLE_CLICKED) != 0;
+    click = dbl || (ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)) != 0;
+    switch (b->mode) {
+    case M_READER:
+        for (k = 0; k < 3 && wheel != 0; k++)
+            reader_key(b, wheel < 0 ? 'k' : 'j');
+        break;
+    case M_CHECK:
+        if (wheel != 0)
+            checkview_move(b->cv, wheel);
+        else if (click && checkview_click(b->cv, ev.y) && dbl)
+            check_jump(b, checkview_id(b->cv));
+        break;
+    case M_PICKER:
+        if (wheel != 0) {
+            for (k = 0; k < 3; k++)
+                picker_key(b, wheel < 0 ? KEY_UP : KEY_DOWN, false);
+        } else if (click && ev.y == PICK_ROW_Y - 1 && b->pfield[0] != '@') {
+            picker_sort(b, ev.x >= PICK_NAME_X - 1);
+        } else if (click && ev.y >= pick_row_y(b)) {
+            size_t at = b->ptop + (size_t)(ev.y - pick_row_y(b)), shown = 0;
+            for (size_t j = 0; j < b->npicks; j++)
+                shown += !b->picks[j].hidden;
+            if (at < shown) {
+                b->pcur = at;
+                if (dbl)
+                    picker_key(b, '\n', false);
+            }
         }
+        break;
+    case M_LIST:
+        if (wheel != 0) {
+            cursor_by(b, 3 * wheel);
+        } else if (click && ev.y == LINES - 2 && b->status_fx >= 0 &&
+                   ev.x >= b->status_fx) {
+            filter_drop_at(b, ev.x - b->status_fx);
+        } else if (click) {
+            /* the row drawn there (row_y: where each begins) */
+            size_t i;
+            for (i = 0; i < b->nrow_y && b->row_y[i + 1] <= ev.y; i++)
+                ;
+            if (i < b->nrow_y && ev.y >= b->row_y[0] &&
+                (COLS < WIDE_COLS || ev.x < COLS * 6 / 10)) {
+                size_t r = b->top + i;
+                if (r < b->n)
+                    cursor_by(b, (long)r - (long)b->cur);
+                if (r < b->n && dbl)
+                    reader_open(b);
+            }
+        }
+        break;
+    default:
+        break;
     }
 }
 
@@ -3388,6 +3908,16 @@ list_key(struct browser *b, int c)
     size_t k;
 
     b->msg[0] = '\0';
+    if (b->choosing) {
+        static const char picks[] = "tcjmr";
+        static const enum copy_as as[] = {COPY_TEXT, COPY_CSV, COPY_JSONL,
+                                          COPY_MD, COPY_CLAIM};
+        const char *p = c > 0 && c < 128 ? strchr(picks, c) : NULL;
+        b->choosing = false;
+        if (p != NULL && *p != '\0')
+            copy_as(b, as[p - picks]);
+        return;
+    }
     for (k = 0; k < nkeys; k++)
         if (keys[k].key == c) {
             keys[k].run(b, c);
@@ -3443,6 +3973,23 @@ idle(struct browser *b)
     }
     while (waitpid(-1, NULL, WNOHANG) > 0)
         ;
+}
+
+/* Bracketed paste on or off: on only while the claim prompt is open, so
+ * that a pasted claim's line breaks are spaces there and the shell after
+ * quoth (or a pipe's command) never sees the mode. */
+static void
+paste_mode(struct browser *b, bool on)
+{
+    const char *seq = on ? "\033[?2004h" : "\033[?2004l";
+
+    if (b->paste_on == on)
+        return;
+    b->paste_on = on;
+    b->pasting = false;
+    fflush(stdout);
+    if (write(1, seq, strlen(seq)) < 0)
+        return;
 }
 
 /* Esc and then a digit are F1..F10 (Esc 0 is F10), as in mc, for
@@ -3508,6 +4055,7 @@ run(struct browser *b)
             draw(b);
             dirty = false;
         }
+        paste_mode(b, b->mode == M_PROMPT && b->pk == P_CHECK);
         r = get_wch(&c);
         if (r == ERR && b->page_stale) {
             /* the keys stopped: the page that gave way, read now */
@@ -3547,7 +4095,8 @@ run(struct browser *b)
         /* in the list Esc alone does nothing: wait for a digit typed
          * after it; elsewhere it goes back at once */
         if (r == OK && c == KEY_ESC && b->mode != M_PROMPT)
-            r = esc_digit(&c, b->mode == M_LIST ? 1000 : 0);
+            r = esc_digit(&c, b->mode == M_LIST && !b->choosing ? 1000
+                                                                 : 0);
         else if (r == OK && c == KEY_ESC)
             r = esc_alt(&c);
         if (r == KEY_CODE_YES && c == KEY_RESIZE) {
@@ -3560,6 +4109,15 @@ run(struct browser *b)
         if (r == KEY_CODE_YES && c == KEY_MOUSE) {
             mouse_event(b);
             continue;
+        }
+        if (r == KEY_CODE_YES && (c == KEY_PASTE_BEGIN ||
+                                  c == KEY_PASTE_END)) {
+            b->pasting = c == KEY_PASTE_BEGIN;
+            continue;
+        }
+        if (b->pasting && r == OK && (c == '\r' || c == '\n' || c == '\t')) {
+            /* a pasted line break: a space in the claim */
+            c = ' ';
         }
         if (COLS < MIN_COLS || LINES < MIN_LINES) {
             if (c == 'q' || c == 'Q')
@@ -3580,6 +4138,9 @@ run(struct browser *b)
         case M_TIMELINE:
             timeline_keyed(b, (int)c);
             break;
+        case M_CHECK:
+            check_key(b, (int)c);
+            break;
         case M_HELP:
             help_key(b, (int)c);
             break;
@@ -3592,7 +4153,7 @@ run(struct browser *b)
 }
 
 int
-browse_run(const char *db, const char *query, bool mouse)
+browse_run(const char *db, const char *query, bool mouse, int color)
 {
     struct browser b;
     struct q_error err = {{0}};
@@ -3613,7 +4174,10 @@ browse_run(const char *db, const char *query, bool mouse)
     b.data_version = index_data_version(b.ix);
     b.case_name = xstrdup("marks");
     b.zoom = 2;
-    b.mouse = mouse;
+    /* the config's bad lines go to stderr before the screen opens, and
+     * the first shows on the status line */
+    ui_config_read(&b.cfg, NULL, stderr);
+    b.mouse = mouse && !b.cfg.mouse_off;
     {
         struct query q;
         if (parse(&b, query ? query : "", &q, &qe) < 0) {
@@ -3641,17 +4205,21 @@ browse_run(const char *db, const char *query, bool mouse)
     nonl();
     keypad(stdscr, TRUE);
     nodelay(stdscr, TRUE);
-    b.color = has_colors() && (nc == NULL || nc[0] == '\0');
+    define_key("\033[200~", KEY_PASTE_BEGIN);
+    define_key("\033[201~", KEY_PASTE_END);
+    /* --color=always beats NO_COLOR, which beats auto */
+    b.color = has_colors() && (color > 0 || (color < 0 && (nc == NULL ||
+                                                          nc[0] == '\0')));
     if (b.color) {
-        /* the terminal's own palette: default background, 8 colours */
+        /* the terminal's own palette: default background, 8 or 16
+         * colours, never redefined */
         start_color();
         use_default_colors();
-        init_pair(PAIR_SPEAKER, COLOR_CYAN, -1);
-        init_pair(PAIR_HIT, COLOR_YELLOW, -1);
-        init_pair(PAIR_DIM, COLOR_BLUE, -1);
-        init_pair(PAIR_QUOTE, COLOR_GREEN, -1);
-        init_pair(PAIR_ERR, COLOR_RED, -1);
+        ui_config_pairs(&b.cfg, PAIR_BASE);
     }
+    if (b.cfg.errors > 0)
+        set_msg(&b, "config: %s%s", b.cfg.first_error,
+                b.cfg.errors > 1 ? " (and more, on stderr)" : "");
     signal(SIGTERM, on_stop);
     signal(SIGHUP, on_stop);
     if (b.mouse)
@@ -3663,9 +4231,11 @@ browse_run(const char *db, const char *query, bool mouse)
     b.init_filter = xstrdup(query ? query : "");
     b.init_sort = b.sort;
     run(&b);
+    paste_mode(&b, false);
     endwin();
 out:
     counter_free(b.counter);
+    checkview_free(b.cv);
     window_clear(&b);
     store_free(b.ctx);
     text_free(b.rd);

@@ -730,6 +730,70 @@ test_write_error(void)
     article_free(a);
 }
 
+/* The note of a case's export: only the full record has one. */
+static const char *
+note_of(void *ctx, const char *id)
+{
+    const struct record *full = ctx;
+
+    return strcmp(id, full->id) == 0 ? "seen, \"twice\"" : NULL;
+}
+
+/* A case's notes: jsonl's last member (null without), a last column in
+ * csv and tsv (the header's "note"), a line in text. */
+static void
+test_note(void)
+{
+    struct article *a = make_article();
+    struct record r[2];
+    struct out_options o = {.format = OUT_JSONL, .note = note_of,
+                            .note_ctx = &r[0]};
+    char *got, *nl;
+    int rc;
+
+    make_full(&r[0], a);
+    make_bare(&r[1], a, "plain");
+    got = write_all(&o, r, 2, &rc);
+    nl = strchr(got, '\n');
+    {
+        static const char want[] = ",\"note\":\"seen, \\\"twice\\\"\"}";
+        size_t wl = sizeof want - 1;
+        ok(rc == 0 && nl != NULL && (size_t)(nl - got) > wl &&
+           strncmp(nl - wl, want, wl) == 0,
+           "jsonl: the note the record's last member, escaped");
+    }
+    ok(nl != NULL && strstr(nl + 1, ",\"note\":null}\n") != NULL,
+       "jsonl: null for a quote without a note");
+    free(got);
+    o.format = OUT_CSV;
+    got = write_all(&o, r, 2, &rc);
+    nl = strstr(got, "\r\n");
+    ok(nl != NULL && nl - got > 5 && strncmp(nl - 5, ",note", 5) == 0,
+       "csv: the header ends in note");
+    ok(strstr(got, ",\"seen, \"\"twice\"\"\"\r\n") != NULL,
+       "csv: the note quoted, the last cell");
+    free(got);
+    o.format = OUT_TSV;
+    got = write_all(&o, r, 2, &rc);
+    ok(strstr(got, "\tnote\n") != NULL &&
+       strstr(got, "\tseen, \"twice\"\n") != NULL,
+       "tsv: a last column");
+    free(got);
+    o.format = OUT_TEXT;
+    got = write_all(&o, r, 2, &rc);
+    ok(strstr(got, "\n    note: seen, \"twice\"\n") != NULL &&
+       strstr(got, "note: (null)") == NULL, "text: a note line");
+    free(got);
+    o.note = NULL;
+    o.format = OUT_JSONL;
+    got = write_all(&o, r, 2, &rc);
+    ok(strstr(got, "\"note\"") == NULL, "no note lookup: no note member");
+    free(got);
+    record_clear(&r[0]);
+    record_clear(&r[1]);
+    article_free(a);
+}
+
 int
 main(void)
 {
@@ -742,5 +806,6 @@ main(void)
     test_cite();
     test_json();
     test_write_error();
+    test_note();
     return tap_done();
 }
