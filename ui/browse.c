@@ -1163,9 +1163,17 @@ static const size_t nkeys;
 static void
 draw_keybar(int y)
 {
-    size_t k;
-    int x = 0;
+    size_t k, last = 0;
+    int x = 0, room;
+    bool full = false;
 
+    /* The last word (Quit) always shows: the others, in order, fill what
+     * is left. */
+    for (k = 0; k < nkeys; k++)
+        if (keys[k].bar != NULL)
+            last = k;
+    room = COLS - (int)(utf8_width(keys[last].name, strlen(keys[last].name)) +
+                        strlen(keys[last].bar) + 1);
     attrset(A_NORMAL);
     move(y, 0);
     for (k = 0; k < nkeys; k++) {
@@ -1174,6 +1182,10 @@ draw_keybar(int y)
             continue;
         nw = (int)utf8_width(keys[k].name, strlen(keys[k].name));
         bw = (int)strlen(keys[k].bar);
+        if (k != last && (full || x + nw + bw + 1 > room)) {
+            full = true;
+            continue;
+        }
         if (x + nw + bw + 1 > COLS)
             break;
         attrset(A_BOLD);
@@ -3055,7 +3067,7 @@ static const struct key keys[] = {
      key_toggle_this},
     {'c', "c", "Country", "filter to this quote's country (again: undo)",
      key_toggle_this},
-    {'a', "a", "Article", "filter to this quote's article (again: undo)",
+    {'a', "a", NULL, "filter to this quote's article (again: undo)",
      key_toggle_this},
     {'m', "m", "Mark", "mark or unmark in the case file, move down",
      key_mark},
@@ -3063,6 +3075,8 @@ static const struct key keys[] = {
      key_copy},
     {'o', "o", "Open", "open the source URL (http, https) with xdg-open",
      key_open},
+    {'i', "i", "Timeline",
+     "timeline: a bar a month (or year); Enter filters to it", key_timeline},
     {'q', "q", "Quit", "quit (in the reader: back)", key_quit},
     {'j', "j", NULL, "next quote", key_down},
     {KEY_DOWN, "\xe2\x86\x93", NULL, "next quote", key_down},
@@ -3085,8 +3099,6 @@ static const struct key keys[] = {
     {'l', "l", NULL, "reader: the whole article at the quote", key_reader},
     {KEY_RIGHT, "\xe2\x86\x92", NULL,
      "reader: the whole article at the quote", key_reader},
-    {'i', "i", NULL, "timeline: a bar a month (or year); Enter filters to it",
-     key_timeline},
     {'@', "@", NULL, "saved searches and case files, with counts",
      key_saved},
     {'w', "w", NULL, "rows: two lines, the whole quote, one line",
